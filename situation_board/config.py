@@ -1,0 +1,155 @@
+"""Settings: declared once (name, type, default, meaning), read from a TOML file.
+
+The file lives in the platform's config directory (``config_path()``) unless ``--config`` names
+another. Unknown keys, wrong types and a ``store_url`` with a password in it are refused with a clear
+message: a broken config must not be half-applied. Window geometry and the like are *state*, kept
+apart in Qt's ``QSettings`` by the UI.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import platformdirs
+
+from situation_board import APP_NAME
+from situation_board.domain.enums import StaffFunction
+from situation_board.domain.errors import BoardError, ValidationError
+from situation_board.domain.rules import station_code
+
+LANGUAGES = ("sv", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting with its default. The README's configuration table mirrors this."""
+
+    station: str | None = None
+    """Station code, e.g. ``V1`` (journal numbers start with it)."""
+    user: str | None = None
+    """Name recorded on entries made from this station (the window asks on first start)."""
+    function: str = "other"
+    """Staff function: medical_commander, chief_of_staff, log_keeper, information_officer, other."""
+    store_url: str | None = None
+    """Shared store, without password: ``postgresql+psycopg://user@host/db`` or ``sqlite:///…``."""
+    sync_interval_s: int = 15
+    """Seconds between scheduled syncs."""
+    language: str = "sv"
+    """``sv`` or ``en``."""
+    log_level: str = "INFO"
+    """DEBUG, INFO, WARNING or ERROR."""
+    wall_page_s: int = 12
+    """Seconds each page of an overflowing wall panel stays up."""
+    db: str | None = None
+    """Path of the local store (default: in the platform's user data directory)."""
+
+
+_TYPES: dict[str, type] = {"sync_interval_s": int, "wall_page_s": int}
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db() -> Path:
+    return data_dir() / "board.db"
+
+
+def demo_db() -> Path:
+    return data_dir() / "demo.db"
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def url_has_password(url: str) -> bool:
+    try:
+        return urlsplit(url).password is not None
+    except ValueError:
+        return False
+
+
+def _check(name: str, value: Any, path: Path) -> Any:
+    def bad(reason: str) -> BoardError:
+        return BoardError("bad_config", path=str(path), reason=reason)
+
+    wanted = _TYPES.get(name, str)
+    if wanted is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise bad(f"{name} ska vara ett heltal")
+    if wanted is str and not isinstance(value, str):
+        raise bad(f"{name} ska vara en text")
+    if name in ("sync_interval_s", "wall_page_s") and not 1 <= value <= 3600:
+        raise bad(f"{name} ska vara mellan 1 och 3600 sekunder")
+    if name == "language" and value not in LANGUAGES:
+        raise bad(f"language ska vara sv eller en, inte {value!r}")
+    if name == "log_level" and value.upper() not in LOG_LEVELS:
+        raise bad(f"log_level ska vara en av {', '.join(LOG_LEVELS)}")
+    if name == "function":
+        try:
+            StaffFunction.parse(value)
+        except ValueError:
+            raise bad(f"okänd funktion {value!r}") from None
+    if name == "station":
+        try:
+            station_code(value)
+        except ValidationError:
+            raise bad(f"ogiltig stationskod {value!r} (t.ex. V1)") from None
+    if name == "store_url" and url_has_password(value):
+        raise bad(
+            "store_url får inte innehålla lösenord; spara det med 'situation-board store password'"
+        )
+    return value.upper() if name == "log_level" else value
+
+
+def load(path: Path | None = None) -> Settings:
+    """Settings from ``path`` (or the default file); defaults when the default file is absent."""
+    explicit = path is not None
+    path = path or config_path()
+    if not path.exists():
+        if explicit:
+            raise BoardError("bad_config", path=str(path), reason="filen finns inte")
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise BoardError("bad_config", path=str(path), reason=str(exc)) from None
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise BoardError("bad_config", path=str(path), reason=f"okänd nyckel: {', '.join(unknown)}")
+    values = {k: _check(k, v, path) for k, v in raw.items()}
+    return replace(Settings(), **values)
+
+
+def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write the non-default settings as TOML (used by the window's identity dialog)."""
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for f in fields(Settings):
+        value = getattr(settings, f.name)
+        if value is None or value == f.default:
+            continue
+        if isinstance(value, int):
+            lines.append(f"{f.name} = {value}")
+        else:
+            escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'{f.name} = "{escaped}"')
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,50 @@
+"""Errors the core raises for bad input and impossible requests.
+
+Each error carries a message *key* and parameters; ``situation_board.messages`` renders it in Swedish
+(default) or English. The CLI prints the rendered message on one line and exits with status 2; the
+window shows it beside the field it concerns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class BoardError(Exception):
+    """Base class: a request the board refuses, with a translatable message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, language: str = "sv") -> str:
+        from situation_board.messages import render  # noqa: PLC0415 - avoid an import cycle
+
+        return render(self.key, language, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("sv")
+
+
+class ValidationError(BoardError):
+    """Input that breaks a rule: empty text, an absurd date, an unknown enum value."""
+
+
+class NotFoundError(BoardError):
+    """An id or name that matches nothing (or more than one thing)."""
+
+
+class NoActiveEventError(BoardError):
+    """Recording needs an active event and there is none."""
+
+    def __init__(self) -> None:
+        super().__init__("no_active_event")
+
+
+class StateError(BoardError):
+    """A request that the board's current state does not allow (e.g. a second active event)."""
+
+
+class SchemaTooNewError(BoardError):
+    """The database was written by a newer version of the program."""

@@ -1,0 +1,87 @@
+"""Validation rules shared by the window and the CLI.
+
+Every rule raises ``ValidationError`` with a message key; nothing is written before all rules pass.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from situation_board.domain.enums import Labelled
+from situation_board.domain.errors import ValidationError
+
+MAX_TEXT = 4000
+MAX_NAME = 200
+FUTURE_TOLERANCE = timedelta(minutes=5)
+STATION_CODE = re.compile(r"^[A-ZÅÄÖ0-9]{1,6}$")
+
+E = TypeVar("E", bound=Labelled)
+
+# Swedish personal identity number: (YY)YYMMDD, optional - or +, four digits; the last is a Luhn
+# check digit. Samordningsnummer add 60 to the day. A match only flags the text for the user.
+_PNR = re.compile(r"(?<!\d)(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)")
+
+
+def require_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
+    """The stripped text; refuses empty, whitespace-only and overlong values."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("empty_text", field=field)
+    if len(text) > limit:
+        raise ValidationError("text_too_long", field=field, limit=limit)
+    return text
+
+
+def optional_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
+    """The stripped text or ``""``; refuses overlong values."""
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError("text_too_long", field=field, limit=limit)
+    return text
+
+
+def parse_enum(cls: type[E], value: str | E, field: str) -> E:
+    """An enum member from its code name or label; a clear error listing the choices otherwise."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls.parse(str(value))
+    except ValueError:
+        raise ValidationError(
+            "unknown_choice", field=field, value=str(value), choices=cls
+        ) from None
+
+
+def not_in_future(when: datetime, now: datetime, field: str) -> datetime:
+    """Refuse a time that has not happened yet (a small tolerance absorbs clock differences)."""
+    if when > now + FUTURE_TOLERANCE:
+        raise ValidationError("time_in_future", field=field)
+    return when
+
+
+def station_code(value: str) -> str:
+    """A station code: 1–6 upper-case letters or digits, e.g. ``V1``."""
+    code = value.strip().upper()
+    if not STATION_CODE.match(code):
+        raise ValidationError("bad_station_code", value=value)
+    return code
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(digits):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def looks_like_personnummer(text: str) -> bool:
+    """True when the text contains something shaped like a valid personnummer/samordningsnummer."""
+    for m in _PNR.finditer(text):
+        yy, mm, dd, tail = m.groups()
+        day = int(dd) - 60 if int(dd) > 60 else int(dd)
+        if 1 <= int(mm) <= 12 and 1 <= day <= 31 and _luhn_ok(yy + mm + dd + tail):
+            return True
+    return False

@@ -1,0 +1,114 @@
+"""Time rules: instants are stored in UTC and shown in Europe/Stockholm with their offset.
+
+Parsing accepts ISO 8601 with an offset (``2024-01-29T16:00+01:00``, ``...Z``), a local date-time
+without one (read as Stockholm time, refused when it falls in the repeated or the skipped hour of a
+DST change), a bare date (local midnight) and a bare ``HH:MM`` (today, local). Instants outside
+2000–2100 are refused as absurd.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from situation_board.domain.errors import ValidationError
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+_HHMM = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+_SV_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def utc(dt: datetime) -> datetime:
+    """The same instant in UTC; a naive value is refused (a programming error, not user input)."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise TypeError("naive datetime")
+    return dt.astimezone(UTC)
+
+
+def local(dt: datetime) -> datetime:
+    """The instant in Europe/Stockholm."""
+    return utc(dt).astimezone(STOCKHOLM)
+
+
+def check_sane(dt: datetime, field: str = "time") -> datetime:
+    """Refuse instants outside 2000–2100 (typos such as 20224 or 1924)."""
+    if not MIN_YEAR <= local(dt).year <= MAX_YEAR:
+        raise ValidationError("absurd_date", field=field, value=local(dt).isoformat())
+    return dt
+
+
+def from_local(naive: datetime, field: str = "time") -> datetime:
+    """Interpret a naive wall-clock time in Stockholm; refuse the repeated or the skipped hour."""
+    first = naive.replace(tzinfo=STOCKHOLM, fold=0)
+    roundtrip = first.astimezone(UTC).astimezone(STOCKHOLM).replace(tzinfo=None)
+    if roundtrip != naive:
+        raise ValidationError("nonexistent_time", field=field, value=naive.isoformat(sep=" "))
+    if first.utcoffset() != naive.replace(tzinfo=STOCKHOLM, fold=1).utcoffset():
+        raise ValidationError("ambiguous_time", field=field, value=naive.isoformat(sep=" "))
+    return first.astimezone(UTC)
+
+
+def parse_instant(text: str, now: datetime, field: str = "time") -> datetime:
+    """Parse user input into an aware UTC instant (see module docstring); ValidationError if not."""
+    raw = text.strip()
+    if not raw:
+        raise ValidationError("empty_time", field=field)
+    match = _HHMM.match(raw)
+    try:
+        if match:
+            hour, minute = int(match.group(1)), int(match.group(2))
+            naive = datetime.combine(local(now).date(), time(hour, minute))
+            return check_sane(from_local(naive, field), field)
+        iso = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
+        if len(iso) == 10:
+            naive = datetime.combine(date.fromisoformat(iso), time(0, 0))
+            return check_sane(from_local(naive, field), field)
+        parsed = datetime.fromisoformat(iso)
+    except ValueError:
+        raise ValidationError("bad_time", field=field, value=raw) from None
+    if parsed.tzinfo is None:
+        return check_sane(from_local(parsed, field), field)
+    return check_sane(utc(parsed), field)
+
+
+def iso(dt: datetime | None) -> str | None:
+    """ISO 8601 in Stockholm time with its offset, to the second (the JSON format)."""
+    if dt is None:
+        return None
+    return local(dt).isoformat(timespec="seconds")
+
+
+def offset_text(dt: datetime) -> str:
+    """The UTC offset as ``+01:00`` (the repeated October hour stays unambiguous)."""
+    off = local(dt).utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def fmt_datetime(dt: datetime | None, *, with_offset: bool = True) -> str:
+    """``2024-01-22 14:05 +01:00``: 24-hour Swedish format."""
+    if dt is None:
+        return ""
+    text = local(dt).strftime("%Y-%m-%d %H:%M")
+    return f"{text} {offset_text(dt)}" if with_offset else text
+
+
+def fmt_short(dt: datetime | None, language: str = "sv") -> str:
+    """``22 jan 14:05`` (``22 Jan 14:05`` in English)."""
+    if dt is None:
+        return ""
+    loc = local(dt)
+    months = _EN_MONTHS if language == "en" else _SV_MONTHS
+    return f"{loc.day} {months[loc.month - 1]} {loc:%H:%M}"
+
+
+def fmt_time(dt: datetime | None) -> str:
+    """``14:05``."""
+    return "" if dt is None else f"{local(dt):%H:%M}"

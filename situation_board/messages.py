@@ -1,0 +1,181 @@
+"""User-facing messages of the Qt-free core, in Swedish (default) and English.
+
+The window has its own strings in Qt's translation system; errors raised by the core reach the user
+through this catalogue, so the CLI and the window say the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from situation_board.domain.enums import Labelled
+
+FIELDS: dict[str, tuple[str, str]] = {
+    "text": ("texten", "the text"),
+    "name": ("namnet", "the name"),
+    "title": ("rubriken", "the title"),
+    "reason": ("motiveringen", "the reason"),
+    "decided_by": ("beslutsfattaren", "the decider"),
+    "scope": ("omfattningen", "the scope"),
+    "level": ("beredskapsläget", "the readiness level"),
+    "status": ("statusen", "the status"),
+    "priority": ("prioriteten", "the priority"),
+    "category": ("kategorin", "the category"),
+    "medium": ("mediet", "the medium"),
+    "function": ("funktionen", "the function"),
+    "kind": ("fristtypen", "the deadline kind"),
+    "occurred": ("händelsetiden", "the time of occurrence"),
+    "started": ("starttiden", "the start time"),
+    "due": ("förfallotiden", "the due time"),
+    "time": ("tiden", "the time"),
+    "since": ("från-tiden", "the since time"),
+    "until": ("till-tiden", "the until time"),
+    "aware": ("tidpunkten för kännedom", "the time of awareness"),
+    "reported": ("rapporteringstiden", "the reporting time"),
+    "next_update": ("nästa uppdatering", "the next update"),
+    "prognosis": ("prognosen", "the prognosis"),
+    "from": ("avsändaren", "the sender"),
+    "to": ("mottagaren", "the recipient"),
+    "note": ("anteckningen", "the note"),
+    "owner": ("ansvarig", "the owner"),
+    "supplier": ("leverantören", "the supplier"),
+    "comment": ("kommentaren", "the comment"),
+    "from_person": ("den som lämnar över", "the outgoing person"),
+    "to_person": ("den som tar över", "the incoming person"),
+    "station": ("stationskoden", "the station code"),
+    "user": ("användarnamnet", "the user name"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "empty_text": ("{field} får inte vara tom.", "{field} must not be empty."),
+    "text_too_long": (
+        "{field} är för lång (högst {limit} tecken).",
+        "{field} is too long (at most {limit} characters).",
+    ),
+    "unknown_choice": (
+        "Okänt värde för {field}: ”{value}”. Välj bland: {choices}.",
+        "Unknown value for {field}: “{value}”. Choose from: {choices}.",
+    ),
+    "empty_time": ("{field} saknas.", "{field} is missing."),
+    "bad_time": (
+        "Kan inte tolka {field}: ”{value}”. Skriv t.ex. 2024-01-29T16:00 eller 16:00.",
+        "Cannot read {field}: “{value}”. Write e.g. 2024-01-29T16:00 or 16:00.",
+    ),
+    "absurd_date": (
+        "Orimligt datum för {field}: {value} (tillåtet är år 2000–2100).",
+        "Absurd date for {field}: {value} (years 2000–2100 are allowed).",
+    ),
+    "ambiguous_time": (
+        "{field} {value} finns två gånger när sommartiden slutar; ange förskjutning, "
+        "t.ex. +02:00 eller +01:00.",
+        "{field} {value} occurs twice when summer time ends; give the offset, e.g. +02:00 or +01:00.",
+    ),
+    "nonexistent_time": (
+        "{field} {value} finns inte (klockan ställs fram till sommartid).",
+        "{field} {value} does not exist (clocks go forward to summer time).",
+    ),
+    "time_in_future": ("{field} ligger i framtiden.", "{field} is in the future."),
+    "period_reversed": (
+        "Perioden slutar innan den börjar.",
+        "The period ends before it starts.",
+    ),
+    "bad_station_code": (
+        "Ogiltig stationskod ”{value}”: 1–6 versaler eller siffror, t.ex. V1.",
+        "Invalid station code “{value}”: 1–6 capital letters or digits, e.g. V1.",
+    ),
+    "no_active_event": (
+        "Det finns ingen aktiv händelse. Starta en med ”Ny händelse” "
+        "(situation-board event new NAMN).",
+        "There is no active event. Start one with “New event” (situation-board event new NAME).",
+    ),
+    "event_already_active": (
+        "Händelsen ”{name}” är redan aktiv. Avsluta den innan en ny startas.",
+        "The event “{name}” is already active. Close it before starting a new one.",
+    ),
+    "not_found": (
+        "Hittar inget {what} som matchar ”{ref}”.",
+        "No {what} matches “{ref}”.",
+    ),
+    "ambiguous_ref": (
+        "”{ref}” matchar flera {what}: {matches}. Ange mer av id:t.",
+        "“{ref}” matches several {what}: {matches}. Give more of the id.",
+    ),
+    "duplicate_system": (
+        "Systemet ”{name}” finns redan på lägesbilden.",
+        "The system “{name}” is already on the board.",
+    ),
+    "nothing_to_change": (
+        "Inget att ändra: ange minst ett fält.",
+        "Nothing to change: give at least one field.",
+    ),
+    "correction_target_missing": (
+        "Rättelsen pekar på en post som inte finns: ”{ref}”.",
+        "The correction points at an entry that does not exist: “{ref}”.",
+    ),
+    "personnummer": (
+        "Texten ser ut att innehålla ett personnummer. Patientuppgifter hör inte hemma på "
+        "lägesbilden. Skriv om texten, eller bekräfta (--force) så döljs posten på väggskärmen.",
+        "The text looks like it contains a personal identity number. Patient data does not "
+        "belong on the board. Rewrite it, or confirm (--force) and the entry is hidden from the wall.",
+    ),
+    "schema_too_new": (
+        "Databasen {path} har skapats av en nyare version av programmet (schema {found}). "
+        "Uppdatera situation-board; inget har ändrats.",
+        "The database {path} was written by a newer version of the program (schema {found}). "
+        "Update situation-board; nothing was changed.",
+    ),
+    "db_unusable": (
+        "Kan inte öppna databasen {path}: {reason}",
+        "Cannot open the database {path}: {reason}",
+    ),
+    "bad_config": (
+        "Fel i konfigurationsfilen {path}: {reason}",
+        "Error in the configuration file {path}: {reason}",
+    ),
+    "deadline_already_reported": (
+        "Fristen ”{title}” är redan rapporterad.",
+        "The deadline “{title}” has already been reported.",
+    ),
+    "due_required": (
+        "Ange förfallotid (--due) för den här typen av frist.",
+        "Give a due time (--due) for this kind of deadline.",
+    ),
+    "demo_exists": (
+        "Databasen {path} innehåller redan data. Välj en ny fil för demon (--db).",
+        "The database {path} already holds data. Choose a new file for the demo (--db).",
+    ),
+    "demo_missing": (
+        "Demodata saknas: {path}",
+        "Demo data is missing: {path}",
+    ),
+}
+
+WHAT: dict[str, tuple[str, str]] = {
+    "system": ("system", "system"),
+    "action": ("åtgärd", "action"),
+    "entry": ("journalpost", "journal entry"),
+    "deadline": ("frist", "deadline"),
+    "briefing": ("stabsorientering", "briefing"),
+    "event": ("händelse", "event"),
+}
+
+
+def _pick(pair: tuple[str, str], language: str) -> str:
+    return pair[1] if language == "en" else pair[0]
+
+
+def render(key: str, language: str = "sv", **params: Any) -> str:
+    """The message for ``key`` with its parameters filled in (field names translated)."""
+    template = MESSAGES.get(key)
+    if template is None:
+        return f"{key}: {params}"
+    values = {
+        k: v.choices(language) if isinstance(v, type) and issubclass(v, Labelled) else v
+        for k, v in params.items()
+    }
+    if "field" in values:
+        values["field"] = _pick(FIELDS.get(values["field"], (values["field"],) * 2), language)
+    if "what" in values:
+        values["what"] = _pick(WHAT.get(values["what"], (values["what"],) * 2), language)
+    text = _pick(template, language).format(**values)
+    return text[0].upper() + text[1:]

@@ -1,0 +1,1 @@
+"""Generated documents: the handover brief, the situation report, exports (Qt only in ``pdf``)."""

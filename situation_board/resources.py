@@ -1,0 +1,29 @@
+"""Where the program's resources (``resources/`` in the source tree) are found at run time.
+
+Looked up in order: ``$SITUATION_BOARD_RESOURCES``; the PyInstaller bundle (``sys._MEIPASS``);
+the source tree beside the package (editable installs, tests).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """The directory holding ``demo/``, ``i18n/``, ``icons/`` and ``styles/``."""
+    env = os.environ.get("SITUATION_BOARD_RESOURCES")
+    candidates = [Path(env)] if env else []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "resources")
+    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    return candidates[-1]
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

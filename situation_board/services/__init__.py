@@ -1,0 +1,27 @@
+"""Use cases shared by the window and the CLI; they return frozen dataclasses, never rows.
+
+``BoardService`` composes the per-topic mixins over one store, one acting user and one clock.
+"""
+
+from __future__ import annotations
+
+from situation_board.services.actions import ActionServices
+from situation_board.services.deadlines import DeadlineServices
+from situation_board.services.events import EventServices
+from situation_board.services.handover import HandoverServices
+from situation_board.services.journal import JournalServices
+from situation_board.services.systems import SystemServices
+
+
+class BoardService(
+    EventServices,
+    SystemServices,
+    ActionServices,
+    JournalServices,
+    DeadlineServices,
+    HandoverServices,
+):
+    """All use cases of one board for one acting user."""
+
+
+__all__ = ["BoardService"]

@@ -1,0 +1,152 @@
+"""Use cases: start and close an event, decide the readiness level."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from situation_board.domain.entities import Event, LevelDecision
+from situation_board.domain.enums import ReadinessLevel
+from situation_board.domain.errors import StateError
+from situation_board.domain.rules import MAX_NAME, not_in_future, optional_text, require_text
+from situation_board.domain.timeutil import check_sane
+from situation_board.services.base import ServiceBase
+from situation_board.store import queries as q
+from situation_board.store.schema import events, level_decisions
+from situation_board.store.unit_of_work import WriteTx
+
+DEFAULT_SCOPE = "Regionen"
+
+
+class EventServices(ServiceBase):
+    """Events and level decisions."""
+
+    def start_event(
+        self, name: str, *, exercise: bool = False, started_at: datetime | None = None
+    ) -> Event:
+        """Ny händelse: at most one active event per board."""
+        name = require_text(name, "name", limit=MAX_NAME)
+        now = self.now()
+        started = not_in_future(check_sane(started_at or now, "started"), now, "started")
+        with self.store.write(self.actor.name, now) as tx:
+            active = q.open_events(tx.conn)
+            if active:
+                raise StateError("event_already_active", name=active[0].name)
+            event_id = tx.insert(
+                events,
+                {
+                    "name": name,
+                    "exercise": exercise,
+                    "started_at": started,
+                    "closed_at": None,
+                    "close_reason": "",
+                    "deleted": False,
+                },
+            )
+            kind = "Övning startad" if exercise else "Händelse startad"
+            self._log(tx, event_id, f"{kind}: {name}.", occurred_at=started)
+            event = q.event_by_id(tx.conn, event_id)
+        assert event is not None
+        return event
+
+    def close_event(self, reason: str) -> Event:
+        """Avsluta händelse: closed with a reason; the level returns to Normalläge."""
+        reason = require_text(reason, "reason")
+        now = self.now()
+        with self.store.write(self.actor.name, now) as tx:
+            event = self._active_event(tx.conn)
+            current = q.current_level(tx.conn, event.id)
+            if current is not None and current.level is not ReadinessLevel.NORMAL:
+                self._insert_level(
+                    tx,
+                    event.id,
+                    ReadinessLevel.NORMAL,
+                    scope=current.scope,
+                    decided_by=self.actor.name,
+                    reason=f"Händelsen avslutad: {reason}",
+                    decided_at=now,
+                    previous=current,
+                )
+            self._log(tx, event.id, f"Händelse avslutad: {event.name}. Skäl: {reason}")
+            tx.update(events, event.id, {"closed_at": now, "close_reason": reason})
+            closed = q.event_by_id(tx.conn, event.id)
+        assert closed is not None
+        return closed
+
+    def set_level(
+        self,
+        level: ReadinessLevel,
+        *,
+        reason: str,
+        decided_by: str | None = None,
+        scope: str | None = None,
+        decided_at: datetime | None = None,
+    ) -> LevelDecision:
+        """Beslut om beredskapsläge: reason and decider are required; history is append-only."""
+        reason = require_text(reason, "reason")
+        decider = require_text(decided_by or self.actor.name, "decided_by", limit=MAX_NAME)
+        unit = optional_text(scope, "scope", limit=MAX_NAME) or DEFAULT_SCOPE
+        now = self.now()
+        when = not_in_future(check_sane(decided_at or now, "time"), now, "time")
+        with self.store.write(self.actor.name, now) as tx:
+            event = self._active_event(tx.conn)
+            previous = q.current_level(tx.conn, event.id)
+            decision_id = self._insert_level(
+                tx,
+                event.id,
+                level,
+                scope=unit,
+                decided_by=decider,
+                reason=reason,
+                decided_at=when,
+                previous=previous,
+            )
+            row = (
+                tx.conn.execute(select(level_decisions).where(level_decisions.c.id == decision_id))
+                .mappings()
+                .one()
+            )
+        return q.to_level(row)
+
+    def _insert_level(
+        self,
+        tx: WriteTx,
+        event_id: str,
+        level: ReadinessLevel,
+        *,
+        scope: str,
+        decided_by: str,
+        reason: str,
+        decided_at: datetime,
+        previous: LevelDecision | None,
+    ) -> str:
+        decision_id = tx.insert(
+            level_decisions,
+            {
+                "event_id": event_id,
+                "level": level.value,
+                "scope": scope,
+                "decided_by": decided_by,
+                "reason": reason,
+                "decided_at": decided_at,
+                "recorded_at": tx.now,
+            },
+        )
+        before = previous.level.sv if previous else ReadinessLevel.NORMAL.sv
+        self._log(
+            tx,
+            event_id,
+            f"Beredskapsläge: {before} → {level.sv} ({scope}). "
+            f"Beslut av {decided_by}. Motivering: {reason}",
+            occurred_at=decided_at,
+        )
+        return decision_id
+
+    def level_history(self) -> list[LevelDecision]:
+        with self.store.read() as conn:
+            return q.level_history(conn, self._active_event(conn).id)
+
+    def events(self) -> list[Event]:
+        with self.store.read() as conn:
+            return q.all_events(conn)

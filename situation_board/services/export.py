@@ -1,0 +1,158 @@
+"""The stable JSON shape of ``show --json`` and ``log list --json`` (DESIGN §6, README).
+
+Times are ISO 8601 in Stockholm time with their offset; enum values are the code names, with the
+Swedish label beside them under ``*_label``/``label``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from situation_board.domain.entities import (
+    Action,
+    AffectedSystem,
+    Board,
+    Briefing,
+    DeadlineClock,
+    Event,
+    JournalEntry,
+    LevelDecision,
+    SyncInfo,
+)
+from situation_board.domain.enums import ReadinessLevel
+from situation_board.domain.ids import short_id
+from situation_board.domain.timeutil import iso
+
+JSON_SHAPE_VERSION = 1
+
+
+def event_json(e: Event | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {
+        "id": e.id,
+        "name": e.name,
+        "exercise": e.exercise,
+        "started_at": iso(e.started_at),
+        "closed_at": iso(e.closed_at),
+        "close_reason": e.close_reason,
+    }
+
+
+def level_json(d: LevelDecision | None) -> dict[str, Any]:
+    level = d.level if d else ReadinessLevel.NORMAL
+    return {
+        "level": level.value,
+        "label": level.sv,
+        "scope": d.scope if d else None,
+        "decided_by": d.decided_by if d else None,
+        "reason": d.reason if d else None,
+        "decided_at": iso(d.decided_at) if d else None,
+    }
+
+
+def system_json(s: AffectedSystem) -> dict[str, Any]:
+    prognosis = iso(s.prognosis_at) if s.prognosis_at else (s.prognosis_text or None)
+    return {
+        "id": s.id,
+        "name": s.name,
+        "status": s.status.value,
+        "status_label": s.status.sv,
+        "status_since": iso(s.status_since),
+        "supplier": s.supplier,
+        "processes": s.processes,
+        "reserve_routine_active": s.reserve_routine_active,
+        "reserve_routine_since": iso(s.reserve_routine_since),
+        "reserve_routine": s.reserve_routine,
+        "workaround": s.workaround,
+        "prognosis": prognosis,
+        "prognosis_label": prognosis or "ingen prognos",
+        "personal_data_affected": s.personal_data_affected,
+        "next_update_at": iso(s.next_update_at),
+    }
+
+
+def action_json(a: Action, board: Board) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "short_id": short_id(a.id),
+        "title": a.title,
+        "owner": a.owner,
+        "due_at": iso(a.due_at),
+        "priority": a.priority.value,
+        "status": a.status.value,
+        "status_label": a.status.sv,
+        "overdue": a.is_overdue(board.as_of),
+        "due_soon": a.is_due_soon(board.as_of),
+        "system_id": a.system_id,
+        "created_at": iso(a.created_at),
+        "closed_at": iso(a.closed_at),
+    }
+
+
+def entry_json(e: JournalEntry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "number": e.number,
+        "occurred_at": iso(e.occurred_at),
+        "recorded_at": iso(e.recorded_at),
+        "author": e.author,
+        "function": e.function.value,
+        "category": e.category.value,
+        "category_label": e.category.sv,
+        "medium": e.medium.value if e.medium else None,
+        "from": e.from_party,
+        "to": e.to_party,
+        "text": e.text,
+        "corrects": e.corrects,
+        "hidden_from_wall": e.hidden_from_wall,
+    }
+
+
+def deadline_json(d: DeadlineClock, board: Board) -> dict[str, Any]:
+    status = d.status(board.as_of)
+    return {
+        "id": d.id,
+        "kind": d.kind.value,
+        "title": d.title,
+        "aware_at": iso(d.aware_at),
+        "due_at": iso(d.due_at),
+        "status": status.value,
+        "status_label": status.sv,
+        "reported_at": iso(d.reported_at),
+        "reference": d.reference,
+        "late_reason": d.late_reason,
+    }
+
+
+def briefing_json(b: Briefing) -> dict[str, Any]:
+    return {"id": b.id, "at": iso(b.at), "title": b.title}
+
+
+def sync_json(s: SyncInfo, board: Board) -> dict[str, Any]:
+    """Everything that differs between stations lives here, so boards compare without it."""
+    return {
+        "station": board.station.code,
+        "site_id": board.station.site_id,
+        "store": s.store,
+        "last_success_at": iso(s.last_success_at),
+        "pending": s.pending,
+        "conflicts": s.conflicts,
+        "last_error": s.last_error,
+    }
+
+
+def board_json(board: Board) -> dict[str, Any]:
+    """The whole board in the documented shape."""
+    return {
+        "shape": JSON_SHAPE_VERSION,
+        "event": event_json(board.event),
+        "other_open_events": [event_json(e) for e in board.other_open_events],
+        "level": level_json(board.level),
+        "systems": [system_json(s) for s in board.systems],
+        "actions": [action_json(a, board) for a in board.actions],
+        "journal": [entry_json(e) for e in board.journal],
+        "deadlines": [deadline_json(d, board) for d in board.deadlines],
+        "briefings": [briefing_json(b) for b in board.briefings],
+        "sync": sync_json(board.sync, board),
+    }

@@ -1,0 +1,94 @@
+"""Use cases: the staff journal (stabsjournal) — append-only entries and corrections."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from situation_board.domain.entities import JournalEntry
+from situation_board.domain.enums import EntryCategory, Medium
+from situation_board.domain.errors import NotFoundError, ValidationError
+from situation_board.domain.rules import (
+    MAX_NAME,
+    looks_like_personnummer,
+    not_in_future,
+    optional_text,
+    require_text,
+)
+from situation_board.domain.timeutil import check_sane
+from situation_board.services.base import ServiceBase
+from situation_board.store import queries as q
+from situation_board.store.schema import journal
+
+
+class JournalServices(ServiceBase):
+    """Write and read journal entries."""
+
+    def add_entry(
+        self,
+        text: str,
+        *,
+        category: EntryCategory = EntryCategory.INFORMATION,
+        occurred_at: datetime | None = None,
+        medium: Medium | None = None,
+        from_party: str = "",
+        to_party: str = "",
+        corrects: str | None = None,
+        hidden_from_wall: bool = False,
+        allow_personnummer: bool = False,
+    ) -> JournalEntry:
+        """Append an entry. Text that looks like a personnummer is refused unless the user
+        confirms (``allow_personnummer``), and is then hidden from the wall."""
+        body = require_text(text, "text")
+        from_party = optional_text(from_party, "from", limit=MAX_NAME)
+        to_party = optional_text(to_party, "to", limit=MAX_NAME)
+        if category is EntryCategory.SYSTEM:
+            raise ValidationError(
+                "unknown_choice",
+                field="category",
+                value=category.value,
+                choices=", ".join(c.value for c in EntryCategory if c is not EntryCategory.SYSTEM),
+            )
+        if looks_like_personnummer(" ".join((body, from_party, to_party))):
+            if not allow_personnummer:
+                raise ValidationError("personnummer")
+            hidden_from_wall = True
+        now = self.now()
+        occurred = not_in_future(check_sane(occurred_at or now, "occurred"), now, "occurred")
+        with self.store.write(self.actor.name, now) as tx:
+            event = self._active_event(tx.conn)
+            target_id = None
+            if corrects:
+                targets = q.entry_by_ref(tx.conn, corrects)
+                if len(targets) != 1:
+                    raise ValidationError("correction_target_missing", ref=corrects)
+                target_id = targets[0].id
+            entry_id = self._log(
+                tx,
+                event.id,
+                body,
+                category=category,
+                occurred_at=occurred,
+                medium=medium,
+                from_party=from_party,
+                to_party=to_party,
+                corrects=target_id,
+                hidden_from_wall=hidden_from_wall,
+            )
+            row = tx.conn.execute(select(journal).where(journal.c.id == entry_id)).mappings().one()
+        return q.to_entry(row)
+
+    def journal(
+        self, *, since: datetime | None = None, until: datetime | None = None
+    ) -> list[JournalEntry]:
+        """The active event's journal in chronological order (optionally a period)."""
+        with self.store.read() as conn:
+            return q.journal_of(conn, self._active_event(conn).id, since=since, until=until)
+
+    def entry(self, ref: str) -> JournalEntry:
+        with self.store.read() as conn:
+            found = q.entry_by_ref(conn, ref)
+        if len(found) != 1:
+            raise NotFoundError("not_found", what="entry", ref=ref)
+        return found[0]

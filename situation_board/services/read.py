@@ -1,0 +1,43 @@
+"""Use case: read the whole board in one consistent snapshot."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from situation_board.domain.entities import Board, SyncInfo
+from situation_board.services.base import ServiceBase
+from situation_board.store import queries as q
+
+
+class ReadServices(ServiceBase):
+    """The board as the window, the wall, ``show`` and the reports see it."""
+
+    def board(self, *, with_journal: bool = True, now: datetime | None = None) -> Board:
+        with self.store.read() as conn:
+            return self.board_in(conn, with_journal=with_journal, now=now)
+
+    def board_in(
+        self, conn: Connection, *, with_journal: bool = True, now: datetime | None = None
+    ) -> Board:
+        as_of = now or self.now()
+        station = q.station(conn)
+        open_events = q.open_events(conn)
+        sync = SyncInfo(pending=q.pending_outbox(conn), conflicts=q.open_conflicts(conn))
+        if not open_events:
+            return Board(as_of=as_of, station=station, event=None, level=None, sync=sync)
+        event = open_events[0]
+        return Board(
+            as_of=as_of,
+            station=station,
+            event=event,
+            level=q.current_level(conn, event.id),
+            systems=tuple(q.systems_of(conn, event.id)),
+            actions=tuple(q.actions_of(conn, event.id)),
+            journal=tuple(q.journal_of(conn, event.id)) if with_journal else (),
+            deadlines=tuple(q.deadlines_of(conn, event.id)),
+            briefings=tuple(q.briefings_of(conn, event.id)),
+            other_open_events=tuple(open_events[1:]),
+            sync=sync,
+        )

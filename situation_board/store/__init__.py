@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy Core tables, the unit of work (HLC + outbox), queries, migrations."""

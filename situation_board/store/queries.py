@@ -1,0 +1,292 @@
+"""Read queries of the local store, returning domain entities (never rows) to the services."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, or_, select
+
+from situation_board.domain.entities import (
+    Action,
+    AffectedSystem,
+    Briefing,
+    DeadlineClock,
+    Event,
+    Handover,
+    JournalEntry,
+    LevelDecision,
+    Station,
+)
+from situation_board.domain.enums import (
+    ActionStatus,
+    DeadlineKind,
+    EntryCategory,
+    Medium,
+    Priority,
+    ReadinessLevel,
+    StaffFunction,
+    SystemStatus,
+)
+from situation_board.store.schema import (
+    actions,
+    briefings,
+    conflicts,
+    deadlines,
+    events,
+    handovers,
+    journal,
+    level_decisions,
+    local_station,
+    outbox,
+    systems,
+)
+
+_HEX = re.compile(r"[0-9a-f]{4,32}")
+RowLike = Mapping[Any, Any]  # a result row mapping (SQLAlchemy RowMapping)
+
+# ---------------------------------------------------------------------- row -> entity
+
+
+def to_event(r: RowLike) -> Event:
+    return Event(
+        id=r["id"],
+        name=r["name"],
+        exercise=bool(r["exercise"]),
+        started_at=r["started_at"],
+        closed_at=r["closed_at"],
+        close_reason=r["close_reason"] or None,
+    )
+
+
+def to_level(r: RowLike) -> LevelDecision:
+    return LevelDecision(
+        id=r["id"],
+        event_id=r["event_id"],
+        level=ReadinessLevel(r["level"]),
+        scope=r["scope"],
+        decided_by=r["decided_by"],
+        reason=r["reason"],
+        decided_at=r["decided_at"],
+        recorded_at=r["recorded_at"],
+    )
+
+
+def to_system(r: RowLike) -> AffectedSystem:
+    return AffectedSystem(
+        id=r["id"],
+        event_id=r["event_id"],
+        name=r["name"],
+        status=SystemStatus(r["status"]),
+        supplier=r["supplier"],
+        processes=r["processes"],
+        reserve_routine_active=bool(r["reserve_routine_active"]),
+        reserve_routine_since=r["reserve_routine_since"],
+        reserve_routine=r["reserve_routine"],
+        workaround=r["workaround"],
+        prognosis_at=r["prognosis_at"],
+        prognosis_text=r["prognosis_text"],
+        personal_data_affected=bool(r["personal_data_affected"]),
+        next_update_at=r["next_update_at"],
+        status_since=r["status_since"],
+    )
+
+
+def to_action(r: RowLike) -> Action:
+    return Action(
+        id=r["id"],
+        event_id=r["event_id"],
+        title=r["title"],
+        status=ActionStatus(r["status"]),
+        owner=r["owner"],
+        due_at=r["due_at"],
+        priority=Priority(r["priority"]),
+        system_id=r["system_id"],
+        created_at=r["created_at"],
+        closed_at=r["closed_at"],
+    )
+
+
+def to_entry(r: RowLike) -> JournalEntry:
+    return JournalEntry(
+        id=r["id"],
+        event_id=r["event_id"],
+        number=r["number"],
+        occurred_at=r["occurred_at"],
+        recorded_at=r["recorded_at"],
+        author=r["author"],
+        function=StaffFunction(r["function"]),
+        category=EntryCategory(r["category"]),
+        text=r["text"],
+        medium=Medium(r["medium"]) if r["medium"] else None,
+        from_party=r["from_party"],
+        to_party=r["to_party"],
+        corrects=r["corrects"],
+        hidden_from_wall=bool(r["hidden_from_wall"]),
+    )
+
+
+def to_handover(r: RowLike) -> Handover:
+    return Handover(
+        id=r["id"],
+        event_id=r["event_id"],
+        from_person=r["from_person"],
+        to_person=r["to_person"],
+        period_start=r["period_start"],
+        period_end=r["period_end"],
+        summary=r["summary"],
+        note=r["note"],
+        acknowledged_by=r["acknowledged_by"],
+        acknowledged_at=r["acknowledged_at"],
+        covered=tuple(r["covered"] or ()),
+    )
+
+
+def to_deadline(r: RowLike) -> DeadlineClock:
+    return DeadlineClock(
+        id=r["id"],
+        event_id=r["event_id"],
+        kind=DeadlineKind(r["kind"]),
+        title=r["title"],
+        aware_at=r["aware_at"],
+        due_at=r["due_at"],
+        reported_at=r["reported_at"],
+        reference=r["reference"],
+        late_reason=r["late_reason"],
+    )
+
+
+def to_briefing(r: RowLike) -> Briefing:
+    return Briefing(id=r["id"], event_id=r["event_id"], at=r["at"], title=r["title"])
+
+
+# ---------------------------------------------------------------------- queries
+
+
+def station(conn: Connection) -> Station:
+    r = conn.execute(select(local_station)).mappings().one()
+    return Station(site_id=r["site_id"], code=r["code"], name=r["name"])
+
+
+def open_events(conn: Connection) -> list[Event]:
+    """Events not closed, most recently started first (the first is the active one)."""
+    q = (
+        select(events)
+        .where(events.c.closed_at.is_(None), events.c.deleted.is_(False))
+        .order_by(events.c.started_at.desc(), events.c.id.desc())
+    )
+    return [to_event(r) for r in conn.execute(q).mappings()]
+
+
+def all_events(conn: Connection) -> list[Event]:
+    q = select(events).where(events.c.deleted.is_(False)).order_by(events.c.started_at)
+    return [to_event(r) for r in conn.execute(q).mappings()]
+
+
+def event_by_id(conn: Connection, event_id: str) -> Event | None:
+    r = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
+    return to_event(r) if r else None
+
+
+def level_history(conn: Connection, event_id: str) -> list[LevelDecision]:
+    q = (
+        select(level_decisions)
+        .where(level_decisions.c.event_id == event_id)
+        .order_by(level_decisions.c.decided_at, level_decisions.c.stamp)
+    )
+    return [to_level(r) for r in conn.execute(q).mappings()]
+
+
+def current_level(conn: Connection, event_id: str) -> LevelDecision | None:
+    q = (
+        select(level_decisions)
+        .where(level_decisions.c.event_id == event_id)
+        .order_by(level_decisions.c.decided_at.desc(), level_decisions.c.stamp.desc())
+        .limit(1)
+    )
+    r = conn.execute(q).mappings().first()
+    return to_level(r) if r else None
+
+
+def _live(table: Table, event_id: str) -> Any:
+    return select(table).where(table.c.event_id == event_id, table.c.deleted.is_(False))
+
+
+def systems_of(conn: Connection, event_id: str) -> list[AffectedSystem]:
+    rows = conn.execute(_live(systems, event_id).order_by(systems.c.name)).mappings()
+    return sorted((to_system(r) for r in rows), key=lambda s: (-s.status.severity, s.name))
+
+
+def actions_of(conn: Connection, event_id: str) -> list[Action]:
+    q = _live(actions, event_id).order_by(actions.c.due_at.is_(None), actions.c.due_at)
+    return [to_action(r) for r in conn.execute(q).mappings()]
+
+
+def deadlines_of(conn: Connection, event_id: str) -> list[DeadlineClock]:
+    q = _live(deadlines, event_id).order_by(deadlines.c.due_at)
+    return [to_deadline(r) for r in conn.execute(q).mappings()]
+
+
+def briefings_of(conn: Connection, event_id: str) -> list[Briefing]:
+    q = _live(briefings, event_id).order_by(briefings.c.at)
+    return [to_briefing(r) for r in conn.execute(q).mappings()]
+
+
+def handovers_of(conn: Connection, event_id: str) -> list[Handover]:
+    q = (
+        select(handovers)
+        .where(handovers.c.event_id == event_id)
+        .order_by(handovers.c.acknowledged_at)
+    )
+    return [to_handover(r) for r in conn.execute(q).mappings()]
+
+
+def journal_of(
+    conn: Connection,
+    event_id: str,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    recorded_since: datetime | None = None,
+) -> list[JournalEntry]:
+    """Entries in chronological order: occurred time, then recorded time, then number."""
+    q = select(journal).where(journal.c.event_id == event_id)
+    if since is not None:
+        q = q.where(journal.c.occurred_at >= since)
+    if until is not None:
+        q = q.where(journal.c.occurred_at < until)
+    if recorded_since is not None:
+        q = q.where(journal.c.recorded_at >= recorded_since)
+    q = q.order_by(journal.c.occurred_at, journal.c.recorded_at, journal.c.number)
+    return [to_entry(r) for r in conn.execute(q).mappings()]
+
+
+def entry_by_ref(conn: Connection, ref: str) -> list[JournalEntry]:
+    """Entries whose id or number equals ``ref`` (numbers compared case-insensitively)."""
+    q = select(journal).where(
+        or_(journal.c.id == ref, func.upper(journal.c.number) == ref.strip().upper())
+    )
+    return [to_entry(r) for r in conn.execute(q).mappings()]
+
+
+def rows_matching_id(conn: Connection, table: Table, event_id: str, ref: str) -> list[Any]:
+    """Live rows of ``table`` in the event whose id equals or ends with ``ref`` (short ids)."""
+    needle = ref.strip().lower().replace("-", "")
+    if not _HEX.fullmatch(needle):
+        return []
+    q = _live(table, event_id).where(
+        or_(table.c.id == ref.strip().lower(), func.replace(table.c.id, "-", "").like(f"%{needle}"))
+    )
+    return list(conn.execute(q).mappings())
+
+
+def pending_outbox(conn: Connection) -> int:
+    q = select(func.count()).select_from(outbox).where(outbox.c.acked.is_(False))
+    return int(conn.execute(q).scalar_one())
+
+
+def open_conflicts(conn: Connection) -> int:
+    q = select(func.count()).select_from(conflicts).where(conflicts.c.reviewed_at.is_(None))
+    return int(conn.execute(q).scalar_one())

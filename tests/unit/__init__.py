@@ -1,0 +1,1 @@
+"""Unit tests: no Qt, no database server."""
