@@ -10,7 +10,10 @@ APT_GUI  := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
             libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 APT_TEST := $(APT_GUI) xvfb xauth xdotool imagemagick poppler-utils postgresql
 
-.PHONY: demo run test test-fast lint format venv deps-gui deps-test clean
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: demo run test test-fast lint format venv deps-gui deps-test translations i18n-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +21,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,dev]'
 	touch $@
 
-venv: $(STAMP)
+venv: $(STAMP) $(QM)
+
+## Compile the Qt translations (.ts sources -> .qm build outputs).
+translations: $(QM)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## Refresh the .ts sources from the UI code (then translate with pyside6-linguist).
+i18n-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find situation_board/ui -name '*.py' | sort) \
+		-ts $(TS) -source-language en -target-language sv
 
 deps-gui:
 	@bash .ci/apt-ensure $(APT_GUI)
@@ -52,4 +66,4 @@ format: venv
 	$(BIN)/ruff check --fix situation_board tests
 
 clean:
-	rm -rf $(VENV) build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -129,7 +129,7 @@ def _system_fields(ctx: Context) -> dict[str, Any]:
 def cmd_window(ctx: Context) -> int:
     """No command: open the workstation window (prints the board until the window exists)."""
     try:
-        from situation_board.ui.app import run_workstation  # type: ignore[import-not-found]  # noqa: PLC0415
+        from situation_board.ui.app import run_workstation  # noqa: PLC0415
     except ImportError:
         return cmd_show(ctx)
     return int(run_workstation(ctx))
@@ -137,7 +137,7 @@ def cmd_window(ctx: Context) -> int:
 
 def cmd_wall(ctx: Context) -> int:
     try:
-        from situation_board.ui.app import run_wall  # noqa: PLC0415
+        from situation_board.ui.wall import run_wall  # type: ignore[import-not-found]  # noqa: PLC0415
     except ImportError:
         return cmd_show(ctx)
     return int(run_wall(ctx))

@@ -118,6 +118,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text looks like it contains a personal identity number. Patient data does not "
         "belong on the board. Rewrite it, or confirm (--force) and the entry is hidden from the wall.",
     ),
+    "personnummer_confirm": (
+        "Texten ser ut att innehålla ett personnummer. Patientuppgifter hör inte hemma på "
+        "lägesbilden. Posten döljs på väggskärmen; tryck Spara igen för att spara ändå.",
+        "The text looks like it contains a personal identity number. Patient data does not "
+        "belong on the board. The entry will be hidden from the wall; press Save again to save.",
+    ),
+    "time_in_past_refused": (
+        "Förfallotiden har redan passerat. Ange en senare tid.",
+        "The due time has already passed. Give a later time.",
+    ),
+    "comment_required": (
+        "Skriv en kommentar till journalen när statusen ändras.",
+        "Write a comment for the journal when the status changes.",
+    ),
     "schema_too_new": (
         "Databasen {path} har skapats av en nyare version av programmet (schema {found}). "
         "Uppdatera situation-board; inget har ändrats.",

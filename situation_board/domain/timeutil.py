@@ -109,6 +109,24 @@ def fmt_short(dt: datetime | None, language: str = "sv") -> str:
     return f"{loc.day} {months[loc.month - 1]} {loc:%H:%M}"
 
 
+def is_ambiguous_local(dt: datetime) -> bool:
+    """True when the local wall-clock time of ``dt`` occurs twice (the October repeated hour)."""
+    naive = local(dt).replace(tzinfo=None)
+    return (
+        naive.replace(tzinfo=STOCKHOLM, fold=0).utcoffset()
+        != naive.replace(tzinfo=STOCKHOLM, fold=1).utcoffset()
+    )
+
+
+def fmt_table(dt: datetime | None, now: datetime, language: str = "sv") -> str:
+    """Compact form for tables: ``14:05`` today, ``22 jan 14:05`` otherwise; the offset is added
+    whenever the local time is ambiguous (the repeated hour), so no row is ever ambiguous."""
+    if dt is None:
+        return ""
+    text = fmt_time(dt) if local(dt).date() == local(now).date() else fmt_short(dt, language)
+    return f"{text} {offset_text(dt)}" if is_ambiguous_local(dt) else text
+
+
 def fmt_time(dt: datetime | None) -> str:
     """``14:05``."""
     return "" if dt is None else f"{local(dt):%H:%M}"

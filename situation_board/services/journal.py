@@ -86,6 +86,11 @@ class JournalServices(ServiceBase):
         with self.store.read() as conn:
             return q.journal_of(conn, self._active_event(conn).id, since=since, until=until)
 
+    def journal_after(self, rowid: int) -> tuple[int, list[JournalEntry]]:
+        """Entries of the active event stored after ``rowid`` (incremental refresh)."""
+        with self.store.read() as conn:
+            return q.journal_after_rowid(conn, self._active_event(conn).id, rowid)
+
     def entry(self, ref: str) -> JournalEntry:
         with self.store.read() as conn:
             found = q.entry_by_ref(conn, ref)

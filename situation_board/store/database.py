@@ -186,6 +186,13 @@ class LocalStore:
 
     # ------------------------------------------------------------------ station
 
+    def set_station_code(self, code: str) -> str:
+        """Change this station's code (future journal numbers use it); returns the clean code."""
+        clean = station_code(code)
+        with self.write_connection() as conn:
+            conn.execute(update(local_station).values(code=clean))
+        return clean
+
     def hlc(self) -> Hlc:
         with self.read() as conn:
             row = conn.execute(select(local_station.c.hlc_ms, local_station.c.hlc_counter)).one()

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, func, literal_column, or_, select
 
 from situation_board.domain.entities import (
     Action,
@@ -261,6 +261,66 @@ def journal_of(
         q = q.where(journal.c.recorded_at >= recorded_since)
     q = q.order_by(journal.c.occurred_at, journal.c.recorded_at, journal.c.number)
     return [to_entry(r) for r in conn.execute(q).mappings()]
+
+
+_CATEGORIES = {m.value: m for m in EntryCategory}
+_FUNCTIONS = {m.value: m for m in StaffFunction}
+_MEDIA = {m.value: m for m in Medium}
+_ENTRY_COLUMNS = (
+    journal.c.id,
+    journal.c.event_id,
+    journal.c.number,
+    journal.c.occurred_at,
+    journal.c.recorded_at,
+    journal.c.author,
+    journal.c.function,
+    journal.c.category,
+    journal.c.text,
+    journal.c.medium,
+    journal.c.from_party,
+    journal.c.to_party,
+    journal.c.corrects,
+    journal.c.hidden_from_wall,
+)
+
+
+def journal_after_rowid(
+    conn: Connection, event_id: str, after: int
+) -> tuple[int, list[JournalEntry]]:
+    """Entries stored after SQLite rowid ``after`` (local writes and synced ones alike), in
+    storage order, and the highest rowid seen: the window's cheap incremental refresh.
+
+    This is the window's bulk path (100,000 entries on start), so it reads plain tuples and
+    maps enums through dicts instead of going through ``to_entry``.
+    """
+    rowid: ColumnElement[int] = literal_column("journal.rowid")
+    q = (
+        select(rowid, *_ENTRY_COLUMNS)
+        .where(journal.c.event_id == event_id, rowid > after)
+        .order_by(rowid)
+    )
+    rows = conn.execute(q).all()
+    cats, funcs, media = _CATEGORIES, _FUNCTIONS, _MEDIA
+    entries = [
+        JournalEntry(
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            funcs[r[7]],
+            cats[r[8]],
+            r[9],
+            media[r[10]] if r[10] else None,
+            r[11],
+            r[12],
+            r[13],
+            bool(r[14]),
+        )
+        for r in rows
+    ]
+    return (int(rows[-1][0]) if rows else after), entries
 
 
 def entry_by_ref(conn: Connection, ref: str) -> list[JournalEntry]:

@@ -1,0 +1,1302 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="29" />
+        <source>New action</source>
+        <translation>Ny åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="29" />
+        <source>Edit action</source>
+        <translation>Ändra åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="41" />
+        <source>e.g. 17:00 or 2024-01-30 09:00 (empty: no due time)</source>
+        <translation>t.ex. 17:00 eller 2024-01-30 09:00 (tomt: ingen tid)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="63" />
+        <source>&amp;Action:</source>
+        <translation>&amp;Åtgärd:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="63" />
+        <source>Action title</source>
+        <translation>Åtgärdens rubrik</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="64" />
+        <source>&amp;Owner:</source>
+        <translation>A&amp;nsvarig:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="64" />
+        <source>Owner (person or function)</source>
+        <translation>Ansvarig (person eller funktion)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="65" />
+        <source>&amp;Due:</source>
+        <translation>&amp;Senast:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="65" />
+        <source>Due time</source>
+        <translation>Senast klar</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="66" />
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioritet:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="66" />
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="67" />
+        <source>&amp;Status:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="67" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="68" />
+        <source>S&amp;ystem:</source>
+        <translation>S&amp;ystem:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="68" />
+        <source>Linked system</source>
+        <translation>Kopplat system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="80" />
+        <source>Due time in the past</source>
+        <translation>Tiden har redan passerat</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/action.py" line="81" />
+        <source>The due time %1 has already passed. Save anyway?</source>
+        <translation>Tiden %1 har redan passerat. Spara ändå?</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="50" />
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="51" />
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="52" />
+        <source>Due</source>
+        <translation>Senast</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="53" />
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="54" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="144" />
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="146" />
+        <source>Due within the hour</source>
+        <translation>Ska vara klar inom en timme</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="158" />
+        <source>OVERDUE</source>
+        <translation>FÖRSENAD</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="168" />
+        <source>Due %1</source>
+        <translation>Senast %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/actions.py" line="170" />
+        <source>System: %1</source>
+        <translation>System: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="23" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="28" />
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="45" />
+        <source>Filter actions by status</source>
+        <translation>Filtrera åtgärder på status</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="46" />
+        <source>Open and in progress</source>
+        <translation>Öppna och pågående</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="47" />
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="55" />
+        <source>Filter actions by owner</source>
+        <translation>Filtrera åtgärder på ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="56" />
+        <source>All owners</source>
+        <translation>Alla ansvariga</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="60" />
+        <source>Done (K)</source>
+        <translation>Klar (K)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="62" />
+        <source>Mark selected action done</source>
+        <translation>Markera vald åtgärd som klar</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="64" />
+        <source>New action… (Ctrl+Shift+A)</source>
+        <translation>Ny åtgärd… (Ctrl+Skift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="66" />
+        <source>New action</source>
+        <translation>Ny åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="85" />
+        <source>%1 open</source>
+        <translation>%1 öppna</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="87" />
+        <source>%1 OVERDUE</source>
+        <translation>%1 FÖRSENADE</translation>
+    </message>
+</context>
+<context>
+    <name>CloseEventDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="39" />
+        <source>Close event</source>
+        <translation>Avsluta händelse</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="43" />
+        <source>Event:</source>
+        <translation>Händelse:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="43" />
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="44" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivering:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="44" />
+        <source>Reason for closing</source>
+        <translation>Skäl till avslut</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="26" />
+        <source>New journal entry</source>
+        <translation>Ny journalpost</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="26" />
+        <source>Correct entry %1</source>
+        <translation>Rätta post %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="50" />
+        <source>now (or e.g. 14:35 or 2024-01-29 14:35)</source>
+        <translation>nu (eller t.ex. 14:35 eller 2024-01-29 14:35)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="51" />
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="59" />
+        <source>Hide from the wall display</source>
+        <translation>Dölj på väggskärmen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="53" />
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="53" />
+        <source>Entry text</source>
+        <translation>Postens text</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="54" />
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="54" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="55" />
+        <source>&amp;Medium:</source>
+        <translation>&amp;Medium:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="55" />
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="56" />
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="56" />
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="57" />
+        <source>&amp;To:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="57" />
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="58" />
+        <source>&amp;Occurred:</source>
+        <translation>&amp;Händelsetid:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/entry.py" line="58" />
+        <source>Occurred time</source>
+        <translation>Händelsetid</translation>
+    </message>
+</context>
+<context>
+    <name>Flows</name>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="58" />
+        <source>Not saved</source>
+        <translation>Inte sparat</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="112" />
+        <source>Readiness level decided</source>
+        <translation>Beredskapsläget beslutat</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="125" />
+        <source>Event started</source>
+        <translation>Händelsen startad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="141" />
+        <source>Event closed</source>
+        <translation>Händelsen avslutad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="165" />
+        <source>System saved</source>
+        <translation>Systemet sparat</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="186" />
+        <source>Action saved</source>
+        <translation>Åtgärden sparad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/flows.py" line="194" />
+        <source>Done: %1</source>
+        <translation>Klar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/common.py" line="37" />
+        <source>Error</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/common.py" line="43" />
+        <location filename="../../situation_board/ui/dialogs/common.py" line="44" />
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/common.py" line="46" />
+        <location filename="../../situation_board/ui/dialogs/common.py" line="47" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="23" />
+        <source>Who is working at this station?</source>
+        <translation>Vem arbetar vid den här stationen?</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="34" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="34" />
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="35" />
+        <source>&amp;Function:</source>
+        <translation>&amp;Funktion:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="35" />
+        <source>Your function</source>
+        <translation>Din funktion</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="36" />
+        <source>&amp;Station code:</source>
+        <translation>&amp;Stationskod:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="36" />
+        <source>Station code, e.g. V1</source>
+        <translation>Stationskod, t.ex. V1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="37" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="55" />
+        <source>No.</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="56" />
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="57" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="58" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="59" />
+        <source>Author</source>
+        <translation>Författare</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="181" />
+        <source>rec. %1</source>
+        <translation>reg. %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="195" />
+        <source>Correction of %1:</source>
+        <translation>Rättelse av %1:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="198" />
+        <source>corrected by %1</source>
+        <translation>rättad av %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="200" />
+        <source>hidden from wall</source>
+        <translation>dold på väggskärmen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="209" />
+        <source>Occurred %1</source>
+        <translation>Händelsetid %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/journal.py" line="210" />
+        <source>Recorded %1</source>
+        <translation>Registrerad %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPanel</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="41" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="46" />
+        <source>Staff journal</source>
+        <translation>Stabsjournal</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="61" />
+        <source>Search text, author, number… (Ctrl+F)</source>
+        <translation>Sök text, författare, nummer… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="62" />
+        <source>Search the journal</source>
+        <translation>Sök i journalen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="68" />
+        <source>Filter journal by category</source>
+        <translation>Filtrera journalen på kategori</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="69" />
+        <source>All categories</source>
+        <translation>Alla kategorier</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="70" />
+        <source>Significant (decisions, significant events)</source>
+        <translation>Väsentligt (beslut, väsentliga händelser)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="77" />
+        <source>Filter journal by period</source>
+        <translation>Filtrera journalen på period</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="81" />
+        <source>Whole event</source>
+        <translation>Hela händelsen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="82" />
+        <source>Last hour</source>
+        <translation>Senaste timmen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="83" />
+        <source>Last 12 hours</source>
+        <translation>Senaste 12 timmarna</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="84" />
+        <source>Last 24 hours</source>
+        <translation>Senaste dygnet</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="85" />
+        <source>Today</source>
+        <translation>Idag</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="93" />
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="94" />
+        <source>Journal period from</source>
+        <translation>Journalperiod från</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="98" />
+        <source>until</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="99" />
+        <source>Journal period until</source>
+        <translation>Journalperiod till</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="104" />
+        <source>Newest first</source>
+        <translation>Nyast först</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="106" />
+        <source>Show newest entries first</source>
+        <translation>Visa nyaste posterna först</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="110" />
+        <source>Correct…</source>
+        <translation>Rätta…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="112" />
+        <source>Write a correction of the selected entry</source>
+        <translation>Skriv en rättelse av vald post</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="125" />
+        <source>Selected journal entry</source>
+        <translation>Vald journalpost</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="153" />
+        <source>%1 entries</source>
+        <translation>%1 poster</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="155" />
+        <source>%1 of %2 entries</source>
+        <translation>%1 av %2 poster</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="209" />
+        <source>Select an entry to read it in full.</source>
+        <translation>Välj en post för att läsa den i sin helhet.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="215" />
+        <source>occurred %1</source>
+        <translation>händelsetid %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="218" />
+        <source>recorded %1</source>
+        <translation>registrerad %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="232" />
+        <source>Corrects %1: %2</source>
+        <translation>Rättar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="242" />
+        <source>Corrected by %1: %2</source>
+        <translation>Rättad av %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LevelBanner</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="42" />
+        <source>Readiness level</source>
+        <translation>Beredskapsläge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="65" />
+        <source>Change readiness level… (Ctrl+B)</source>
+        <translation>Ändra beredskapsläge… (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="67" />
+        <source>Change readiness level</source>
+        <translation>Ändra beredskapsläge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="102" />
+        <source>No active event — start one with File → New event</source>
+        <translation>Ingen aktiv händelse — starta en med Arkiv → Ny händelse</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="110" />
+        <source>EXERCISE</source>
+        <translation>ÖVNING</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="114" />
+        <source>No level decision recorded for this event</source>
+        <translation>Inget beslut om beredskapsläge registrerat för händelsen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="118" />
+        <source>since %1 · decided by %2 · %3</source>
+        <translation>sedan %1 · beslut: %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="123" />
+        <source>Reason: %1</source>
+        <translation>Motivering: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="139" />
+        <source>Next: %1 %2 (%3)</source>
+        <translation>Nästa: %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="148" />
+        <source>%1: report %2</source>
+        <translation>%1: rapportera %2</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="155" />
+        <source>%1: OVERDUE since %2</source>
+        <translation>%1: FÖRSENAD sedan %2</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="28" />
+        <source>Change readiness level</source>
+        <translation>Ändra beredskapsläge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="35" />
+        <source>Region</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="52" />
+        <source>No decisions yet</source>
+        <translation>Inga beslut ännu</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="53" />
+        <source>&amp;Level:</source>
+        <translation>&amp;Beredskapsläge:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="53" />
+        <source>Readiness level</source>
+        <translation>Beredskapsläge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="54" />
+        <source>&amp;Scope:</source>
+        <translation>&amp;Omfattning:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="54" />
+        <source>Scope (region or unit)</source>
+        <translation>Omfattning (regionen eller en enhet)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="55" />
+        <source>&amp;Decided by:</source>
+        <translation>Beslut &amp;av:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="55" />
+        <source>Decided by</source>
+        <translation>Beslut av</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="56" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivering:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="56" />
+        <source>Reason</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="57" />
+        <source>History:</source>
+        <translation>Historik:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/level.py" line="57" />
+        <source>Decision history</source>
+        <translation>Beslutshistorik</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="39" />
+        <location filename="../../situation_board/ui/main_window.py" line="214" />
+        <source>Situation board</source>
+        <translation>Lägesbild</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="121" />
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="122" />
+        <source>&amp;New event…</source>
+        <translation>&amp;Ny händelse…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="124" />
+        <source>&amp;Close event…</source>
+        <translation>&amp;Avsluta händelse…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="129" />
+        <source>&amp;Who am I…</source>
+        <translation>&amp;Vem arbetar här…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="132" />
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="137" />
+        <source>&amp;Quit</source>
+        <translation>A&amp;vsluta programmet</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="140" />
+        <source>&amp;Board</source>
+        <translation>&amp;Lägesbild</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="142" />
+        <source>Change &amp;readiness level…</source>
+        <translation>Ändra &amp;beredskapsläge…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="146" />
+        <source>New affected &amp;system…</source>
+        <translation>Nytt berört &amp;system…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="150" />
+        <source>New &amp;action…</source>
+        <translation>Ny &amp;åtgärd…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="154" />
+        <source>&amp;Quick entry</source>
+        <translation>&amp;Snabbpost</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="158" />
+        <source>New journal &amp;entry…</source>
+        <translation>Ny journal&amp;post…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="166" />
+        <source>&amp;Search the journal</source>
+        <translation>Sö&amp;k i journalen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="175" />
+        <source>Re&amp;load</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="182" />
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="189" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="192" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="198" />
+        <source>&amp;About</source>
+        <translation>&amp;Om</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="249" />
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="250" />
+        <source>The language changes the next time the program starts.</source>
+        <translation>Språket byts nästa gång programmet startas.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="255" />
+        <source>Quick entry: type, then Enter saves</source>
+        <translation>Snabbpost: skriv, Enter sparar</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="256" />
+        <source>Journal entry with all fields</source>
+        <translation>Journalpost med alla fält</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="257" />
+        <source>Change readiness level</source>
+        <translation>Ändra beredskapsläge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="258" />
+        <source>New affected system</source>
+        <translation>Nytt berört system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="259" />
+        <source>New action</source>
+        <translation>Ny åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="260" />
+        <source>Mark the selected action done (in the actions table)</source>
+        <translation>Markera vald åtgärd som klar (i åtgärdstabellen)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="261" />
+        <source>Edit the selected system or action</source>
+        <translation>Ändra valt system eller vald åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="262" />
+        <source>Search the journal</source>
+        <translation>Sök i journalen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="263" />
+        <source>Go to systems / actions / journal</source>
+        <translation>Gå till system / åtgärder / journal</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="264" />
+        <source>Reload</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="271" />
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="276" />
+        <source>About</source>
+        <translation>Om</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="277" />
+        <source>Situation board %1 — for the regional special healthcare command.</source>
+        <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="15" />
+        <source>New event</source>
+        <translation>Ny händelse</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="18" />
+        <source>This is an exercise (ÖVNING)</source>
+        <translation>Detta är en övning (ÖVNING)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="22" />
+        <source>now (or e.g. 13:10)</source>
+        <translation>nu (eller t.ex. 13:10)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="23" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="23" />
+        <source>Event name</source>
+        <translation>Händelsens namn</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="24" />
+        <source>Exercise</source>
+        <translation>Övning</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="25" />
+        <source>&amp;Started:</source>
+        <translation>&amp;Starttid:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/event.py" line="25" />
+        <source>Start time</source>
+        <translation>Starttid</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntry</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="36" />
+        <source>Log:</source>
+        <translation>Logga:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="42" />
+        <source>Quick journal entry</source>
+        <translation>Snabbpost i journalen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="44" />
+        <source>Type a journal entry and press Enter (Ctrl+L) · Ctrl+Enter: more fields</source>
+        <translation>Skriv en journalpost och tryck Enter (Ctrl+L) · Ctrl+Enter: fler fält</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="47" />
+        <source>Save (Enter)</source>
+        <translation>Spara (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="49" />
+        <source>Save journal entry</source>
+        <translation>Spara journalposten</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="50" />
+        <source>More fields… (Ctrl+Enter)</source>
+        <translation>Fler fält… (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="52" />
+        <source>Open the full journal entry dialog</source>
+        <translation>Öppna hela journalpostdialogen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="79" />
+        <source>The text must not be empty.</source>
+        <translation>Texten får inte vara tom.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="87" />
+        <source>Personal identity number?</source>
+        <translation>Personnummer?</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="89" />
+        <source>The text looks like it contains a personal identity number. Patient data does not belong on the board.
+
+Save anyway? The entry will be hidden from the wall display.</source>
+        <translation>Texten ser ut att innehålla ett personnummer. Patientuppgifter hör inte hemma på lägesbilden.
+
+Spara ändå? Posten döljs då på väggskärmen.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/quick_entry.py" line="107" />
+        <source>Saved as %1</source>
+        <translation>Sparad som %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="24" />
+        <source>Sync: no shared store configured</source>
+        <translation>Synk: ingen delad lagring inställd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="29" />
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="30" />
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="31" />
+        <source>Sync state</source>
+        <translation>Synkroniseringsläge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="32" />
+        <source>Clock</source>
+        <translation>Klocka</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="44" />
+        <source>Station %1</source>
+        <translation>Station %1</translation>
+    </message>
+</context>
+<context>
+    <name>SystemDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="28" />
+        <source>New affected system</source>
+        <translation>Nytt berört system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="28" />
+        <source>Edit system</source>
+        <translation>Ändra system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="44" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="82" />
+        <source>Reserve routine active</source>
+        <translation>Reservrutin aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="64" />
+        <source>no prognosis — or a time, or a text</source>
+        <translation>ingen prognos — eller en tid, eller en text</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="65" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="88" />
+        <source>Personal data may be affected</source>
+        <translation>Personuppgifter kan vara berörda</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="72" />
+        <source>e.g. 16:00 or 2024-01-30 09:00</source>
+        <translation>t.ex. 16:00 eller 2024-01-30 09:00</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="76" />
+        <source>Written to the journal (required when the status changes)</source>
+        <translation>Skrivs i journalen (krävs när statusen ändras)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="78" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="78" />
+        <source>System name</source>
+        <translation>Systemets namn</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="79" />
+        <source>&amp;Status:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="79" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="80" />
+        <source>Su&amp;pplier:</source>
+        <translation>&amp;Leverantör:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="80" />
+        <source>Supplier</source>
+        <translation>Leverantör</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="81" />
+        <source>Affected &amp;processes:</source>
+        <translation>Berörda &amp;processer:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="81" />
+        <source>Affected processes</source>
+        <translation>Berörda processer</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="83" />
+        <source>&amp;Reserve routine:</source>
+        <translation>&amp;Reservrutin:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="83" />
+        <source>Reserve routine</source>
+        <translation>Reservrutin</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="85" />
+        <source>&amp;Workaround:</source>
+        <translation>A&amp;lternativ lösning:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="85" />
+        <source>Workaround or alternative solution</source>
+        <translation>Alternativ lösning</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="87" />
+        <source>Pro&amp;gnosis:</source>
+        <translation>Pro&amp;gnos:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="87" />
+        <source>Prognosis</source>
+        <translation>Prognos</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="89" />
+        <source>Next &amp;update:</source>
+        <translation>Nästa &amp;uppdatering:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="89" />
+        <source>Next update due</source>
+        <translation>Nästa uppdatering senast</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="90" />
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/system.py" line="90" />
+        <source>Comment for the journal</source>
+        <translation>Kommentar till journalen</translation>
+    </message>
+</context>
+<context>
+    <name>SystemsModel</name>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="30" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="31" />
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="32" />
+        <location filename="../../situation_board/ui/models/systems.py" line="125" />
+        <source>Reserve routine</source>
+        <translation>Reservrutin</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="33" />
+        <location filename="../../situation_board/ui/models/systems.py" line="126" />
+        <source>Workaround</source>
+        <translation>Alternativ lösning</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="34" />
+        <source>Prognosis</source>
+        <translation>Prognos</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="35" />
+        <source>Next update</source>
+        <translation>Nästa uppdatering</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="36" />
+        <location filename="../../situation_board/ui/models/systems.py" line="124" />
+        <source>Supplier</source>
+        <translation>Leverantör</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="99" />
+        <source>personal data</source>
+        <translation>personuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="104" />
+        <source>Active since %1</source>
+        <translation>Aktiv sedan %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="104" />
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="110" />
+        <source>no prognosis</source>
+        <translation>ingen prognos</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="121" />
+        <source>Status since %1</source>
+        <translation>Status sedan %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="123" />
+        <source>Processes</source>
+        <translation>Processer</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="131" />
+        <source>Personal data may be affected</source>
+        <translation>Personuppgifter kan vara berörda</translation>
+    </message>
+</context>
+<context>
+    <name>SystemsPanel</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="20" />
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="22" />
+        <source>Affected systems</source>
+        <translation>Berörda system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="36" />
+        <source>New system… (Ctrl+Shift+S)</source>
+        <translation>Nytt system… (Ctrl+Skift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="38" />
+        <source>New affected system</source>
+        <translation>Nytt berört system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="40" />
+        <source>Edit…</source>
+        <translation>Ändra…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="42" />
+        <source>Edit selected system</source>
+        <translation>Ändra valt system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="52" />
+        <source>%1 systems, %2 down or unknown</source>
+        <translation>%1 system, %2 ur funktion eller okänt läge</translation>
+    </message>
+</context>
+</TS>

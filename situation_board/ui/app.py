@@ -1,0 +1,153 @@
+"""Starting the window programs: the QApplication, translations, style, identity, main window.
+
+``run_workstation`` is what ``situation-board`` (and ``demo``) call. Developer/test hooks, all
+off by default: ``SITUATION_BOARD_SCREENSHOT=PATH`` saves a screenshot once the board and journal
+have loaded and then quits; ``SITUATION_BOARD_EXIT_AFTER_LOAD=1`` quits at the same point.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget
+
+from situation_board import APP_NAME, __version__, config
+from situation_board.domain.entities import Actor
+from situation_board.domain.enums import StaffFunction
+from situation_board.resources import resource
+from situation_board.ui import i18n
+
+if TYPE_CHECKING:
+    from situation_board.commands import Context
+
+_config_path: Path | None = None
+
+
+def make_app(language: str) -> QApplication:
+    """The application object with our style, fonts and translations."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    font = QFont(app.font())
+    font.setPointSize(11)
+    app.setFont(font)
+    qss = resource("styles", "workstation.qss")
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    app.setProperty("sb_translators", i18n.install(app, language))
+    return app
+
+
+def save_setting(**values: object) -> None:
+    """Persist settings chosen in the window (identity, language) to the config file."""
+    current = (
+        config.load(_config_path)
+        if (_config_path and _config_path.exists())
+        else (config.Settings())
+    )
+    config.save(replace(current, **values), _config_path)  # type: ignore[arg-type]
+
+
+def ask_identity(
+    language: str, actor: Actor | None, station: str, parent: QWidget | None = None
+) -> tuple[Actor, str] | None:
+    from situation_board.ui.dialogs.identity import IdentityDialog  # noqa: PLC0415
+
+    dialog = IdentityDialog(
+        language,
+        actor.name if actor else "",
+        actor.function if actor else StaffFunction.OTHER,
+        station,
+        parent,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name, function, code = dialog.values_
+    save_setting(user=name, function=function.value, station=code)
+    return Actor(name, function), code
+
+
+def run_workstation(ctx: Context) -> int:
+    """Open the workstation window on the context's local store."""
+    global _config_path  # noqa: PLW0603 - one window program per process
+    _config_path = Path(ctx.args.config) if ctx.args.config else config.config_path()
+    language = ctx.language
+    app = make_app(language)
+    store = ctx.store()  # opened (and migrated) before the window exists
+    station = store.set_station_code(ctx.station_code) if ctx.station_code else None
+    actor: Actor | None = None
+    if ctx.args.user or ctx.settings.user:
+        actor = ctx.actor()
+    else:
+        with store.read() as conn:
+            from situation_board.store import queries  # noqa: PLC0415
+
+            station = queries.station(conn).code
+        answer = ask_identity(language, None, station or "V1")
+        if answer is None:
+            return 0
+        actor, code = answer
+        store.set_station_code(code)
+
+    from situation_board.services import BoardService  # noqa: PLC0415
+    from situation_board.ui.bus import ChangeBus  # noqa: PLC0415
+    from situation_board.ui.controller import BoardController  # noqa: PLC0415
+    from situation_board.ui.main_window import MainWindow  # noqa: PLC0415
+
+    bus = ChangeBus()
+    controller = BoardController(BoardService(store, actor), bus, language)
+    window = MainWindow(controller, language)
+    state = QSettings(APP_NAME, "workstation")
+    window.restore_state(state)
+    _install_hooks(window, controller)
+    if not state.contains("geometry"):
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.availableGeometry())
+        window.showMaximized()
+    else:
+        window.show()
+    QTimer.singleShot(0, window.quick_entry.focus)
+    controller.start()
+    status = app.exec()
+    window.save_state(state)
+    controller.ops.wait()
+    return int(status)
+
+
+def _install_hooks(window: QWidget, controller: object) -> None:
+    shot = os.environ.get("SITUATION_BOARD_SCREENSHOT")
+    exit_after = os.environ.get("SITUATION_BOARD_EXIT_AFTER_LOAD")
+    if not (shot or exit_after):
+        return
+    from situation_board.ui.controller import BoardController  # noqa: PLC0415
+
+    assert isinstance(controller, BoardController)
+    loaded = {"board": False, "journal": False}
+
+    def check() -> None:
+        if all(loaded.values()):
+
+            def finish() -> None:
+                if shot:
+                    window.grab().save(shot)
+                QApplication.quit()
+
+            QTimer.singleShot(300, finish)
+
+    def mark(what: str) -> None:
+        loaded[what] = True
+        check()
+
+    controller.boardLoaded.connect(lambda _b: mark("board"))
+    controller.journalReset.connect(lambda _e: mark("journal"))

@@ -1,0 +1,163 @@
+"""The window's link to the services: loads snapshots off-thread and runs commands.
+
+Panels never touch the store: they call ``execute`` (a write through ``Ops``) and listen to
+``boardLoaded`` (level, systems, actions, deadlines, briefings — small) and to ``journalReset`` /
+``journalAppended`` (the journal can hold 100,000 entries, so it is loaded incrementally by rowid).
+A change set on the bus triggers only the loads it concerns; loads already in flight coalesce.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from situation_board.domain.entities import Actor, Board, JournalEntry
+from situation_board.domain.errors import BoardError, NoActiveEventError
+from situation_board.services import BoardService
+from situation_board.ui.bus import ALL, ChangeBus
+from situation_board.ui.models.journal import JournalBatch
+from situation_board.ui.ops import Ops
+
+BOARD_KINDS = ALL - {"journal"}
+
+
+class BoardController(QObject):
+    """Owns the service, the operation helper and the latest snapshots."""
+
+    boardLoaded = Signal(object)  # Board (without journal)
+    journalReset = Signal(object)  # JournalBatch
+    journalAppended = Signal(object)  # list[JournalEntry]
+    failed = Signal(str)  # a message for the status bar
+    tick = Signal()  # every 30 s: "now" moved (overdue, due soon, countdowns)
+
+    def __init__(
+        self,
+        service: BoardService,
+        bus: ChangeBus,
+        language: str = "sv",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.bus = bus
+        self.language = language
+        self.ops = Ops(bus, self)
+        self.board: Board | None = None
+        self._event_id: str | None = None
+        self._rowid = 0
+        self._loading = {"board": False, "journal": False}
+        self._dirty = {"board": False, "journal": False}
+        bus.changed.connect(self.on_changes)
+        self._tick = QTimer(self)
+        self._tick.setObjectName("overdueTick")
+        self._tick.setInterval(30_000)
+        self._tick.timeout.connect(self.tick)
+        self._tick.start()
+
+    # ------------------------------------------------------------------ identity
+
+    def set_actor(self, actor: Actor) -> None:
+        self.service.actor = actor
+
+    @property
+    def actor(self) -> Actor:
+        return self.service.actor
+
+    # ------------------------------------------------------------------ loading
+
+    def start(self) -> None:
+        self.on_changes(ALL)
+
+    def on_changes(self, changes: frozenset[str]) -> None:
+        if changes & BOARD_KINDS:
+            self._load("board")
+        if "journal" in changes or "events" in changes:
+            self._load("journal")
+
+    def _load(self, what: str) -> None:
+        if self._loading[what]:
+            self._dirty[what] = True
+            return
+        self._loading[what] = True
+        self._dirty[what] = False
+        if what == "board":
+            self.ops.run(
+                lambda: self.service.board(with_journal=False),
+                on_done=self._board_done,
+                on_error=lambda exc: self._load_failed("board", exc),
+            )
+        else:
+            self.ops.run(
+                self._fetch_journal,
+                on_done=self._journal_done,
+                on_error=lambda exc: self._load_failed("journal", exc),
+            )
+
+    def _fetch_journal(self) -> tuple[str | None, int, list[JournalEntry] | JournalBatch]:
+        """Worker side: the active event's entries after the last rowid (all of them, made
+        ready for the model as a ``JournalBatch``, when the active event changed)."""
+        board = self.service.board(with_journal=False)
+        event_id = board.event.id if board.event else None
+        if event_id is None:
+            return None, 0, JournalBatch(())
+        full = event_id != self._event_id
+        try:
+            last, entries = self.service.journal_after(0 if full else self._rowid)
+        except NoActiveEventError:
+            return None, 0, JournalBatch(())
+        return event_id, last, (JournalBatch(entries) if full else entries)
+
+    def _finish(self, what: str) -> None:
+        self._loading[what] = False
+        if self._dirty[what]:
+            self._load(what)
+
+    def _board_done(self, board: Board) -> None:
+        self.board = board
+        self.boardLoaded.emit(board)
+        self._finish("board")
+
+    def _journal_done(
+        self, result: tuple[str | None, int, list[JournalEntry] | JournalBatch]
+    ) -> None:
+        event_id, last, entries = result
+        if isinstance(entries, JournalBatch):
+            self._event_id, self._rowid = event_id, last
+            self.journalReset.emit(entries)
+        else:
+            self._rowid = last
+            if entries:
+                self.journalAppended.emit(entries)
+        self._finish("journal")
+
+    def _load_failed(self, what: str, exc: BaseException) -> None:
+        self.failed.emit(self.message(exc))
+        self._finish(what)
+
+    # ------------------------------------------------------------------ commands
+
+    def execute(
+        self,
+        fn: Callable[[BoardService], Any],
+        changes: frozenset[str],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run a use case off-thread; errors arrive as a translated message."""
+
+        def error(exc: BaseException) -> None:
+            text = self.message(exc)
+            if on_error is not None:
+                on_error(text)
+            else:
+                self.failed.emit(text)
+
+        self.ops.run(lambda: fn(self.service), on_done=on_done, on_error=error, changes=changes)
+
+    def message(self, exc: BaseException) -> str:
+        if isinstance(exc, BoardError):
+            return exc.message(self.language)
+        return f"{type(exc).__name__}: {exc}"

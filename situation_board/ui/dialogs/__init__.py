@@ -1,0 +1,1 @@
+"""Dialogs: level decision, system, action, journal entry, identity, event."""

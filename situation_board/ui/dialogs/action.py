@@ -1,0 +1,108 @@
+"""Add or edit an action; a due time in the past asks for confirmation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
+
+from situation_board.domain.clock import system_clock
+from situation_board.domain.entities import Action, AffectedSystem
+from situation_board.domain.enums import ActionStatus, Priority
+from situation_board.domain.errors import ValidationError
+from situation_board.domain.rules import MAX_NAME, optional_text, require_text
+from situation_board.domain.timeutil import fmt_datetime
+from situation_board.ui.dialogs.common import FormDialog
+
+
+class ActionDialog(FormDialog):
+    """Fields of ``Action``; ``values()`` holds only what changed when editing."""
+
+    def __init__(
+        self,
+        language: str,
+        action: Action | None,
+        owners: list[str],
+        systems: tuple[AffectedSystem, ...],
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("New action") if action is None else self.tr("Edit action")
+        super().__init__(title, language, parent)
+        self.original = action
+        self.title = QLineEdit(action.title if action else "")
+        self.title.setObjectName("actionTitle")
+        self.owner = QComboBox()
+        self.owner.setObjectName("actionOwner")
+        self.owner.setEditable(True)
+        self.owner.addItems(owners)
+        self.owner.setEditText(action.owner if action else "")
+        self.due = QLineEdit(fmt_datetime(action.due_at, with_offset=False) if action else "")
+        self.due.setObjectName("actionDue")
+        self.due.setPlaceholderText(self.tr("e.g. 17:00 or 2024-01-30 09:00 (empty: no due time)"))
+        self.priority = QComboBox()
+        self.priority.setObjectName("actionPriority")
+        for p in Priority:
+            self.priority.addItem(p.label(language), p.value)
+        self.priority.setCurrentIndex(
+            self.priority.findData((action.priority if action else Priority.NORMAL).value)
+        )
+        self.status = QComboBox()
+        self.status.setObjectName("actionStatus")
+        for st in ActionStatus:
+            self.status.addItem(st.label(language), st.value)
+        self.status.setCurrentIndex(
+            self.status.findData((action.status if action else ActionStatus.OPEN).value)
+        )
+        self.system = QComboBox()
+        self.system.setObjectName("actionSystem")
+        self.system.addItem("–", None)
+        for s in systems:
+            self.system.addItem(s.name, s.id)
+        if action and action.system_id:
+            self.system.setCurrentIndex(max(self.system.findData(action.system_id), 0))
+        self.add_row(self.tr("&Action:"), self.title, self.tr("Action title"))
+        self.add_row(self.tr("&Owner:"), self.owner, self.tr("Owner (person or function)"))
+        self.add_row(self.tr("&Due:"), self.due, self.tr("Due time"))
+        self.add_row(self.tr("&Priority:"), self.priority, self.tr("Priority"))
+        self.add_row(self.tr("&Status:"), self.status, self.tr("Status"))
+        self.add_row(self.tr("S&ystem:"), self.system, self.tr("Linked system"))
+        self._values: dict[str, Any] = {}
+        self.past_due_confirmed = False
+
+    def validate(self) -> None:
+        title = require_text(self.check(self.title).text(), "title", limit=MAX_NAME)
+        owner = optional_text(self.check(self.owner).currentText(), "owner", limit=MAX_NAME)
+        due = self.parse_time(self.due, "due")
+        unchanged_due = self.original is not None and due == self.original.due_at
+        if due is not None and due < system_clock() and not unchanged_due:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Due time in the past"),
+                self.tr("The due time %1 has already passed. Save anyway?").replace(
+                    "%1", fmt_datetime(due)
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.check(self.due)
+                raise ValidationError("time_in_past_refused")
+        values: dict[str, Any] = {
+            "title": title,
+            "owner": owner,
+            "due_at": due,
+            "priority": Priority(self.priority.currentData()),
+            "status": ActionStatus(self.status.currentData()),
+            "system_id": self.system.currentData(),
+        }
+        a = self.original
+        if a is not None:
+            values = {k: v for k, v in values.items() if getattr(a, k) != v}
+            if not values:
+                raise ValidationError("nothing_to_change")
+        self._values = values
+
+    def values(self) -> dict[str, Any]:
+        """Service keyword arguments (``system_id`` becomes ``system_ref``)."""
+        out = dict(self._values)
+        if "system_id" in out:
+            out["system_ref"] = out.pop("system_id")
+        return out

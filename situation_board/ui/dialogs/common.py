@@ -1,0 +1,90 @@
+"""A form dialog base: labelled fields, inline validation in Swedish, nothing saved until valid."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from situation_board.domain.clock import system_clock
+from situation_board.domain.errors import BoardError
+from situation_board.domain.timeutil import parse_instant
+
+W = TypeVar("W", bound=QWidget)
+
+
+class FormDialog(QDialog):
+    """Subclasses add rows with ``add_row`` and implement ``validate`` (raise BoardError)."""
+
+    def __init__(self, title: str, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("inlineError")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Save"))
+        ok.setAccessibleName(self.tr("Save"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(640)
+
+    def add_row(self, label: str, widget: QWidget, accessible: str | None = None) -> None:
+        widget.setAccessibleName(accessible or label.rstrip(":").replace("&", ""))
+        self.form.addRow(label, widget)
+
+    def show_error(self, message: str, widget: QWidget | None = None) -> None:
+        self.error.setText(message)
+        self.error.show()
+        if widget is not None:
+            widget.setFocus()
+
+    def validate(self) -> None:
+        """Check every field; raise ``BoardError`` (with the field's widget in ``self.culprit``)."""
+
+    culprit: QWidget | None = None
+
+    def _try_accept(self) -> None:
+        self.culprit = None
+        try:
+            self.validate()
+        except BoardError as exc:
+            self.show_error(exc.message(self.language), self.culprit)
+            return
+        self.error.hide()
+        self.accept()
+
+    def check(self, widget: W) -> W:
+        """Mark ``widget`` as the one being checked (focused if its check fails)."""
+        self.culprit = widget
+        return widget
+
+    def parse_time(self, edit: QLineEdit, field: str) -> datetime | None:
+        """The instant typed in ``edit`` (None when empty); ValidationError when unreadable."""
+        self.check(edit)
+        text = edit.text().strip()
+        return parse_instant(text, system_clock(), field) if text else None

@@ -1,0 +1,44 @@
+"""Who is working at this station: name, function and station code (asked on first start)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from situation_board.domain.enums import StaffFunction
+from situation_board.domain.rules import MAX_NAME, require_text, station_code
+from situation_board.ui.dialogs.common import FormDialog
+
+
+class IdentityDialog(FormDialog):
+    """Recorded on every entry made from this station."""
+
+    def __init__(
+        self,
+        language: str,
+        name: str,
+        function: StaffFunction,
+        station: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Who is working at this station?"), language, parent)
+        self.name = QLineEdit(name)
+        self.name.setObjectName("identityName")
+        self.function = QComboBox()
+        self.function.setObjectName("identityFunction")
+        for f in StaffFunction:
+            self.function.addItem(f.label(language), f.value)
+        self.function.setCurrentIndex(self.function.findData(function.value))
+        self.station = QLineEdit(station)
+        self.station.setObjectName("identityStation")
+        self.station.setMaxLength(6)
+        self.add_row(self.tr("&Name:"), self.name, self.tr("Your name"))
+        self.add_row(self.tr("&Function:"), self.function, self.tr("Your function"))
+        self.add_row(self.tr("&Station code:"), self.station, self.tr("Station code, e.g. V1"))
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("OK"))
+
+    def validate(self) -> None:
+        self.values_ = (
+            require_text(self.check(self.name).text(), "user", limit=MAX_NAME),
+            StaffFunction(self.function.currentData()),
+            station_code(self.check(self.station).text()),
+        )

@@ -1,0 +1,301 @@
+"""The workstation window: a thin composition of the panels, the menus and the shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from situation_board import __version__
+from situation_board.domain.clock import system_clock
+from situation_board.domain.entities import Board, JournalEntry
+from situation_board.ui import theme
+from situation_board.ui.controller import BoardController
+from situation_board.ui.flows import Flows
+from situation_board.ui.panels.actions_panel import ActionsPanel
+from situation_board.ui.panels.journal_panel import JournalPanel
+from situation_board.ui.panels.level_banner import LevelBanner
+from situation_board.ui.panels.quick_entry import QuickEntry
+from situation_board.ui.panels.status_bar import StatusBar
+from situation_board.ui.panels.systems_panel import SystemsPanel
+
+
+class MainWindow(QMainWindow):
+    """Level banner on top; systems and actions side by side; the journal below; quick entry."""
+
+    def __init__(
+        self, controller: BoardController, language: str = "sv", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.language = language
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Situation board"))
+        self.setWindowIcon(theme.icon("app"))
+        self.banner = LevelBanner(language)
+        self.systems_panel = SystemsPanel(language)
+        self.actions_panel = ActionsPanel(language)
+        self.journal_panel = JournalPanel(language)
+        self.quick_entry = QuickEntry()
+        self.status = StatusBar(language)
+        self.setStatusBar(self.status)
+        self.flows = Flows(self, controller, language)
+
+        # Systems need the full width (seven columns); actions and the journal share the rest.
+        self.top = QSplitter(Qt.Orientation.Horizontal)
+        self.top.setObjectName("lowerSplitter")
+        self.top.addWidget(self.actions_panel)
+        self.top.addWidget(self.journal_panel)
+        self.top.setStretchFactor(0, 40)
+        self.top.setStretchFactor(1, 60)
+        self.top.setSizes([760, 1140])
+        self.main = QSplitter(Qt.Orientation.Vertical)
+        self.main.setObjectName("mainSplitter")
+        self.main.addWidget(self.systems_panel)
+        self.main.addWidget(self.top)
+        self.main.setStretchFactor(0, 0)
+        self.main.setStretchFactor(1, 1)
+        self.main.setSizes([240, 620])
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        inner = QVBoxLayout()
+        inner.setContentsMargins(8, 0, 8, 0)
+        inner.addWidget(self.main, 1)
+        layout.addLayout(inner, 1)
+        layout.addWidget(self.quick_entry)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.quick_entry.line, self.journal_panel.search)
+
+        self._sized = False
+        self._build_menus()
+        self._connect()
+
+    # ------------------------------------------------------------------ wiring
+
+    def _connect(self) -> None:
+        c, f = self.controller, self.flows
+        c.boardLoaded.connect(self.show_board)
+        c.journalReset.connect(self.journal_panel.reset)
+        c.journalAppended.connect(self.journal_panel.append)
+        c.failed.connect(lambda msg: self.status.showMessage(msg, 10_000))
+        c.tick.connect(self._tick)
+        self.banner.changeRequested.connect(f.change_level)
+        self.systems_panel.addRequested.connect(f.add_system)
+        self.systems_panel.editRequested.connect(f.edit_system)
+        self.actions_panel.addRequested.connect(f.add_action)
+        self.actions_panel.editRequested.connect(f.edit_action)
+        self.actions_panel.doneRequested.connect(f.complete_action)
+        self.journal_panel.correctRequested.connect(lambda e: f.full_entry("", e))
+        self.quick_entry.submitted.connect(f.quick_entry)
+        self.quick_entry.fullRequested.connect(f.full_entry)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None,
+        slot: object,
+        name: str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        f = self.flows
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        file.addAction(self._action(self.tr("&New event…"), None, f.new_event, "actNewEvent"))
+        self.act_close_event = self._action(
+            self.tr("&Close event…"), None, f.close_event, "actCloseEvent"
+        )
+        file.addAction(self.act_close_event)
+        file.addSeparator()
+        self.act_identity = self._action(
+            self.tr("&Who am I…"), None, self.change_identity, "actIdentity"
+        )
+        file.addAction(self.act_identity)
+        lang = file.addMenu(self.tr("&Language"))
+        lang.addAction(self._action("Svenska", None, lambda: self.set_language("sv"), "actSv"))
+        lang.addAction(self._action("English", None, lambda: self.set_language("en"), "actEn"))
+        file.addSeparator()
+        file.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actQuit")
+        )
+
+        board = bar.addMenu(self.tr("&Board"))
+        board.addAction(
+            self._action(self.tr("Change &readiness level…"), "Ctrl+B", f.change_level, "actLevel")
+        )
+        board.addAction(
+            self._action(
+                self.tr("New affected &system…"), "Ctrl+Shift+S", f.add_system, "actAddSystem"
+            )
+        )
+        board.addAction(
+            self._action(self.tr("New &action…"), "Ctrl+Shift+A", f.add_action, "actAddAction")
+        )
+        board.addSeparator()
+        board.addAction(
+            self._action(self.tr("&Quick entry"), "Ctrl+L", self.quick_entry.focus, "actQuickEntry")
+        )
+        board.addAction(
+            self._action(
+                self.tr("New journal &entry…"),
+                "Ctrl+Return",
+                lambda: f.full_entry(self.quick_entry.line.text()),
+                "actFullEntry",
+            )
+        )
+        board.addAction(
+            self._action(
+                self.tr("&Search the journal"),
+                QKeySequence.StandardKey.Find,
+                self.journal_panel.focus_search,
+                "actSearch",
+            )
+        )
+        board.addSeparator()
+        board.addAction(
+            self._action(
+                self.tr("Re&load"),
+                QKeySequence.StandardKey.Refresh,
+                self.controller.start,
+                "actReload",
+            )
+        )
+
+        view = bar.addMenu(self.tr("&View"))
+        for key, panel, name in (
+            ("Ctrl+1", self.systems_panel.view, "actFocusSystems"),
+            ("Ctrl+2", self.actions_panel.view, "actFocusActions"),
+            ("Ctrl+3", self.journal_panel.view, "actFocusJournal"),
+        ):
+            view.addAction(self._action(panel.accessibleName(), key, panel.setFocus, name))
+        help_ = bar.addMenu(self.tr("&Help"))
+        help_.addAction(
+            self._action(
+                self.tr("&Keyboard shortcuts"),
+                QKeySequence.StandardKey.HelpContents,
+                self.show_shortcuts,
+                "actShortcuts",
+            )
+        )
+        help_.addAction(self._action(self.tr("&About"), None, self.show_about, "actAbout"))
+
+    # ------------------------------------------------------------------ updates
+
+    def show_board(self, board: Board) -> None:
+        self.banner.show_board(board)
+        self.systems_panel.show_board(board)
+        if not self._sized:  # fit the systems panel to its rows once; the user may resize
+            self._sized = True
+            total = sum(self.main.sizes())
+            wanted = self.systems_panel.preferred_height()
+            self.main.setSizes([wanted, max(total - wanted, 200)])
+        self.actions_panel.show_board(board)
+        self.journal_panel.set_now(board.as_of)
+        self.act_close_event.setEnabled(board.event is not None)
+        self.status.set_identity(board.station.code, self.controller.actor)
+        title = self.tr("Situation board")
+        if board.event is not None:
+            title = f"{board.current_level.label(self.language)} — {board.event.name} — {title}"
+        self.setWindowTitle(title)
+
+    def _tick(self) -> None:
+        board = self.controller.board
+        if board is not None:
+            self.controller.on_changes(frozenset({"actions"}))  # overdue/due-soon move with time
+            self.banner.refresh_side(system_clock())
+
+    def journal_entries(self) -> list[JournalEntry]:
+        return list(self.journal_panel.model.entries)
+
+    # ------------------------------------------------------------------ identity and language
+
+    def change_identity(self) -> None:
+        from situation_board.ui.app import ask_identity  # noqa: PLC0415
+
+        board = self.controller.board
+        station = board.station.code if board else "V1"
+        result = ask_identity(self.language, self.controller.actor, station, self)
+        if result is None:
+            return
+        actor, code = result
+        self.controller.set_actor(actor)
+        self.controller.execute(lambda s: s.store.set_station_code(code), frozenset({"events"}))
+        self.status.set_identity(code, actor)
+
+    def set_language(self, language: str) -> None:
+        from situation_board.ui.app import save_setting  # noqa: PLC0415
+
+        save_setting(language=language)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The language changes the next time the program starts."),
+        )
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+L", self.tr("Quick entry: type, then Enter saves")),
+            ("Ctrl+Enter", self.tr("Journal entry with all fields")),
+            ("Ctrl+B", self.tr("Change readiness level")),
+            ("Ctrl+Shift+S", self.tr("New affected system")),
+            ("Ctrl+Shift+A", self.tr("New action")),
+            ("K", self.tr("Mark the selected action done (in the actions table)")),
+            ("Enter", self.tr("Edit the selected system or action")),
+            ("Ctrl+F", self.tr("Search the journal")),
+            ("Ctrl+1 / 2 / 3", self.tr("Go to systems / actions / journal")),
+            ("F5", self.tr("Reload")),
+        ]
+        html = (
+            "<table>"
+            + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr("Situation board %1 — for the regional special healthcare command.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # ------------------------------------------------------------------ state
+
+    def restore_state(self, settings: QSettings) -> None:
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for splitter in (self.top, self.main):
+            state = settings.value(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+                self._sized = True
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("geometry", self.saveGeometry())
+        for splitter in (self.top, self.main):
+            settings.setValue(splitter.objectName(), splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.ops.wait(10_000)  # let a save in flight finish: nothing is lost
+        super().closeEvent(event)

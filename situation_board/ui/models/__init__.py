@@ -1,0 +1,1 @@
+"""Table models (one QAbstractTableModel per list) and their filter proxies."""

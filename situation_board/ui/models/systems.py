@@ -1,0 +1,132 @@
+"""Table model of the affected systems (berörda system)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from situation_board.domain.entities import AffectedSystem
+from situation_board.domain.timeutil import fmt_datetime, fmt_table
+from situation_board.ui import theme
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SystemsModel(QAbstractTableModel):
+    """One row per system, worst status first (the service sorts them)."""
+
+    STATUS, NAME, RESERVE, WORKAROUND, PROGNOSIS, NEXT_UPDATE, SUPPLIER = range(7)
+
+    def __init__(self, language: str = "sv", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._rows: tuple[AffectedSystem, ...] = ()
+        self._now: datetime | None = None
+        self._headers = [
+            self.tr("Status"),
+            self.tr("System"),
+            self.tr("Reserve routine"),
+            self.tr("Workaround"),
+            self.tr("Prognosis"),
+            self.tr("Next update"),
+            self.tr("Supplier"),
+        ]
+
+    def set_systems(self, systems: tuple[AffectedSystem, ...], now: datetime) -> None:
+        if systems == self._rows and now == self._now:
+            return
+        self.beginResetModel()
+        self._rows, self._now = systems, now
+        self.endResetModel()
+
+    def system(self, row: int) -> AffectedSystem:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        col = index.column()
+        now = self._now or datetime.now().astimezone()
+        if role == ID_ROLE:
+            return s.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(s, col, now)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.STATUS:
+            return theme.status_icon(s.status)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.STATUS:
+                return QBrush(QColor(theme.STATUS_COLOURS[s.status]))
+            if col == self.NEXT_UPDATE and s.next_update_overdue(now):
+                return QBrush(QColor(theme.OVERDUE_FG))
+            if col == self.PROGNOSIS and not s.has_prognosis:
+                return QBrush(QColor(theme.CLOSED_FG))
+        if role == Qt.ItemDataRole.FontRole and col in (self.STATUS, self.NAME):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(s)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{s.name}: {s.status.label(self.language)}"
+        return None
+
+    def _display(self, s: AffectedSystem, col: int, now: datetime) -> str:
+        lang = self.language
+        if col == self.STATUS:
+            return s.status.label(lang)
+        if col == self.NAME:
+            return s.name + ("  ⚠ " + self.tr("personal data") if s.personal_data_affected else "")
+        if col == self.RESERVE:
+            if not s.reserve_routine_active:
+                return "–"
+            since = fmt_table(s.reserve_routine_since, now, lang)
+            return self.tr("Active since %1").replace("%1", since) if since else self.tr("Active")
+        if col == self.WORKAROUND:
+            return s.workaround or "–"
+        if col == self.PROGNOSIS:
+            if s.prognosis_at is not None:
+                return fmt_table(s.prognosis_at, now, lang)
+            return s.prognosis_text or self.tr("no prognosis")
+        if col == self.NEXT_UPDATE:
+            text = fmt_table(s.next_update_at, now, lang)
+            return f"⚠ {text}" if s.next_update_overdue(now) else (text or "–")
+        if col == self.SUPPLIER:
+            return s.supplier or "–"
+        return ""
+
+    def _tooltip(self, s: AffectedSystem) -> str:
+        lines = [f"<b>{s.name}</b> — {s.status.label(self.language)}"]
+        if s.status_since:
+            lines.append(self.tr("Status since %1").replace("%1", fmt_datetime(s.status_since)))
+        for label, value in (
+            (self.tr("Processes"), s.processes),
+            (self.tr("Supplier"), s.supplier),
+            (self.tr("Reserve routine"), s.reserve_routine),
+            (self.tr("Workaround"), s.workaround),
+        ):
+            if value:
+                lines.append(f"{label}: {value}")
+        if s.personal_data_affected:
+            lines.append(self.tr("Personal data may be affected"))
+        return "<br>".join(lines)

@@ -1,0 +1,1 @@
+"""Panels the main window and the wall view compose."""

@@ -1,0 +1,159 @@
+"""The level banner: beredskapsläge in colour *and* icon and text, since when, by whom, why.
+
+Also shows the event name (with ÖVNING for exercises), the next staff briefing with a countdown,
+and running deadline clocks — the things nobody in the room may miss.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from situation_board.domain.entities import Board
+from situation_board.domain.enums import DeadlineStatus, ReadinessLevel
+from situation_board.domain.timeutil import fmt_short, fmt_table
+from situation_board.ui import theme
+
+
+def countdown(delta: timedelta, language: str) -> str:
+    """``om 1 h 05 min`` / ``in 1 h 05 min``; ``för 5 min sedan`` when past."""
+    minutes = int(delta.total_seconds() // 60)
+    past = minutes < 0
+    minutes = abs(minutes)
+    hours, mins = divmod(minutes, 60)
+    text = f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+    if language == "en":
+        return f"{text} ago" if past else f"in {text}"
+    return f"för {text} sedan" if past else f"om {text}"
+
+
+class LevelBanner(QFrame):
+    """Full-width banner at the top of the workstation window."""
+
+    changeRequested = Signal()
+
+    def __init__(self, language: str = "sv", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.setObjectName("levelBanner")
+        self.setAccessibleName(self.tr("Readiness level"))
+        self.icon = QLabel()
+        self.icon.setFixedSize(QSize(56, 56))
+        self.level = QLabel()
+        self.level.setObjectName("levelText")
+        font = QFont()
+        font.setPointSize(24)
+        font.setBold(True)
+        self.level.setFont(font)
+        self.event_label = QLabel()
+        self.event_label.setObjectName("eventName")
+        efont = QFont()
+        efont.setPointSize(14)
+        efont.setBold(True)
+        self.event_label.setFont(efont)
+        self.detail = QLabel()
+        self.detail.setObjectName("levelDetail")
+        self.reason = QLabel()
+        self.reason.setObjectName("levelReason")
+        self.reason.setWordWrap(True)
+        self.side = QLabel()
+        self.side.setObjectName("bannerSide")
+        self.side.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.change = QPushButton(self.tr("Change readiness level… (Ctrl+B)"))
+        self.change.setObjectName("changeLevel")
+        self.change.setAccessibleName(self.tr("Change readiness level"))
+        self.change.clicked.connect(self.changeRequested)
+
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        top = QHBoxLayout()
+        top.addWidget(self.level)
+        top.addSpacing(24)
+        top.addWidget(self.event_label, 1)
+        text.addLayout(top)
+        text.addWidget(self.detail)
+        text.addWidget(self.reason)
+        right = QVBoxLayout()
+        right.addWidget(self.side)
+        right.addWidget(self.change, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addSpacing(8)
+        row.addLayout(text, 1)
+        row.addLayout(right)
+        self._board: Board | None = None
+        self.show_board(None)
+
+    def show_board(self, board: Board | None) -> None:
+        self._board = board
+        level = board.current_level if board else ReadinessLevel.NORMAL
+        bg, fg = theme.LEVEL_COLOURS[level]
+        self.setStyleSheet(
+            f"QFrame#levelBanner {{ background: {bg}; border-bottom: 3px solid #111; }}"
+            f"QFrame#levelBanner QLabel {{ color: {fg}; background: transparent; }}"
+        )
+        self.icon.setPixmap(theme.level_icon(level).pixmap(QSize(56, 56)))
+        self.level.setText(level.label(self.language).upper())
+        if board is None or board.event is None:
+            self.event_label.setText(self.tr("No active event — start one with File → New event"))
+            self.detail.setText("")
+            self.reason.setText("")
+            self.side.setText("")
+            self.change.setEnabled(False)
+            self.setAccessibleDescription(level.label(self.language))
+            return
+        self.change.setEnabled(True)
+        exercise = "  [" + self.tr("EXERCISE") + "]" if board.event.exercise else ""
+        self.event_label.setText(board.event.name + exercise)
+        decision = board.level
+        if decision is None:
+            self.detail.setText(self.tr("No level decision recorded for this event"))
+            self.reason.setText("")
+        else:
+            self.detail.setText(
+                self.tr("since %1 · decided by %2 · %3")
+                .replace("%1", fmt_short(decision.decided_at, self.language))
+                .replace("%2", decision.decided_by)
+                .replace("%3", decision.scope)
+            )
+            self.reason.setText(self.tr("Reason: %1").replace("%1", decision.reason))
+        self.refresh_side(board.as_of)
+        self.setAccessibleDescription(
+            f"{level.label(self.language)}. {self.detail.text()}. {self.reason.text()}"
+        )
+
+    def refresh_side(self, now: datetime) -> None:
+        """Countdowns: the next briefing and running deadline clocks."""
+        board = self._board
+        if board is None or board.event is None:
+            return
+        lines = []
+        upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
+        if upcoming:
+            b = upcoming[0]
+            lines.append(
+                self.tr("Next: %1 %2 (%3)")
+                .replace("%1", b.title)
+                .replace("%2", fmt_table(b.at, now, self.language))
+                .replace("%3", countdown(b.at - now, self.language))
+            )
+        for d in board.deadlines:
+            status = d.status(now)
+            if status is DeadlineStatus.RUNNING:
+                lines.append(
+                    self.tr("%1: report %2")
+                    .replace("%1", d.title)
+                    .replace("%2", countdown(d.due_at - now, self.language))
+                )
+            elif status is DeadlineStatus.OVERDUE:
+                lines.append(
+                    "⚠ "
+                    + self.tr("%1: OVERDUE since %2")
+                    .replace("%1", d.title)
+                    .replace("%2", fmt_table(d.due_at, now, self.language))
+                )
+        self.side.setText("\n".join(lines))

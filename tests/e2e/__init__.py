@@ -1,0 +1,1 @@
+"""End-to-end tests: the real program under Xvfb, driven with xdotool."""

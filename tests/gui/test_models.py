@@ -1,0 +1,108 @@
+"""Table models pass Qt's model tester and show what the board says."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from situation_board.domain.enums import EntryCategory
+from situation_board.ui.models.actions import ALL_GROUP, ActionsModel, ActionsProxy
+from situation_board.ui.models.journal import JournalModel, JournalProxy
+from situation_board.ui.models.systems import SystemsModel
+
+from .conftest import NOW
+
+
+def test_systems_model(qtmodeltester, service) -> None:
+    board = service.board(with_journal=False)
+    model = SystemsModel("sv")
+    model.set_systems(board.systems, board.as_of)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    first = model.index(0, SystemsModel.STATUS)
+    assert model.data(first) == "Ur funktion"  # worst first
+    assert model.data(model.index(0, SystemsModel.PROGNOSIS)) == "ingen prognos"  # explicit
+    assert model.data(model.index(0, SystemsModel.NEXT_UPDATE)).startswith("⚠")  # 15:00 passed
+    assert not model.data(first, Qt.ItemDataRole.DecorationRole).isNull()
+
+
+def test_actions_model_and_proxy(qtmodeltester, service) -> None:
+    board = service.board(with_journal=False)
+    model = ActionsModel("sv")
+    model.set_actions(board.actions, board.as_of)
+    proxy = ActionsProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    titles = [proxy.data(proxy.index(r, ActionsModel.TITLE)) for r in range(proxy.rowCount())]
+    assert titles[0] == "Begär ny prognos från leverantören för utskrivningssystemet"  # overdue
+    assert len(titles) == 5  # open and in progress only, by due time
+    dues = [a.due_at for a in board.open_actions()]
+    assert sorted(dues) == dues
+    overdue = proxy.index(0, ActionsModel.DUE)
+    assert "FÖRSENAD" in proxy.data(overdue)
+    assert proxy.data(overdue, Qt.ItemDataRole.BackgroundRole) is not None
+    proxy.set_status(ALL_GROUP)
+    assert proxy.rowCount() == len(board.actions)
+    proxy.set_owner("Stabschef")
+    assert {proxy.data(proxy.index(r, ActionsModel.OWNER)) for r in range(proxy.rowCount())} == {
+        "Stabschef"
+    }
+
+
+def test_journal_model_and_proxy(qtmodeltester, service) -> None:
+    entries = service.journal()
+    model = JournalModel("sv")
+    model.reset_entries(entries)
+    proxy = JournalProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == len(entries)
+    newest = proxy.data(proxy.index(0, JournalModel.NUMBER))
+    assert newest == entries[-1].number
+    proxy.set_newest_first(False)
+    assert proxy.data(proxy.index(0, JournalModel.NUMBER)) == entries[0].number
+    proxy.set_search("IMY")
+    assert 0 < proxy.rowCount() < len(entries)
+    for r in range(proxy.rowCount()):
+        assert "imy" in model.haystack[proxy.source_row(r)]
+    proxy.set_search("leverantörerna personuppgifter")  # all words must match
+    assert proxy.rowCount() == 1
+    proxy.set_search("")
+    proxy.set_categories(frozenset({EntryCategory.DECISION}))
+    assert proxy.rowCount() == 2
+    proxy.set_categories(None)
+    proxy.set_period(NOW - timedelta(hours=2), None)
+    assert proxy.rowCount() == 1  # only the 15:40 call
+
+
+def test_journal_keeps_order_when_an_earlier_entry_arrives_late(qtmodeltester, service) -> None:
+    entries = service.journal()
+    model = JournalModel("sv")
+    model.reset_entries(entries[:-5])
+    proxy = JournalProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model)
+    late = entries[-5:]
+    model.append_entries([late[-1]])  # newest first...
+    model.append_entries(late[:-1])  # ...then older ones arrive (e.g. by sync)
+    assert [e.id for e in model.entries] == [e.id for e in entries]
+    model.append_entries(late)  # duplicates are ignored
+    assert len(model.entries) == len(entries)
+
+
+def test_correction_is_shown_beside_its_original(service) -> None:
+    original = service.journal()[-1]
+    fix = service.add_entry("Rättelse: avdelning 3", corrects=original.number)
+    model = JournalModel("sv")
+    model.reset_entries(service.journal())
+    row_o, row_f = model.row_of(original.id), model.row_of(fix.id)
+    text_o = model.data(model.index(row_o, JournalModel.TEXT))
+    text_f = model.data(model.index(row_f, JournalModel.TEXT))
+    assert original.text in text_o and fix.number in text_o
+    assert original.number in text_f
+    assert model.data(model.index(row_o, 0), Qt.ItemDataRole.FontRole).italic()
+    assert replace(original, text="x") != original

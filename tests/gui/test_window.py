@@ -1,0 +1,291 @@
+"""The workstation window on the demo board: layout, quick entry, dialogs, threading, a11y."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from situation_board.domain.enums import ActionStatus
+from situation_board.ui.models.journal import JournalModel
+from tests.conftest import ROOT
+
+from .conftest import type_text, wait_idle
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def texts(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(w.text() for w in widget.findChildren(QLabel))
+
+
+def test_window_shows_level_systems_actions_and_journal_in_swedish(window) -> None:
+    banner = texts(window.banner)
+    assert "STABSLÄGE" in banner
+    assert "sedan 22 jan 14:05 · beslut: Sjukvårdsledare RSSL · Region Västerbotten" in banner
+    assert "Stabsorientering 16:30 (om 30 min)" in banner
+    assert window.systems_panel.model.rowCount() == 2
+    assert window.actions_panel.proxy.rowCount() == 5
+    assert "1 FÖRSENADE" in window.actions_panel.count.text()
+    assert window.journal_panel.model.rowCount() == 54
+    assert window.menuBar().actions()[0].text() == "&Arkiv"
+    assert "Lägesbild" in window.windowTitle() and "Stabsläge" in window.windowTitle()
+    assert "Station V1" in window.status.station.text()
+    assert window.status.clock.text().endswith("+01:00")
+
+
+def test_main_layout_fits_1920x1080_without_scrolling(window) -> None:
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1920 and hint.height() <= 1080
+    assert window.width() == 1920 and window.height() == 1080
+    for panel in (
+        window.banner,
+        window.systems_panel,
+        window.actions_panel,
+        window.journal_panel,
+        window.quick_entry,
+    ):
+        assert panel.isVisible() and panel.height() > 40, panel.objectName()
+        geo = panel.geometry()
+        top_left = panel.mapTo(window, geo.topLeft() - geo.topLeft())
+        assert top_left.x() >= 0 and top_left.x() + panel.width() <= 1920
+        assert top_left.y() >= 0 and top_left.y() + panel.height() <= 1080
+    # every system and every open action visible without scrolling
+    assert window.systems_panel.view.verticalScrollBar().maximum() == 0
+    assert window.actions_panel.view.verticalScrollBar().maximum() == 0
+    assert window.journal_panel.view.height() > 300
+
+
+def test_quick_entry_round_trip_with_keys(qtbot, window, service) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    line = window.quick_entry.line
+    assert line.hasFocus()
+    type_text(line, "Samtal från länsstyrelsen: behov av lägesbild 17:00")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: window.journal_panel.model.rowCount() == 55)
+    entry = service.journal()[-1]
+    assert entry.text == "Samtal från länsstyrelsen: behov av lägesbild 17:00"
+    assert entry.category.value == "information" and entry.author == "Loggist Test"
+    assert line.text() == ""
+    assert window.quick_entry.feedback.text() == f"Sparad som {entry.number}"
+    top = window.journal_panel.proxy.index(0, JournalModel.TEXT)
+    assert "länsstyrelsen" in window.journal_panel.proxy.data(top)
+
+
+def test_empty_quick_entry_is_refused_inline(qtbot, window, service) -> None:
+    before = len(service.journal())
+    line = window.quick_entry.line
+    line.setFocus()
+    qtbot.keyClicks(line, "   ")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    wait_idle(qtbot, window.controller)
+    assert window.quick_entry.feedback.text() == "Texten får inte vara tom."
+    assert len(service.journal()) == before
+
+
+def _answer_dialog(qtbot, fill) -> None:
+    """Fill and accept the next modal dialog (they run their own event loop)."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, act)
+            return
+        fill(dialog)
+
+    QTimer.singleShot(50, act)
+
+
+def test_ctrl_enter_opens_full_entry_dialog(qtbot, window, service) -> None:
+    line = window.quick_entry.line
+    line.setFocus()
+    type_text(line, "Rakelsamtal från ambulansen")
+    seen = {}
+
+    def fill(dialog) -> None:
+        seen["text"] = dialog.text.toPlainText()
+        dialog.category.setCurrentIndex(dialog.category.findData("contact"))
+        dialog.medium.setCurrentIndex(dialog.medium.findData("rakel"))
+        dialog.from_party.setText("Ambulanssjukvården")
+        dialog.occurred.setText("15:50")
+        dialog.buttons.accepted.emit()
+
+    _answer_dialog(qtbot, fill)
+    qtbot.keyClick(line, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window.controller)
+    assert seen["text"] == "Rakelsamtal från ambulansen"
+    entry = next(e for e in service.journal() if e.text == "Rakelsamtal från ambulansen")
+    assert entry.category.value == "contact" and entry.medium.value == "rakel"
+    assert entry.from_party == "Ambulanssjukvården"
+    assert entry.occurred_at.strftime("%H:%M") == "14:50"  # UTC for 15:50 +01:00
+    assert line.text() == ""
+
+
+def test_entry_dialog_validates_inline(qtbot, service) -> None:
+    from situation_board.ui.dialogs.entry import EntryDialog
+
+    dialog = EntryDialog("sv", "")
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 0 and dialog.error.text() == "Texten får inte vara tom."
+    dialog.text.setPlainText("Samtal")
+    dialog.occurred.setText("kvart över tre")
+    dialog.buttons.accepted.emit()
+    assert "Kan inte tolka händelsetiden" in dialog.error.text()
+    dialog.occurred.setText("")
+    dialog.text.setPlainText("Pat 19121212-1212 ringde")
+    dialog.buttons.accepted.emit()
+    assert "personnummer" in dialog.error.text() and dialog.hidden.isChecked()
+    assert dialog.result() == 0
+    dialog.buttons.accepted.emit()  # confirmed
+    assert dialog.result() == 1
+    assert dialog.values()["allow_personnummer"] and dialog.values()["hidden_from_wall"]
+
+
+def test_level_dialog_requires_all_fields(qtbot, service) -> None:
+    from situation_board.ui.dialogs.level import LevelDialog
+
+    board = service.board(with_journal=False)
+    dialog = LevelDialog("sv", board.level, "Sjukvårdsledare", service.level_history())
+    qtbot.addWidget(dialog)
+    assert dialog.history.count() == 1
+    dialog.level.setCurrentIndex(dialog.level.findData("reinforced"))
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "Motiveringen får inte vara tom." and dialog.result() == 0
+    dialog.reason.setPlainText("Fler system drabbade")
+    dialog.decided_by.setText("  ")
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "Beslutsfattaren får inte vara tom."
+    dialog.decided_by.setText("Sjukvårdsledare")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1 and dialog.values()["level"].value == "reinforced"
+
+
+def test_system_status_change_asks_for_a_comment(qtbot, service) -> None:
+    from situation_board.ui.dialogs.system import SystemDialog
+
+    system = service.board().systems[0]
+    dialog = SystemDialog("sv", system)
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentIndex(dialog.status.findData("limited"))
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text().startswith("Skriv en kommentar") and dialog.result() == 0
+    dialog.comment.setText("Delvis åter")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1
+    assert set(dialog.values()) == {"status"}
+
+
+def test_action_dialog_refuses_bad_time(qtbot, service) -> None:
+    from situation_board.ui.dialogs.action import ActionDialog
+
+    dialog = ActionDialog("sv", None, ["Stabschef"], ())
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Ring IMY")
+    dialog.due.setText("2024-13-01 10:00")
+    dialog.buttons.accepted.emit()
+    assert "Kan inte tolka förfallotiden" in dialog.error.text() and dialog.result() == 0
+    dialog.due.setText("18:30")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1 and dialog.values()["title"] == "Ring IMY"
+
+
+def test_one_key_done_in_actions_table(qtbot, window, service) -> None:
+    view = window.actions_panel.view
+    view.setFocus()
+    view.setCurrentIndex(window.actions_panel.proxy.index(0, 1))
+    target = window.actions_panel.selected()
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    wait_idle(qtbot, window.controller)
+    done = next(a for a in service.board().actions if a.id == target.id)
+    assert done.status is ActionStatus.DONE
+    qtbot.waitUntil(lambda: "0 FÖRSENADE" not in window.actions_panel.count.text())
+    assert "FÖRSENADE" not in window.actions_panel.count.text()
+
+
+def test_search_as_you_type(qtbot, window) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.journal_panel.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "imy")
+    proxy = window.journal_panel.proxy
+    assert 0 < proxy.rowCount() < 54
+    assert window.journal_panel.count.text() == f"{proxy.rowCount()} av 54 poster"
+
+
+def test_no_store_call_on_the_gui_thread(qtbot, window, thread_spy) -> None:
+    line = window.quick_entry.line
+    line.setFocus()
+    type_text(line, "Trådprov")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    wait_idle(qtbot, window.controller)
+    window.controller.start()
+    wait_idle(qtbot, window.controller)
+    assert thread_spy.gui_thread_calls == []
+
+
+def test_every_control_has_an_accessible_name(window) -> None:
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit)
+    missing = [
+        f"{type(w).__name__}#{w.objectName()}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and w.isVisible()
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+        and w.parent() is not None
+        and not isinstance(w.parent(), (QComboBox, QAbstractItemView))
+    ]
+    assert missing == []
+
+
+def test_body_text_is_at_least_11_points(window) -> None:
+    for view in (window.systems_panel.view, window.actions_panel.view, window.journal_panel.view):
+        assert view.font().pointSizeF() >= 11
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_screenshot_1920x1080(qtbot, controller, language: str) -> None:
+    """Saves test-artifacts/workstation-<lang>-1920x1080.png (look at it)."""
+    from situation_board.ui import i18n
+    from situation_board.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    removed = []
+    if language == "en":
+        for t in app.property("sb_translators") or []:
+            app.removeTranslator(t)
+            removed.append(t)
+    try:
+        controller.language = language
+        win = MainWindow(controller, language)
+        qtbot.addWidget(win)
+        win.resize(1920, 1080)
+        win.show()
+        controller.start()
+        wait_idle(qtbot, controller)
+        qtbot.waitUntil(lambda: win.journal_panel.model.rowCount() > 0)
+        qtbot.wait(100)
+        ARTIFACTS.mkdir(exist_ok=True)
+        path: Path = ARTIFACTS / f"workstation-{language}-1920x1080.png"
+        assert win.grab().save(str(path))
+        assert path.stat().st_size > 50_000
+        title = win.menuBar().actions()[0].text()
+        assert title == ("&Arkiv" if language == "sv" else "&File")
+    finally:
+        for t in removed:
+            app.installTranslator(t)
+        assert i18n.qm_path("sv")
