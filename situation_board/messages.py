@@ -47,7 +47,7 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "empty_text": ("{field} får inte vara tom.", "{field} must not be empty."),
+    "empty_text": ("{field} får inte vara {tom}.", "{field} must not be empty."),
     "text_too_long": (
         "{field} är för lång (högst {limit} tecken).",
         "{field} is too long (at most {limit} characters).",
@@ -164,6 +164,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Swedish neuter field names take "tomt", not "tom".
+NEUTER = frozenset({"name", "user", "medium", "level"})
+
 WHAT: dict[str, tuple[str, str]] = {
     "system": ("system", "system"),
     "action": ("åtgärd", "action"),
@@ -187,6 +190,8 @@ def render(key: str, language: str = "sv", **params: Any) -> str:
         k: v.choices(language) if isinstance(v, type) and issubclass(v, Labelled) else v
         for k, v in params.items()
     }
+    if key == "empty_text":
+        values["tom"] = "tomt" if values.get("field") in NEUTER else "tom"
     if "field" in values:
         values["field"] = _pick(FIELDS.get(values["field"], (values["field"],) * 2), language)
     if "what" in values:

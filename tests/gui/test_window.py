@@ -289,3 +289,62 @@ def test_screenshot_1920x1080(qtbot, controller, language: str) -> None:
         for t in removed:
             app.installTranslator(t)
         assert i18n.qm_path("sv")
+
+
+def test_identity_dialog_and_saved_identity(qtbot, tmp_path, monkeypatch) -> None:
+    from situation_board import config
+    from situation_board.domain.enums import StaffFunction
+    from situation_board.ui import app as ui_app
+    from situation_board.ui.dialogs.identity import IdentityDialog
+
+    dialog = IdentityDialog("sv", "", StaffFunction.OTHER, "V1")
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "Användarnamnet får inte vara tomt."
+    dialog.name.setText("Anna Loggist")
+    dialog.station.setText("V 2")
+    dialog.buttons.accepted.emit()
+    assert "stationskod" in dialog.error.text().lower() and dialog.result() == 0
+
+    cfg = tmp_path / "config.toml"
+    monkeypatch.setattr(ui_app, "_config_path", cfg)
+
+    def fill(d) -> None:
+        d.name.setText("Anna Loggist")
+        d.function.setCurrentIndex(d.function.findData("log_keeper"))
+        d.station.setText("v2")
+        d.buttons.accepted.emit()
+
+    _answer_dialog(qtbot, fill)
+    actor, code = ui_app.ask_identity("sv", None, "V1")
+    assert (actor.name, actor.function, code) == ("Anna Loggist", StaffFunction.LOG_KEEPER, "V2")
+    saved = config.load(cfg)
+    assert (saved.user, saved.function, saved.station) == ("Anna Loggist", "log_keeper", "V2")
+
+
+def test_past_due_time_asks_for_confirmation(qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from situation_board.ui.dialogs.action import ActionDialog
+
+    dialog = ActionDialog("sv", None, [], ())
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Ring tillbaka")
+    dialog.due.setText("2024-01-29T12:00")  # four hours before "now"
+    asked = []
+
+    def answer(box) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    _answer_dialog(qtbot, answer)
+    dialog.buttons.accepted.emit()
+    assert asked and "har redan passerat" in asked[0]
+    assert dialog.result() == 0 and "passerat" in dialog.error.text()
+
+    def yes(box) -> None:
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    _answer_dialog(qtbot, yes)
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1

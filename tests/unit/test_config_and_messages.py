@@ -74,4 +74,5 @@ def test_every_raised_message_key_exists_in_both_languages() -> None:
 def test_render_translates_field_names() -> None:
     assert render("empty_text", "sv", field="reason") == "Motiveringen får inte vara tom."
     assert render("empty_text", "en", field="reason") == "The reason must not be empty."
+    assert render("empty_text", "sv", field="name") == "Namnet får inte vara tomt."
     assert all(sv and en for sv, en in FIELDS.values())
