@@ -137,7 +137,7 @@ def cmd_window(ctx: Context) -> int:
 
 def cmd_wall(ctx: Context) -> int:
     try:
-        from situation_board.ui.wall import run_wall  # type: ignore[import-not-found]  # noqa: PLC0415
+        from situation_board.ui.wall import run_wall  # noqa: PLC0415
     except ImportError:
         return cmd_show(ctx)
     return int(run_wall(ctx))

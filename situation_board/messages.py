@@ -128,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Förfallotiden har redan passerat. Ange en senare tid.",
         "The due time has already passed. Give a later time.",
     ),
+    "bad_screen": (
+        "Skärm {value} finns inte; det finns {count} skärm(ar), numrerade från 0.",
+        "Screen {value} does not exist; there are {count} screen(s), numbered from 0.",
+    ),
     "comment_required": (
         "Skriv en kommentar till journalen när statusen ändras.",
         "Write a comment for the journal when the status changes.",

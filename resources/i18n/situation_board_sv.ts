@@ -422,57 +422,57 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="55" />
+        <location filename="../../situation_board/ui/models/journal.py" line="99" />
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="56" />
+        <location filename="../../situation_board/ui/models/journal.py" line="100" />
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="57" />
+        <location filename="../../situation_board/ui/models/journal.py" line="101" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="58" />
+        <location filename="../../situation_board/ui/models/journal.py" line="102" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="59" />
+        <location filename="../../situation_board/ui/models/journal.py" line="103" />
         <source>Author</source>
         <translation>Författare</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="181" />
+        <location filename="../../situation_board/ui/models/journal.py" line="232" />
         <source>rec. %1</source>
         <translation>reg. %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="195" />
+        <location filename="../../situation_board/ui/models/journal.py" line="246" />
         <source>Correction of %1:</source>
         <translation>Rättelse av %1:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="198" />
+        <location filename="../../situation_board/ui/models/journal.py" line="249" />
         <source>corrected by %1</source>
         <translation>rättad av %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="200" />
+        <location filename="../../situation_board/ui/models/journal.py" line="251" />
         <source>hidden from wall</source>
         <translation>dold på väggskärmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="209" />
+        <location filename="../../situation_board/ui/models/journal.py" line="260" />
         <source>Occurred %1</source>
         <translation>Händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="210" />
+        <location filename="../../situation_board/ui/models/journal.py" line="261" />
         <source>Recorded %1</source>
         <translation>Registrerad %1</translation>
     </message>
@@ -480,143 +480,143 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="41" />
         <location filename="../../situation_board/ui/panels/journal_panel.py" line="46" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="51" />
         <source>Staff journal</source>
         <translation>Stabsjournal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="61" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="66" />
         <source>Search text, author, number… (Ctrl+F)</source>
         <translation>Sök text, författare, nummer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="62" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="67" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="68" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="73" />
         <source>Filter journal by category</source>
         <translation>Filtrera journalen på kategori</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="69" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="74" />
         <source>All categories</source>
         <translation>Alla kategorier</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="70" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="75" />
         <source>Significant (decisions, significant events)</source>
         <translation>Väsentligt (beslut, väsentliga händelser)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="77" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="82" />
         <source>Filter journal by period</source>
         <translation>Filtrera journalen på period</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="81" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="86" />
         <source>Whole event</source>
         <translation>Hela händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="82" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="87" />
         <source>Last hour</source>
         <translation>Senaste timmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="83" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="88" />
         <source>Last 12 hours</source>
         <translation>Senaste 12 timmarna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="84" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="89" />
         <source>Last 24 hours</source>
         <translation>Senaste dygnet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="85" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="90" />
         <source>Today</source>
         <translation>Idag</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="93" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="98" />
         <source>from</source>
         <translation>från</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="94" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="99" />
         <source>Journal period from</source>
         <translation>Journalperiod från</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="98" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="103" />
         <source>until</source>
         <translation>till</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="99" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="104" />
         <source>Journal period until</source>
         <translation>Journalperiod till</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="104" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="109" />
         <source>Newest first</source>
         <translation>Nyast först</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="106" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="111" />
         <source>Show newest entries first</source>
         <translation>Visa nyaste posterna först</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="110" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="115" />
         <source>Correct…</source>
         <translation>Rätta…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="112" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="117" />
         <source>Write a correction of the selected entry</source>
         <translation>Skriv en rättelse av vald post</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="125" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="130" />
         <source>Selected journal entry</source>
         <translation>Vald journalpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="153" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="158" />
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="155" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="160" />
         <source>%1 of %2 entries</source>
         <translation>%1 av %2 poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="209" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="214" />
         <source>Select an entry to read it in full.</source>
         <translation>Välj en post för att läsa den i sin helhet.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="215" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="220" />
         <source>occurred %1</source>
         <translation>händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="218" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="223" />
         <source>recorded %1</source>
         <translation>registrerad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="232" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="237" />
         <source>Corrects %1: %2</source>
         <translation>Rättar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="242" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="247" />
         <source>Corrected by %1: %2</source>
         <translation>Rättad av %1: %2</translation>
     </message>
@@ -750,173 +750,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="39" />
-        <location filename="../../situation_board/ui/main_window.py" line="214" />
+        <location filename="../../situation_board/ui/main_window.py" line="40" />
+        <location filename="../../situation_board/ui/main_window.py" line="217" />
         <source>Situation board</source>
         <translation>Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="121" />
+        <location filename="../../situation_board/ui/main_window.py" line="122" />
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="122" />
+        <location filename="../../situation_board/ui/main_window.py" line="123" />
         <source>&amp;New event…</source>
         <translation>&amp;Ny händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="124" />
+        <location filename="../../situation_board/ui/main_window.py" line="125" />
         <source>&amp;Close event…</source>
         <translation>&amp;Avsluta händelse…</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/main_window.py" line="129" />
+        <source>Open &amp;wall display</source>
+        <translation>Öppna &amp;väggskärm</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="132" />
         <source>&amp;Who am I…</source>
         <translation>&amp;Vem arbetar här…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="132" />
+        <location filename="../../situation_board/ui/main_window.py" line="135" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="137" />
+        <location filename="../../situation_board/ui/main_window.py" line="140" />
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta programmet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="140" />
+        <location filename="../../situation_board/ui/main_window.py" line="143" />
         <source>&amp;Board</source>
         <translation>&amp;Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="142" />
+        <location filename="../../situation_board/ui/main_window.py" line="145" />
         <source>Change &amp;readiness level…</source>
         <translation>Ändra &amp;beredskapsläge…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="146" />
+        <location filename="../../situation_board/ui/main_window.py" line="149" />
         <source>New affected &amp;system…</source>
         <translation>Nytt berört &amp;system…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="150" />
+        <location filename="../../situation_board/ui/main_window.py" line="153" />
         <source>New &amp;action…</source>
         <translation>Ny &amp;åtgärd…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="154" />
+        <location filename="../../situation_board/ui/main_window.py" line="157" />
         <source>&amp;Quick entry</source>
         <translation>&amp;Snabbpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="158" />
+        <location filename="../../situation_board/ui/main_window.py" line="161" />
         <source>New journal &amp;entry…</source>
         <translation>Ny journal&amp;post…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="166" />
+        <location filename="../../situation_board/ui/main_window.py" line="169" />
         <source>&amp;Search the journal</source>
         <translation>Sö&amp;k i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="175" />
+        <location filename="../../situation_board/ui/main_window.py" line="178" />
         <source>Re&amp;load</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="182" />
+        <location filename="../../situation_board/ui/main_window.py" line="185" />
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="189" />
+        <location filename="../../situation_board/ui/main_window.py" line="192" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="192" />
+        <location filename="../../situation_board/ui/main_window.py" line="195" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="198" />
+        <location filename="../../situation_board/ui/main_window.py" line="201" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="249" />
+        <location filename="../../situation_board/ui/main_window.py" line="274" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="250" />
+        <location filename="../../situation_board/ui/main_window.py" line="275" />
         <source>The language changes the next time the program starts.</source>
         <translation>Språket byts nästa gång programmet startas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="255" />
+        <location filename="../../situation_board/ui/main_window.py" line="280" />
         <source>Quick entry: type, then Enter saves</source>
         <translation>Snabbpost: skriv, Enter sparar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="256" />
+        <location filename="../../situation_board/ui/main_window.py" line="281" />
         <source>Journal entry with all fields</source>
         <translation>Journalpost med alla fält</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="257" />
+        <location filename="../../situation_board/ui/main_window.py" line="282" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="258" />
+        <location filename="../../situation_board/ui/main_window.py" line="283" />
         <source>New affected system</source>
         <translation>Nytt berört system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="259" />
+        <location filename="../../situation_board/ui/main_window.py" line="284" />
         <source>New action</source>
         <translation>Ny åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="260" />
+        <location filename="../../situation_board/ui/main_window.py" line="285" />
         <source>Mark the selected action done (in the actions table)</source>
         <translation>Markera vald åtgärd som klar (i åtgärdstabellen)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="261" />
+        <location filename="../../situation_board/ui/main_window.py" line="286" />
         <source>Edit the selected system or action</source>
         <translation>Ändra valt system eller vald åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="262" />
+        <location filename="../../situation_board/ui/main_window.py" line="287" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="263" />
+        <location filename="../../situation_board/ui/main_window.py" line="288" />
         <source>Go to systems / actions / journal</source>
         <translation>Gå till system / åtgärder / journal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="264" />
+        <location filename="../../situation_board/ui/main_window.py" line="289" />
         <source>Reload</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="271" />
+        <location filename="../../situation_board/ui/main_window.py" line="296" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="276" />
+        <location filename="../../situation_board/ui/main_window.py" line="301" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="277" />
+        <location filename="../../situation_board/ui/main_window.py" line="302" />
         <source>Situation board %1 — for the regional special healthcare command.</source>
         <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
     </message>
@@ -1297,6 +1302,120 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
         <location filename="../../situation_board/ui/panels/systems_panel.py" line="52" />
         <source>%1 systems, %2 down or unknown</source>
         <translation>%1 system, %2 ur funktion eller okänt läge</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="59" />
+        <source>Situation board — wall display</source>
+        <translation>Lägesbild — väggskärm</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="80" />
+        <source>Affected systems</source>
+        <translation>Berörda system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="81" />
+        <source>Open actions</source>
+        <translation>Öppna åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="82" />
+        <source>Latest significant entries</source>
+        <translation>Senaste väsentliga poster</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="85" />
+        <location filename="../../situation_board/ui/wall/view.py" line="227" />
+        <source>EXERCISE</source>
+        <translation>ÖVNING</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="181" />
+        <source>Next: %1 %2 (%3)</source>
+        <translation>Nästa: %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="194" />
+        <source>Last updated %1</source>
+        <translation>Senast uppdaterad %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="202" />
+        <source>no successful sync</source>
+        <translation>ingen lyckad synkronisering</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="204" />
+        <source>DATA MAY BE OLD — last updated %1 (%2 min ago): %3</source>
+        <translation>UPPGIFTERNA KAN VARA GAMLA — senast uppdaterad %1 (för %2 min sedan): %3</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="220" />
+        <source>NO ACTIVE EVENT</source>
+        <translation>INGEN AKTIV HÄNDELSE</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="231" />
+        <source>since %1 · decision: %2 · %3</source>
+        <translation>sedan %1 · beslut: %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="248" />
+        <source>Reserve routine active</source>
+        <translation>Reservrutin aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="264" />
+        <source>Workaround: %1</source>
+        <translation>Alternativ lösning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="252" />
+        <source>no prognosis</source>
+        <translation>ingen prognos</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="254" />
+        <source>Prognosis: %1</source>
+        <translation>Prognos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="271" />
+        <source>%1 down or unknown</source>
+        <translation>%1 ur funktion eller okänt läge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="279" />
+        <source>No affected systems</source>
+        <translation>Inga berörda system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="293" />
+        <source>OVERDUE</source>
+        <translation>FÖRSENAD</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="311" />
+        <source>%1 open</source>
+        <translation>%1 öppna</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="315" />
+        <source>%1 OVERDUE</source>
+        <translation>%1 FÖRSENADE</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="318" />
+        <source>No open actions</source>
+        <translation>Inga öppna åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="339" />
+        <source>No significant entries yet</source>
+        <translation>Inga väsentliga poster ännu</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from situation_board.domain.enums import Labelled
+from situation_board.domain.entities import JournalEntry
+from situation_board.domain.enums import EntryCategory, Labelled
 from situation_board.domain.timeutil import fmt_datetime
 
 FIELD_SV: dict[str, str] = {
@@ -67,3 +68,20 @@ def changes_sv(old: dict[str, Any], new: dict[str, Any], enums: dict[str, type[L
             after = enums[field](after) if after else after
         parts.append(f"{FIELD_SV.get(field, field)}: {value_sv(before)} → {value_sv(after)}")
     return "; ".join(parts)
+
+
+# Prefixes of the system entries the services write for level and system changes; the wall shows
+# those among the latest significant entries (tests pin the wording).
+LEVEL_CHANGE_PREFIX = "Beredskapsläge:"
+SYSTEM_CHANGE_PREFIXES = ("System ", "Berört system registrerat:")
+
+
+def is_wall_significant(entry: JournalEntry) -> bool:
+    """Decisions, significant events, level and system changes — never a hidden entry."""
+    if entry.hidden_from_wall:
+        return False
+    if entry.category in (EntryCategory.DECISION, EntryCategory.SIGNIFICANT):
+        return True
+    return entry.category is EntryCategory.SYSTEM and entry.text.startswith(
+        (LEVEL_CHANGE_PREFIX, *SYSTEM_CHANGE_PREFIXES)
+    )

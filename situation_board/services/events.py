@@ -12,6 +12,7 @@ from situation_board.domain.errors import StateError
 from situation_board.domain.rules import MAX_NAME, not_in_future, optional_text, require_text
 from situation_board.domain.timeutil import check_sane
 from situation_board.services.base import ServiceBase
+from situation_board.services.describe import LEVEL_CHANGE_PREFIX
 from situation_board.store import queries as q
 from situation_board.store.schema import events, level_decisions
 from situation_board.store.unit_of_work import WriteTx
@@ -137,7 +138,7 @@ class EventServices(ServiceBase):
         self._log(
             tx,
             event_id,
-            f"Beredskapsläge: {before} → {level.sv} ({scope}). "
+            f"{LEVEL_CHANGE_PREFIX} {before} → {level.sv} ({scope}). "
             f"Beslut av {decided_by}. Motivering: {reason}",
             occurred_at=decided_at,
         )

@@ -41,3 +41,8 @@ class ReadServices(ServiceBase):
             other_open_events=tuple(open_events[1:]),
             sync=sync,
         )
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """A value that changes whenever the board changes (see ``queries.fingerprint``)."""
+        with self.store.read() as conn:
+            return q.fingerprint(conn)

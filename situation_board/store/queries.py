@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, func, literal_column, or_, select, text
 
 from situation_board.domain.entities import (
     Action,
@@ -350,3 +350,17 @@ def pending_outbox(conn: Connection) -> int:
 def open_conflicts(conn: Connection) -> int:
     q = select(func.count()).select_from(conflicts).where(conflicts.c.reviewed_at.is_(None))
     return int(conn.execute(q).scalar_one())
+
+
+def fingerprint(conn: Connection) -> tuple[object, ...]:
+    """Changes whenever anything on the board changes, whoever wrote it (this process, another
+    process on the same file, or a sync pull): the last outbox sequence, the last journal rowid,
+    and the sync bookkeeping. Cheap enough to poll every few seconds."""
+    row = conn.execute(
+        text(
+            "SELECT (SELECT max(seq) FROM outbox), (SELECT max(rowid) FROM journal), "
+            "(SELECT group_concat(key || '=' || coalesce(value, ''), ';') FROM sync_state), "
+            "(SELECT count(*) FROM conflicts)"
+        )
+    ).one()
+    return tuple(row)

@@ -22,6 +22,7 @@ from situation_board.domain.entities import Actor
 from situation_board.domain.enums import StaffFunction
 from situation_board.resources import resource
 from situation_board.ui import i18n
+from situation_board.ui.gc import GarbageCollector
 
 if TYPE_CHECKING:
     from situation_board.commands import Context
@@ -45,6 +46,8 @@ def make_app(language: str) -> QApplication:
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
     app.setProperty("sb_translators", i18n.install(app, language))
+    if app.findChild(GarbageCollector) is None:
+        GarbageCollector(app)
     return app
 
 
@@ -109,7 +112,7 @@ def run_workstation(ctx: Context) -> int:
     window = MainWindow(controller, language)
     state = QSettings(APP_NAME, "workstation")
     window.restore_state(state)
-    _install_hooks(window, controller)
+    install_exit_hooks(window, controller)
     if not state.contains("geometry"):
         screen = app.primaryScreen()
         if screen is not None:
@@ -125,7 +128,8 @@ def run_workstation(ctx: Context) -> int:
     return int(status)
 
 
-def _install_hooks(window: QWidget, controller: object) -> None:
+def install_exit_hooks(window: QWidget, controller: object) -> None:
+    """The screenshot / exit-after-load hooks (see the module docstring)."""
     shot = os.environ.get("SITUATION_BOARD_SCREENSHOT")
     exit_after = os.environ.get("SITUATION_BOARD_EXIT_AFTER_LOAD")
     if not (shot or exit_after):
@@ -143,7 +147,7 @@ def _install_hooks(window: QWidget, controller: object) -> None:
                     window.grab().save(shot)
                 QApplication.quit()
 
-            QTimer.singleShot(300, finish)
+            QTimer.singleShot(800, finish)
 
     def mark(what: str) -> None:
         loaded[what] = True

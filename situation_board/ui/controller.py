@@ -136,6 +136,29 @@ class BoardController(QObject):
         self.failed.emit(self.message(exc))
         self._finish(what)
 
+    def watch_external_changes(self, interval_ms: int = 2000) -> None:
+        """Poll the store's fingerprint: another process on the same file, or sync, changed it."""
+        self._fingerprint: tuple[object, ...] | None = None
+        self._poll = QTimer(self)
+        self._poll.setObjectName("externalChangePoll")
+        self._poll.setInterval(interval_ms)
+        self._poll.timeout.connect(self._check_fingerprint)
+        self._poll.start()
+
+    def _check_fingerprint(self) -> None:
+        if any(self._loading.values()):
+            return
+        self.ops.run(
+            self.service.fingerprint,
+            on_done=self._fingerprint_done,
+            on_error=lambda exc: self.failed.emit(self.message(exc)),
+        )
+
+    def _fingerprint_done(self, value: tuple[object, ...]) -> None:
+        if self._fingerprint is not None and value != self._fingerprint:
+            self.on_changes(ALL)
+        self._fingerprint = value
+
     # ------------------------------------------------------------------ commands
 
     def execute(

@@ -18,6 +18,7 @@ from situation_board.domain.entities import Board, JournalEntry
 from situation_board.ui import theme
 from situation_board.ui.controller import BoardController
 from situation_board.ui.flows import Flows
+from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
 from situation_board.ui.panels.journal_panel import JournalPanel
 from situation_board.ui.panels.level_banner import LevelBanner
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         )
         file.addAction(self.act_close_event)
         file.addSeparator()
+        file.addAction(
+            self._action(self.tr("Open &wall display"), "Ctrl+Shift+W", self.open_wall, "actWall")
+        )
         self.act_identity = self._action(
             self.tr("&Who am I…"), None, self.change_identity, "actIdentity"
         )
@@ -239,6 +243,28 @@ class MainWindow(QMainWindow):
         self.controller.set_actor(actor)
         self.controller.execute(lambda s: s.store.set_station_code(code), frozenset({"events"}))
         self.status.set_identity(code, actor)
+
+    def open_wall(self) -> None:
+        """The wall view beside the workstation: fullscreen on a second screen if there is one."""
+        from situation_board.ui.wall.view import WallView  # noqa: PLC0415
+
+        screens = self.screen().virtualSiblings() if self.screen() else []
+        other = [s for s in screens if s is not self.screen()]
+        target = other[0] if other else self.screen()
+        height = target.geometry().height() if target else 1080
+        wall = WallView(self.controller, language=self.language, screen_height=height)
+        wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._walls = [*getattr(self, "_walls", []), wall]
+        if self.controller.board is not None:
+            wall._board_loaded(self.controller.board)
+        wall._journal_reset(JournalBatch(self.journal_panel.model.entries))
+        if other:
+            wall.setScreen(target)
+            wall.setGeometry(target.geometry())
+            wall.showFullScreen()
+        else:
+            wall.resize(1280, 720)
+            wall.show()
 
     def set_language(self, language: str) -> None:
         from situation_board.ui.app import save_setting  # noqa: PLC0415

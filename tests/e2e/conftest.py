@@ -22,12 +22,13 @@ def _require_tools() -> None:
 
 
 @pytest.fixture
-def xvfb() -> Iterator[str]:
-    """A fresh 1920×1080 X display; yields its DISPLAY value."""
+def xvfb(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh X display (1920×1080 unless parametrized indirectly with "WxH")."""
     _require_tools()
+    size = getattr(request, "param", "1920x1080")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -106,3 +106,16 @@ def test_correction_is_shown_beside_its_original(service) -> None:
     assert original.number in text_f
     assert model.data(model.index(row_o, 0), Qt.ItemDataRole.FontRole).italic()
     assert replace(original, text="x") != original
+
+
+def test_bounded_journal_model_keeps_the_latest_accepted(qtmodeltester, service) -> None:  # noqa: ANN001
+    entries = service.journal()
+    model = JournalModel("sv", accept=lambda e: e.category is not EntryCategory.SYSTEM, keep_last=5)
+    qtmodeltester.check(model)
+    model.reset_entries(entries[:-3])
+    kept = [e for e in entries[:-3] if e.category is not EntryCategory.SYSTEM][-5:]
+    assert [e.id for e in model.entries] == [e.id for e in kept]
+    model.append_entries(entries[-3:])
+    wanted = [e for e in entries if e.category is not EntryCategory.SYSTEM][-5:]
+    assert [e.id for e in model.entries] == [e.id for e in wanted]
+    assert len(model.haystack) == len(model.keys) == 5

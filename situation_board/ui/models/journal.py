@@ -10,7 +10,7 @@ row through the Python/C++ boundary, which would cost hundreds of milliseconds p
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -85,9 +85,20 @@ class JournalModel(QAbstractTableModel):
 
     NUMBER, TIME, CATEGORY, TEXT, AUTHOR = range(5)
 
-    def __init__(self, language: str = "sv", parent: Any = None) -> None:
+    def __init__(
+        self,
+        language: str = "sv",
+        parent: Any = None,
+        *,
+        accept: Callable[[JournalEntry], bool] | None = None,
+        keep_last: int | None = None,
+    ) -> None:
+        """``accept`` and ``keep_last`` make a bounded model (the wall keeps only the latest
+        significant entries, so its memory stays flat however long the event runs)."""
         super().__init__(parent)
         self.language = language
+        self.accept = accept
+        self.keep_last = keep_last
         self.now: datetime | None = None
         self.entries: list[JournalEntry] = []
         self.keys: list[tuple[datetime, datetime, str]] = []
@@ -107,6 +118,9 @@ class JournalModel(QAbstractTableModel):
 
     def reset_entries(self, entries: Iterable[JournalEntry] | JournalBatch) -> None:
         batch = entries if isinstance(entries, JournalBatch) else JournalBatch(entries)
+        if self.accept is not None or self.keep_last is not None:
+            kept = [e for e in batch.entries if self.accept is None or self.accept(e)]
+            batch = JournalBatch(kept[-self.keep_last :] if self.keep_last else kept)
         self.beginResetModel()
         self.entries, self.keys, self.haystack = batch.entries, batch.keys, batch.haystack
         self._by_id, self._corrected_by = batch.by_id, batch.corrected_by
@@ -116,7 +130,10 @@ class JournalModel(QAbstractTableModel):
     def append_entries(self, entries: list[JournalEntry]) -> None:
         """Add entries (local writes, or synced ones with any occurred time)."""
         known = self._by_id
-        fresh = sorted((e for e in entries if e.id not in known), key=_key)
+        accept = self.accept
+        fresh = sorted(
+            (e for e in entries if e.id not in known and (accept is None or accept(e))), key=_key
+        )
         if not fresh:
             return
         if not self.keys or _key(fresh[0]) >= self.keys[-1]:
@@ -136,6 +153,8 @@ class JournalModel(QAbstractTableModel):
                 self.haystack.insert(pos, _hay(e))
                 self.endInsertRows()
             self._index_corrections(fresh)
+        if self.keep_last is not None and len(self.entries) > self.keep_last:
+            self._trim(len(self.entries) - self.keep_last)
         corrected = {e.corrects for e in fresh if e.corrects}
         for entry_id in corrected:
             self._cache.pop(entry_id, None)
@@ -143,6 +162,16 @@ class JournalModel(QAbstractTableModel):
             rows = [i for i, e in enumerate(self.entries) if e.id in corrected]
             for row in rows:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.TEXT))
+
+    def _trim(self, count: int) -> None:
+        """Drop the ``count`` oldest entries (bounded models only)."""
+        self.beginRemoveRows(QModelIndex(), 0, count - 1)
+        for e in self.entries[:count]:
+            self._by_id.pop(e.id, None)
+            self._cache.pop(e.id, None)
+            self._corrected_by.pop(e.id, None)
+        del self.entries[:count], self.keys[:count], self.haystack[:count]
+        self.endRemoveRows()
 
     def set_now(self, now: datetime) -> None:
         """The time column says "14:05" for today and "22 jan 14:05" otherwise."""

@@ -1,0 +1,355 @@
+"""The wall view: the board fullscreen, read-only, readable from across the room.
+
+A separate view class fed by the same models as the workstation (systems, actions, journal)
+through the same controller. It has no editing control and takes no focus; it repaints on
+change at most twice a second, and always says how fresh its data is.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from situation_board.domain.clock import system_clock
+from situation_board.domain.entities import Board, JournalEntry
+from situation_board.domain.freshness import Freshness, FreshnessState
+from situation_board.domain.timeutil import fmt_short, fmt_time, local, offset_text
+from situation_board.services.describe import is_wall_significant
+from situation_board.ui import theme as ws_theme
+from situation_board.ui.controller import BoardController
+from situation_board.ui.models.actions import ActionsModel, ActionsProxy
+from situation_board.ui.models.journal import JournalBatch, JournalModel
+from situation_board.ui.models.systems import SystemsModel
+from situation_board.ui.panels.level_banner import countdown
+from situation_board.ui.wall import theme
+from situation_board.ui.wall.widgets import (
+    Banner,
+    FreshnessLine,
+    Painted,
+    Segment,
+    StaleBand,
+    WallList,
+    WallRow,
+    Watermark,
+    now_text,
+)
+
+MIN_REFRESH_MS = 500  # at most two repaints of the data per second
+JOURNAL_ROWS = 40  # the latest significant entries considered (paged if they do not fit)
+_SV_DAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+
+
+class WallView(QWidget):
+    """Top-level wall window."""
+
+    def __init__(
+        self,
+        controller: BoardController,
+        *,
+        language: str = "sv",
+        page_seconds: int = 12,
+        screen_height: int = 1080,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallView")
+        self.setWindowTitle(self.tr("Situation board — wall display"))
+        self.setWindowIcon(ws_theme.icon("app"))
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(theme.PAGE))
+        self.setPalette(palette)
+        self.controller = controller
+        self.language = language
+        self.board: Board | None = None
+        self.freshness = FreshnessState(last_update=None, interval_s=15)
+        # the same models as the workstation
+        self.systems_model = SystemsModel(language, self)
+        self.actions_model = ActionsModel(language, self)
+        self.actions_proxy = ActionsProxy(self)
+        self.actions_proxy.setSourceModel(self.actions_model)
+        self.journal_model = JournalModel(
+            language, self, accept=is_wall_significant, keep_last=JOURNAL_ROWS
+        )
+
+        h = screen_height
+        self.banner = Banner(h)
+        self.systems_list = WallList(self.tr("Affected systems"), page_seconds, h)
+        self.actions_list = WallList(self.tr("Open actions"), page_seconds, h)
+        self.journal_list = WallList(self.tr("Latest significant entries"), page_seconds, h)
+        self.fresh_line = FreshnessLine(h)
+        self.stale = StaleBand(h, self)
+        self.watermark = Watermark(self.tr("EXERCISE"), self)
+        self.watermark.hide()
+
+        top = QHBoxLayout()
+        top.setSpacing(theme.px(0.01, h))
+        top.addWidget(self.systems_list, 45)
+        top.addWidget(self.actions_list, 55)
+        self.grid = QVBoxLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(theme.px(0.01, h))
+        self.grid.addWidget(self.banner)
+        inner = QVBoxLayout()
+        inner.setContentsMargins(theme.px(0.01, h), 0, theme.px(0.01, h), 0)
+        inner.setSpacing(theme.px(0.01, h))
+        inner.addLayout(top, 64)
+        inner.addWidget(self.journal_list, 36)
+        self.grid.addLayout(inner, 1)
+        self.grid.addWidget(self.fresh_line)
+
+        self._since_refresh = QElapsedTimer()
+        self._since_refresh.start()
+        self.refreshes = 0
+        self._limiter = QTimer(self)
+        self._limiter.setObjectName("wallRefreshLimiter")
+        self._limiter.setSingleShot(True)
+        self._limiter.timeout.connect(self._refresh)
+        self._clock = QTimer(self)
+        self._clock.setObjectName("wallClock")
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self.tick)
+        self._clock.start()
+        close = QShortcut(QKeySequence.StandardKey.Quit, self)
+        close.activated.connect(self.close)
+        controller.boardLoaded.connect(self._board_loaded)
+        controller.journalReset.connect(self._journal_reset)
+        controller.journalAppended.connect(self._journal_appended)
+        self.tick()
+
+    # ------------------------------------------------------------------ data in
+
+    def _board_loaded(self, board: Board) -> None:
+        self.board = board
+        if not self.freshness.syncing:  # a standalone board: its store is the source
+            self.freshness = FreshnessState(board.as_of, self.freshness.interval_s)
+        self.systems_model.set_systems(board.systems, board.as_of)
+        self.actions_model.set_actions(board.actions, board.as_of)
+        self._schedule()
+
+    def _journal_reset(self, batch: JournalBatch) -> None:
+        self.journal_model.reset_entries(batch)
+        self._schedule()
+
+    def _journal_appended(self, entries: list[JournalEntry]) -> None:
+        self.journal_model.append_entries(entries)
+        self._schedule()
+
+    def set_freshness(self, state: FreshnessState) -> None:
+        """From the sync engine: last success, interval and last error."""
+        self.freshness = state
+        self.tick()
+
+    # ------------------------------------------------------------------ refresh
+
+    def _schedule(self) -> None:
+        if self._limiter.isActive():
+            return
+        wait = 0 if self.refreshes == 0 else max(0, MIN_REFRESH_MS - self._since_refresh.elapsed())
+        self._limiter.start(wait)
+
+    def _refresh(self) -> None:
+        self._since_refresh.restart()
+        self.refreshes += 1
+        board = self.board
+        self._fill_banner(board)
+        self._fill_systems()
+        self._fill_actions(board)
+        self._fill_journal()
+        self.watermark.setVisible(bool(board and board.event and board.event.exercise))
+        self.watermark.raise_()
+        self.stale.raise_()
+        self.tick()
+
+    def tick(self) -> None:
+        """Every second: the clock, the countdown and the freshness line/band."""
+        now = system_clock()
+        loc = local(now)
+        self.banner.clock_text = f"{loc:%H:%M:%S}"
+        day = _SV_DAYS[loc.weekday()] if self.language != "en" else f"{loc:%a}"
+        self.banner.date_text = (
+            f"{day} {fmt_short(now, self.language).rsplit(' ', 1)[0]} {loc.year}"
+            f" · UTC{offset_text(now)}"
+        )
+        board = self.board
+        if board is not None and board.event is not None:
+            upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
+            self.banner.next_text = (
+                self.tr("Next: %1 %2 (%3)")
+                .replace("%1", upcoming[0].title)
+                .replace("%2", fmt_time(upcoming[0].at))
+                .replace("%3", countdown(upcoming[0].at - now, self.language))
+                if upcoming
+                else ""
+            )
+        self.banner.update()
+        self._show_freshness(now)
+
+    def _show_freshness(self, now: datetime) -> None:
+        state = self.freshness
+        stamp = now_text(state.last_update) if state.last_update else "–"
+        self.fresh_line.text = self.tr("Last updated %1").replace("%1", stamp)
+        self.fresh_line.update()
+        level = state.level(now)
+        if level is Freshness.FRESH:
+            self.stale.hide()
+            return
+        self.stale.pair = "stale_red" if level is Freshness.RED else "stale_amber"
+        minutes = int((now - state.last_update).total_seconds() // 60) if state.last_update else 0
+        why = state.error or self.tr("no successful sync")
+        self.stale.text = (
+            self.tr("DATA MAY BE OLD — last updated %1 (%2 min ago): %3")
+            .replace("%1", stamp)
+            .replace("%2", str(minutes))
+            .replace("%3", why)
+        )
+        self.stale.show()
+        self.stale.raise_()
+        self.stale.update()
+
+    # ------------------------------------------------------------------ rows
+
+    def _fill_banner(self, board: Board | None) -> None:
+        b = self.banner
+        level = board.current_level if board else None
+        if board is None or board.event is None or level is None:
+            b.pair, b.icon = "level_normal", None
+            b.level_text = self.tr("NO ACTIVE EVENT")
+            b.event_text = b.detail_text = b.exercise_text = ""
+            b.update()
+            return
+        b.pair = theme.level_pair(level)
+        b.icon = ws_theme.level_icon(level)
+        b.level_text = level.label(self.language).upper()
+        b.exercise_text = self.tr("EXERCISE") if board.event.exercise else ""
+        b.event_text = board.event.name
+        d = board.level
+        b.detail_text = (
+            self.tr("since %1 · decision: %2 · %3")
+            .replace("%1", fmt_short(d.decided_at, self.language))
+            .replace("%2", d.decided_by)
+            .replace("%3", d.scope)
+            if d
+            else ""
+        )
+        b.update()
+
+    def _fill_systems(self) -> None:
+        m = self.systems_model
+        rows = []
+        for r in range(m.rowCount()):
+            s = m.system(r)
+            pair = theme.status_pair(s.status)
+            status_line = []
+            if s.reserve_routine_active:
+                status_line.append(self.tr("Reserve routine active"))
+            prognosis = (
+                fmt_short(s.prognosis_at, self.language)
+                if s.prognosis_at
+                else s.prognosis_text or self.tr("no prognosis")
+            )
+            status_line.append(self.tr("Prognosis: %1").replace("%1", prognosis))
+            lines = [
+                (
+                    Segment(s.status.label(self.language).upper() + "  ", pair, True),
+                    Segment(s.name, "body", True),
+                ),
+                (Segment(" · ".join(status_line), "muted"),),
+            ]
+            if s.workaround:
+                lines.append(
+                    (Segment(self.tr("Workaround: %1").replace("%1", s.workaround), "muted"),)
+                )
+            rows.append(WallRow(lines=tuple(lines), icon=ws_theme.status_icon(s.status), key=s.id))
+        down = sum(1 for r in range(m.rowCount()) if m.system(r).status.severity >= 2)
+        summary = (
+            [
+                Segment(
+                    self.tr("%1 down or unknown").replace("%1", str(down)),
+                    "status_down" if down else "muted",
+                    True,
+                )
+            ]
+            if m.rowCount()
+            else []
+        )
+        self.systems_list.set_rows(rows, summary, self.tr("No affected systems"))
+
+    def _fill_actions(self, board: Board | None) -> None:
+        proxy, model = self.actions_proxy, self.actions_model
+        now = board.as_of if board else system_clock()
+        rows = []
+        overdue_n = 0
+        for r in range(proxy.rowCount()):
+            a = model.action(proxy.mapToSource(proxy.index(r, 0)).row())
+            overdue, soon = a.is_overdue(now), a.is_due_soon(now)
+            overdue_n += overdue
+            due = fmt_short(a.due_at, self.language) if a.due_at else "–"
+            if a.due_at and local(a.due_at).date() == local(now).date():
+                due = fmt_time(a.due_at)
+            flag = self.tr("OVERDUE") + " " if overdue else ""
+            icon = (
+                ws_theme.icon("overdue") if overdue else ws_theme.icon("due-soon") if soon else None
+            )
+            rows.append(
+                WallRow(
+                    lines=(
+                        (
+                            Segment(f"{flag}{due}  ", "body", True),
+                            Segment(a.title, "body", overdue),
+                        ),
+                        (Segment(a.owner or "–", "muted"),),
+                    ),
+                    icon=icon,
+                    pair="overdue" if overdue else "due_soon" if soon else None,
+                    key=a.id,
+                )
+            )
+        summary = [Segment(self.tr("%1 open").replace("%1", str(len(rows))), "muted", True)]
+        if overdue_n:
+            summary.append(
+                Segment(
+                    " · " + self.tr("%1 OVERDUE").replace("%1", str(overdue_n)), "status_down", True
+                )
+            )
+        self.actions_list.set_rows(rows, summary, self.tr("No open actions"))
+
+    def _fill_journal(self) -> None:
+        rows = []
+        for e in reversed(self.journal_model.entries):  # only significant ones are kept
+            when = fmt_short(e.occurred_at, self.language)
+            if local(e.occurred_at).date() == local(system_clock()).date():
+                when = fmt_time(e.occurred_at)
+            rows.append(
+                WallRow(
+                    lines=(
+                        (
+                            Segment(f"{when}  ", "body", True),
+                            Segment(e.text.replace("\n", " "), "body"),
+                        ),
+                    ),
+                    icon=ws_theme.category_icon(e.category),
+                    key=e.id,
+                )
+            )
+        self.journal_list.set_rows(rows, [], self.tr("No significant entries yet"))
+
+    # ------------------------------------------------------------------ geometry
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        h = max(event.size().height(), 1)
+        for painted in self.findChildren(Painted):
+            painted.screen_height = h
+        self.banner.setFixedHeight(theme.px(0.19, h))
+        self.fresh_line.setFixedHeight(
+            int(theme.px(theme.META, h) * theme.LINE) + theme.px(0.01, h)
+        )
+        band_h = theme.px(0.12, h)
+        self.stale.setGeometry(0, (h - band_h) // 2, event.size().width(), band_h)
+        self.watermark.setGeometry(0, 0, event.size().width(), h)
+        super().resizeEvent(event)

@@ -1,0 +1,392 @@
+"""Painted wall widgets: the banner, paged lists, the freshness line, the stale band, the
+watermark. Nothing here takes focus or input; everything is drawn with the wall theme's pairs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from situation_board.ui.wall import theme
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text in one colour pair."""
+
+    text: str
+    pair: str = "body"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class WallRow:
+    """One item of a wall list: an icon, one or more lines of segments, an optional row pair."""
+
+    lines: tuple[tuple[Segment, ...], ...]
+    icon: QIcon | None = None
+    pair: str | None = None  # a highlighted row (overdue, due soon) uses this pair's background
+    key: str = field(default="", compare=True)
+
+
+def make_font(pixel_size: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixel_size)
+    font.setBold(bold)
+    return font
+
+
+class Painted(QWidget):
+    """Base: no focus, no mouse interaction, opaque paint (no flicker)."""
+
+    def __init__(self, screen_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.screen_height = screen_height
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.fonts_used: set[int] = set()  # pixel sizes painted (the legibility test reads it)
+
+    def px(self, fraction: float) -> int:
+        return theme.px(fraction, self.screen_height)
+
+    def font_px(self, fraction: float, bold: bool = False) -> QFont:
+        size = self.px(fraction)
+        self.fonts_used.add(size)
+        return make_font(size, bold)
+
+
+class WallList(Painted):
+    """A titled list that pages through its rows every N seconds when they do not fit."""
+
+    def __init__(
+        self, title: str, page_seconds: int, screen_height: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(screen_height, parent)
+        self.title = title
+        self.summary: list[Segment] = []
+        self.rows: list[WallRow] = []
+        self.empty_text = ""
+        self.page = 0
+        self.pages: list[list[WallRow]] = [[]]
+        self.timer = QTimer(self)
+        self.timer.setObjectName("wallPageTimer")
+        self.timer.setInterval(page_seconds * 1000)
+        self.timer.timeout.connect(self.next_page)
+        self.timer.start()
+
+    # ------------------------------------------------------------------ data
+
+    def set_rows(self, rows: list[WallRow], summary: list[Segment], empty_text: str = "") -> None:
+        if rows == self.rows and summary == self.summary:
+            return
+        self.rows, self.summary, self.empty_text = rows, summary, empty_text
+        self._paginate()
+        self.update()
+
+    def next_page(self) -> None:
+        if len(self.pages) > 1:
+            self.page = (self.page + 1) % len(self.pages)
+            self.update()
+
+    def resizeEvent(self, event: object) -> None:
+        self._paginate()
+
+    # ------------------------------------------------------------------ layout
+
+    def _header_height(self) -> int:
+        return int(self.px(theme.TITLE) * theme.LINE) + self.px(0.008)
+
+    def _row_height(self, row: WallRow) -> int:
+        return int(len(row.lines) * self.px(theme.BODY) * theme.LINE) + self.px(0.006)
+
+    def _paginate(self) -> None:
+        available = max(self.height() - self._header_height(), 1)
+        pages: list[list[WallRow]] = [[]]
+        used = 0
+        for row in self.rows:
+            h = self._row_height(row)
+            if pages[-1] and used + h > available:
+                pages.append([])
+                used = 0
+            pages[-1].append(row)
+            used += h
+        self.pages = pages
+        if self.page >= len(pages):
+            self.page = 0
+
+    @property
+    def page_label(self) -> str:
+        return f"{self.page + 1}/{len(self.pages)}" if len(self.pages) > 1 else ""
+
+    # ------------------------------------------------------------------ paint
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        p.fillRect(self.rect(), QColor(theme.PANEL))
+        pad = self.px(0.012)
+        header_h = self._header_height()
+        title_font = self.font_px(theme.TITLE, bold=True)
+        p.setFont(title_font)
+        p.setPen(QColor(theme.PAIRS["body"][0]))
+        title_rect = QRect(pad, 0, self.width() - 2 * pad, header_h)
+        p.drawText(
+            title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.title
+        )
+        x = pad + QFontMetrics(title_font).horizontalAdvance(self.title) + pad * 2
+        for seg in self.summary:
+            x = self._draw_segment(p, seg, x, title_rect, theme.META)
+        if self.page_label:
+            p.setFont(self.font_px(theme.META, bold=True))
+            p.setPen(QColor(theme.PAIRS["muted"][0]))
+            p.drawText(
+                title_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                self.page_label,
+            )
+        y = header_h
+        if not self.rows and self.empty_text:
+            p.setFont(self.font_px(theme.BODY))
+            p.setPen(QColor(theme.PAIRS["muted"][0]))
+            p.drawText(
+                QRect(pad, y, self.width() - 2 * pad, self.px(theme.BODY) * 2),
+                Qt.AlignmentFlag.AlignVCenter,
+                self.empty_text,
+            )
+        for row in self.pages[self.page] if self.pages else []:
+            h = self._row_height(row)
+            self._draw_row(p, row, QRect(0, y, self.width(), h))
+            y += h
+        p.end()
+
+    def _draw_row(self, p: QPainter, row: WallRow, rect: QRect) -> None:
+        pad = self.px(0.012)
+        if row.pair:
+            p.fillRect(rect.adjusted(pad // 2, 1, -pad // 2, -1), QColor(theme.PAIRS[row.pair][1]))
+        line_h = int(self.px(theme.BODY) * theme.LINE)
+        icon_size = self.px(theme.BODY)
+        x0 = pad
+        if row.icon is not None:
+            row.icon.paint(
+                p, QRect(pad, rect.y() + (line_h - icon_size) // 2 + pad // 2, icon_size, icon_size)
+            )
+            x0 = pad * 2 + icon_size
+        for i, line in enumerate(row.lines):
+            line_rect = QRect(
+                x0, rect.y() + self.px(0.003) + i * line_h, self.width() - x0 - pad, line_h
+            )
+            x = x0
+            for seg in line:
+                seg_pair = row.pair if row.pair else seg.pair
+                x = self._draw_segment(
+                    p,
+                    Segment(seg.text, seg_pair, seg.bold),
+                    x,
+                    line_rect,
+                    theme.BODY if i == 0 else theme.META,
+                )
+                if x >= line_rect.right():
+                    break
+
+    def _draw_segment(self, p: QPainter, seg: Segment, x: int, rect: QRect, size: float) -> int:
+        font = self.font_px(size, seg.bold)
+        p.setFont(font)
+        p.setPen(QColor(theme.PAIRS[seg.pair][0]))
+        metrics = QFontMetrics(font)
+        room = rect.right() - x
+        text = metrics.elidedText(seg.text, Qt.TextElideMode.ElideRight, max(room, 0))
+        p.drawText(
+            QRect(x, rect.y(), max(room, 0), rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            text,
+        )
+        return x + metrics.horizontalAdvance(text)
+
+
+class Banner(Painted):
+    """Level (colour + icon + text), event, since/decided by, ÖVNING, the clock."""
+
+    def __init__(self, screen_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(screen_height, parent)
+        self.pair = "level_normal"
+        self.icon: QIcon | None = None
+        self.level_text = ""
+        self.exercise_text = ""
+        self.event_text = ""
+        self.detail_text = ""
+        self.next_text = ""
+        self.clock_text = ""
+        self.date_text = ""
+        self.setFixedHeight(self.px(0.19))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        fg, bg = (QColor(c) for c in theme.PAIRS[self.pair])
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        p.fillRect(self.rect(), bg)
+        pad = self.px(0.016)
+        level_px = self.px(theme.LEVEL)
+        top = pad
+        x = pad
+        if self.icon is not None:
+            self.icon.paint(p, QRect(x, top, level_px, level_px))
+            x += level_px + pad
+        level_font = self.font_px(theme.LEVEL, bold=True)
+        p.setFont(level_font)
+        p.setPen(fg)
+        level_rect = QRect(x, top, self.width() // 2, int(level_px * 1.15))
+        p.drawText(
+            level_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.level_text
+        )
+        x += QFontMetrics(level_font).horizontalAdvance(self.level_text) + pad
+        if self.exercise_text:
+            font = self.font_px(theme.EVENT, bold=True)
+            metrics = QFontMetrics(font)
+            tag_fg, tag_bg = (QColor(c) for c in theme.PAIRS["exercise_tag"])
+            w = metrics.horizontalAdvance(self.exercise_text) + pad * 2
+            tag = QRect(
+                x,
+                top + (level_rect.height() - metrics.height() - pad // 2) // 2,
+                w,
+                metrics.height() + pad // 2,
+            )
+            p.fillRect(tag, tag_bg)
+            p.setFont(font)
+            p.setPen(tag_fg)
+            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, self.exercise_text)
+            p.setPen(fg)
+        # right column: clock, date with UTC offset, next briefing
+        clock_font = self.font_px(theme.CLOCK, bold=True)
+        meta = self.font_px(theme.META)
+        next_font = self.font_px(theme.BODY, bold=True)
+        right_w = (
+            max(
+                QFontMetrics(clock_font).horizontalAdvance("00:00:00"),
+                QFontMetrics(meta).horizontalAdvance(self.date_text),
+                QFontMetrics(next_font).horizontalAdvance(self.next_text),
+            )
+            + pad
+        )
+        right_x = self.width() - right_w - pad
+        clock_rect = QRect(right_x, top, right_w, int(level_px * 1.15))
+        p.setFont(clock_font)
+        p.drawText(
+            clock_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.clock_text
+        )
+        p.setFont(meta)
+        meta_line = int(self.px(theme.META) * theme.LINE)
+        date_rect = QRect(right_x, clock_rect.bottom(), right_w, meta_line)
+        p.drawText(
+            date_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.date_text
+        )
+        if self.next_text:
+            p.setFont(next_font)
+            p.drawText(
+                QRect(right_x, date_rect.bottom(), right_w, int(self.px(theme.BODY) * theme.LINE)),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.next_text,
+            )
+        # left column under the level: event name and the decision
+        y = level_rect.bottom() + pad // 3
+        width = right_x - 2 * pad
+        event_font = self.font_px(theme.EVENT, bold=True)
+        p.setFont(event_font)
+        line = int(self.px(theme.EVENT) * theme.LINE)
+        p.drawText(
+            QRect(pad, y, width, line),
+            Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(event_font).elidedText(
+                self.event_text, Qt.TextElideMode.ElideRight, width
+            ),
+        )
+        y += line
+        p.setFont(meta)
+        p.drawText(
+            QRect(pad, y, width, meta_line),
+            Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(meta).elidedText(self.detail_text, Qt.TextElideMode.ElideRight, width),
+        )
+        p.end()
+
+
+class FreshnessLine(Painted):
+    """ "Senast uppdaterad hh:mm:ss", always visible."""
+
+    def __init__(self, screen_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(screen_height, parent)
+        self.text = ""
+        self.setFixedHeight(int(self.px(theme.META) * theme.LINE) + self.px(0.01))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(theme.PAIRS["fresh"][1]))
+        p.setFont(self.font_px(theme.META))
+        p.setPen(QColor(theme.PAIRS["fresh"][0]))
+        p.drawText(
+            self.rect().adjusted(self.px(0.016), 0, -self.px(0.016), 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            self.text,
+        )
+        p.end()
+
+
+class StaleBand(Painted):
+    """An amber or red band across the board saying why the data may be old."""
+
+    def __init__(self, screen_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(screen_height, parent)
+        self.pair = "stale_amber"
+        self.text = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        fg, bg = (QColor(c) for c in theme.PAIRS[self.pair])
+        p = QPainter(self)
+        p.fillRect(self.rect(), bg)
+        p.setFont(self.font_px(theme.TITLE, bold=True))
+        p.setPen(fg)
+        p.drawText(
+            self.rect().adjusted(self.px(0.02), 0, -self.px(0.02), 0),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.text,
+        )
+        p.end()
+
+
+class Watermark(QWidget):
+    """The diagonal ÖVNING watermark over an exercise board (decoration; see theme)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(theme.WATERMARK)
+        colour.setAlpha(theme.WATERMARK_ALPHA)
+        p.setPen(colour)
+        p.setFont(make_font(max(1, int(self.height() * 0.22)), bold=True))
+        p.translate(self.width() / 2, self.height() / 2)
+        p.rotate(-28)
+        w = self.width() * 1.2
+        p.drawText(
+            QRectF(-w / 2, -self.height() / 4, w, self.height() / 2),
+            Qt.AlignmentFlag.AlignCenter,
+            self.text,
+        )
+        p.end()
+
+
+def now_text(now: datetime) -> str:
+    from situation_board.domain.timeutil import local  # noqa: PLC0415
+
+    return f"{local(now):%H:%M:%S}"
