@@ -108,7 +108,7 @@ def test_correction_is_shown_beside_its_original(service) -> None:
     assert replace(original, text="x") != original
 
 
-def test_bounded_journal_model_keeps_the_latest_accepted(qtmodeltester, service) -> None:  # noqa: ANN001
+def test_bounded_journal_model_keeps_the_latest_accepted(qtmodeltester, service) -> None:
     entries = service.journal()
     model = JournalModel("sv", accept=lambda e: e.category is not EntryCategory.SYSTEM, keep_last=5)
     qtmodeltester.check(model)

@@ -26,7 +26,7 @@ from .conftest import NOW, wait_idle
 
 
 @pytest.fixture
-def wall(qtbot, controller):  # noqa: ANN201
+def wall(qtbot, controller):
     from situation_board.ui.wall.view import WallView
 
     view = WallView(controller, language="sv", page_seconds=12, screen_height=1080)
@@ -39,7 +39,7 @@ def wall(qtbot, controller):  # noqa: ANN201
     return view
 
 
-def settle(qtbot, view, controller) -> None:  # noqa: ANN001
+def settle(qtbot, view, controller) -> None:
     """Wait until the loads are done and the rate-limited refresh has shown them."""
     wait_idle(qtbot, controller)
     qtbot.waitUntil(
@@ -50,17 +50,17 @@ def settle(qtbot, view, controller) -> None:  # noqa: ANN001
     )
 
 
-def _texts(wall_list) -> list[str]:  # noqa: ANN001
+def _texts(wall_list) -> list[str]:
     return ["".join(seg.text for line in row.lines for seg in line) for row in wall_list.rows]
 
 
-def refresh(qtbot, view, controller) -> None:  # noqa: ANN001
+def refresh(qtbot, view, controller) -> None:
     before = view.refreshes
     wait_idle(qtbot, controller)
     qtbot.waitUntil(lambda: view.refreshes > before, timeout=5000)
 
 
-def test_banner_systems_actions_and_journal(wall) -> None:  # noqa: ANN001
+def test_banner_systems_actions_and_journal(wall) -> None:
     assert wall.banner.level_text == "STABSLÄGE" and wall.banner.pair == "level_staff"
     assert wall.banner.event_text.startswith("It-störningar hos leverantörer")
     assert wall.banner.detail_text == (
@@ -84,7 +84,7 @@ def test_banner_systems_actions_and_journal(wall) -> None:  # noqa: ANN001
     assert not wall.stale.isVisible()
 
 
-def test_hidden_entry_is_never_shown(qtbot, wall, controller, service) -> None:  # noqa: ANN001
+def test_hidden_entry_is_never_shown(qtbot, wall, controller, service) -> None:
     from situation_board.domain.enums import EntryCategory
 
     service.add_entry(
@@ -97,7 +97,7 @@ def test_hidden_entry_is_never_shown(qtbot, wall, controller, service) -> None: 
     assert not any("avd 3" in t for t in _texts(wall.journal_list))
 
 
-def test_stale_band_after_simulated_time(wall) -> None:  # noqa: ANN001
+def test_stale_band_after_simulated_time(wall) -> None:
     wall.set_freshness(FreshnessState(NOW - timedelta(seconds=40), 15, syncing=True))
     assert wall.stale.isVisible() and wall.stale.pair == "stale_amber"
     assert "senast uppdaterad 15:59:20" in wall.stale.text
@@ -112,7 +112,7 @@ def test_stale_band_after_simulated_time(wall) -> None:  # noqa: ANN001
     assert not wall.stale.isVisible()
 
 
-def test_overflow_pages_instead_of_shrinking(qtbot, wall, controller, service) -> None:  # noqa: ANN001
+def test_overflow_pages_instead_of_shrinking(qtbot, wall, controller, service) -> None:
     for i in range(14):
         service.add_action(f"Extra åtgärd {i}", owner="Stabschef")
     controller.bus.announce(frozenset({"actions"}))
@@ -131,7 +131,7 @@ def test_overflow_pages_instead_of_shrinking(qtbot, wall, controller, service) -
     assert min(wall.actions_list.fonts_used) >= theme.px(theme.META, 1080)
 
 
-def test_exercise_watermark_and_banner(qtbot, wall, controller, service) -> None:  # noqa: ANN001
+def test_exercise_watermark_and_banner(qtbot, wall, controller, service) -> None:
     assert not wall.watermark.isVisible()
     service.close_event("Slut")
     service.start_event("Övning Vinterstorm", exercise=True)
@@ -142,7 +142,7 @@ def test_exercise_watermark_and_banner(qtbot, wall, controller, service) -> None
     assert wall.banner.exercise_text == "ÖVNING"
 
 
-def test_no_editable_or_focusable_widget_anywhere(wall) -> None:  # noqa: ANN001
+def test_no_editable_or_focusable_widget_anywhere(wall) -> None:
     editable = (
         QLineEdit,
         QTextEdit,
@@ -161,7 +161,7 @@ def test_no_editable_or_focusable_widget_anywhere(wall) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("height", [1080, 2160])
-def test_text_sizes_scale_with_the_screen(qtbot, controller, height: int) -> None:  # noqa: ANN001
+def test_text_sizes_scale_with_the_screen(qtbot, controller, height: int) -> None:
     from situation_board.ui.wall.view import WallView
 
     view = WallView(controller, screen_height=height)
@@ -182,7 +182,7 @@ def test_text_sizes_scale_with_the_screen(qtbot, controller, height: int) -> Non
     assert theme.px(theme.LEVEL, height) >= 0.06 * height
 
 
-def test_repaints_at_most_twice_a_second(qtbot, wall, controller) -> None:  # noqa: ANN001
+def test_repaints_at_most_twice_a_second(qtbot, wall, controller) -> None:
     start = wall.refreshes
     for _ in range(20):
         wall._schedule()
@@ -192,7 +192,7 @@ def test_repaints_at_most_twice_a_second(qtbot, wall, controller) -> None:  # no
     assert 1 <= wall.refreshes - start <= 5
 
 
-def test_wall_reacts_to_a_change_made_elsewhere(qtbot, wall, controller, service) -> None:  # noqa: ANN001
+def test_wall_reacts_to_a_change_made_elsewhere(qtbot, wall, controller, service) -> None:
     action = next(a for a in service.board().actions if not a.status.is_closed)
     controller.watch_external_changes(100)
     qtbot.waitUntil(lambda: controller._fingerprint is not None, timeout=5000)
