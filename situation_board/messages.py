@@ -148,6 +148,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demodata saknas: {path}",
         "Demo data is missing: {path}",
     ),
+    "archive_dir_not_empty": (
+        "Mappen {path} är inte tom. Ange en ny eller tom mapp för arkivet; inget har skrivits.",
+        "The folder {path} is not empty. Give a new or empty folder for the archive; "
+        "nothing was written.",
+    ),
+    "archive_not_a_folder": (
+        "{path} är en fil, inte en mapp. Ange en ny eller tom mapp för arkivet.",
+        "{path} is a file, not a folder. Give a new or empty folder for the archive.",
+    ),
+    "cannot_write": (
+        "Kan inte skriva {path}: {reason}",
+        "Cannot write {path}: {reason}",
+    ),
+    "bad_export_format": (
+        "Okänt filformat för {path}: filnamnet ska sluta på {choices}.",
+        "Unknown file format for {path}: the file name must end in {choices}.",
+    ),
+    "unknown_report_section": (
+        "Okänd del av lägesbilden: ”{value}”. Skriv DEL=TEXT med DEL bland: {choices}.",
+        "Unknown part of the situation report: “{value}”. Write PART=TEXT with PART one of: "
+        "{choices}.",
+    ),
+    "no_event_to_export": (
+        "Det finns ingen aktiv händelse. Ange en avslutad med --event ID (se event list).",
+        "There is no active event. Give a closed one with --event ID (see event list).",
+    ),
 }
 
 WHAT: dict[str, tuple[str, str]] = {
