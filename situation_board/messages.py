@@ -93,11 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The event “{name}” is already active. Close it before starting a new one.",
     ),
     "not_found": (
-        "Hittar inget {what} som matchar ”{ref}”.",
+        "Hittar {what_none} som matchar ”{ref}”.",
         "No {what} matches “{ref}”.",
     ),
     "ambiguous_ref": (
-        "”{ref}” matchar flera {what}: {matches}. Ange mer av id:t.",
+        "”{ref}” matchar flera {what_many}: {matches}. Ange mer av id:t.",
         "“{ref}” matches several {what}: {matches}. Give more of the id.",
     ),
     "duplicate_system": (
@@ -186,6 +186,25 @@ WHAT: dict[str, tuple[str, str]] = {
 }
 
 
+# Swedish needs the noun's gender and plural: "inget system", "ingen åtgärd", "flera åtgärder".
+WHAT_NONE_SV: dict[str, str] = {
+    "system": "inget system",
+    "action": "ingen åtgärd",
+    "entry": "ingen journalpost",
+    "deadline": "ingen frist",
+    "briefing": "ingen stabsorientering",
+    "event": "ingen händelse",
+}
+WHAT_MANY_SV: dict[str, str] = {
+    "system": "system",
+    "action": "åtgärder",
+    "entry": "journalposter",
+    "deadline": "frister",
+    "briefing": "stabsorienteringar",
+    "event": "händelser",
+}
+
+
 def _pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "en" else pair[0]
 
@@ -202,6 +221,9 @@ def render(key: str, language: str = "sv", **params: Any) -> str:
     if "field" in values:
         values["field"] = _pick(FIELDS.get(values["field"], (values["field"],) * 2), language)
     if "what" in values:
-        values["what"] = _pick(WHAT.get(values["what"], (values["what"],) * 2), language)
+        what = values["what"]
+        values["what"] = _pick(WHAT.get(what, (what,) * 2), language)
+        values["what_none"] = WHAT_NONE_SV.get(what, f"inget {values['what']}")
+        values["what_many"] = WHAT_MANY_SV.get(what, values["what"])
     text = _pick(template, language).format(**values)
     return text[0].upper() + text[1:]

@@ -92,7 +92,8 @@ def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int) 
     ]
     for t in tables:
         lines.append(f"  csv/{t.name}.csv och json/{t.name}.json")
-        lines.append(f"      {t.title} ({len(t.rows)} rader).")
+        count = f"{len(t.rows)} rad" if len(t.rows) == 1 else f"{len(t.rows)} rader"
+        lines.append(f"      {t.title} ({count}).")
     lines += [
         "",
         f"  {README}",

@@ -177,7 +177,7 @@ def _right(board: Board, trim: Trim) -> str:
             f"<p>{flag}<b>{H.esc(d.title)}</b><br/>senast {H.esc(fmt_datetime(d.due_at))}"
             f" ({H.esc(relative(now, d.due_at))})</p>"
         )
-    if not running:
+    if board.deadlines and not running:
         out.append(H.para("Ingen frist löper."))
     reported = [d for d in board.deadlines if d.reported_at is not None]
     if trim.details:

@@ -290,13 +290,14 @@ def archive_document(record: EventRecord) -> Document:
                 (fmt_datetime(d.decided_at), d.level.sv, d.scope, d.decided_by, d.reason)
                 for d in record.level_history
             ],
-            widths=(17, 14, 15, 16, 38),
+            widths=(15, 16, 16, 19, 34),
+            nowrap=(1,),
         )
         if record.level_history
         else H.para("Inga beslut registrerade.", muted=True)
     )
 
-    out.append(H.h2("Berörda system", page_break=True))
+    out.append(H.h2("Berörda system"))
     out.append(H.para("Läget när arkivet skapades:", muted=True))
     out.append(H.systems_table(board.systems, board.as_of))
     histories = system_history(board.systems, board.journal)
@@ -304,7 +305,7 @@ def archive_document(record: EventRecord) -> Document:
         out.append(H.h3(f"Historik: {s.name}"))
         out.append(H.journal_table(histories.get(s.id, []), numbers=numbers))
 
-    out.append(H.h2("Åtgärder", page_break=True))
+    out.append(H.h2("Åtgärder"))
     out.append(
         H.table(
             ("Åtgärd", "Ansvarig", "Senast", "Status", "Skapad", "Avslutad"),

@@ -130,7 +130,7 @@ def _facts(board: Board, history: Sequence[LevelDecision]) -> dict[str, list[str
         facts["konsekvenser"].append(line)
 
     for a in board.open_actions():
-        facts["atgarder"].append("Pågående: " + action_line(a, now))
+        facts["atgarder"].append("Planerad/pågående: " + action_line(a, now))
     done = [a for a in board.actions if a.status.is_closed]
     done.sort(key=lambda a: a.closed_at or now)
     for a in done[-MAX_DONE:]:

@@ -1,0 +1,1 @@
+"""GUI tests: pytest-qt on the offscreen platform; Qt warnings fail a test."""
