@@ -113,10 +113,11 @@ def cmd_export_journal_pdf(ctx: Context) -> int:
         until=until,
         numbers={e.id: e.number for e in board.journal},
     )
+    sidor = "1 sida" if pages == 1 else f"{pages} sidor"
     print(
         ctx.t(
-            f"{len(entries)} journalposter, {pages} sidor → {path}",
-            f"{len(entries)} entries, {pages} pages → {path}",
+            f"{len(entries)} journalposter, {sidor} → {path}",
+            f"{len(entries)} entries, {pages} page(s) → {path}",
         )
     )
     return 0

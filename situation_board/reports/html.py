@@ -101,14 +101,22 @@ def table(
 
     Columns listed in ``nowrap`` never break inside a line (journal numbers, times).
     """
+    keep = ' style="white-space: nowrap;"'
     head = "".join(
         f'<th align="left" bgcolor="{header_bg}"'
         + (f' width="{widths[i]}%"' if widths else "")
+        + (keep if i in nowrap else "")
         + f">{esc(h)}</th>"
         for i, h in enumerate(headers)
     )
     body = "".join(
-        "<tr>" + "".join(f"<td>{c if raw else esc(c)}</td>" for c in row) + "</tr>" for row in rows
+        '<tr valign="top">'
+        + "".join(
+            f"<td{keep if i in nowrap else ''}>{c if raw else esc(c)}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
     )
     return (
         f'<table width="100%" border="1" cellspacing="0" cellpadding="3"'
@@ -278,13 +286,13 @@ def journal_table(
                 when,
                 esc(e.category.sv),
                 text,
-                esc(e.author),
+                f'<span style="font-size: 8.5pt;">{esc(e.author)}</span>',
             )
         )
     return table(
-        ("Nr", "Händelsetid", "Kategori", "Text", "Registrerad av"),
+        ("Nr", "Händelsetid", "Kategori", "Text", "Författare"),
         rows,
-        widths=(10, 13, 13, 48, 16),
+        widths=(10, 13, 13, 47, 17),
         raw=True,
         nowrap=(0, 1),
     )
