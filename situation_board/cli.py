@@ -40,6 +40,13 @@ from situation_board.commands import (
     cmd_wall,
     cmd_window,
 )
+from situation_board.commands_export import (
+    cmd_export_archive,
+    cmd_export_board_pdf,
+    cmd_export_journal_csv,
+    cmd_export_journal_pdf,
+    cmd_export_lagesbild,
+)
 from situation_board.domain.errors import BoardError
 
 EXIT_BAD_INPUT = 2
@@ -201,6 +208,26 @@ def build_parser() -> Parser:
 
     p = cmd(sub, "show", "visa hela lägesbilden", cmd_show)
     p.add_argument("--json", action="store_true")
+
+    ex = group("export", "utskrifter och arkiv / documents and archive")
+    p = cmd(ex, "journal-csv", "stabsjournalen som CSV för Excel", cmd_export_journal_csv)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--since", metavar="ISO")
+    p.add_argument("--until", metavar="ISO")
+    p = cmd(ex, "journal-pdf", "stabsjournalen som PDF", cmd_export_journal_pdf)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--since", metavar="ISO")
+    p.add_argument("--until", metavar="ISO")
+    p = cmd(ex, "board-pdf", "lägesbilden på en A4-sida (liggande)", cmd_export_board_pdf)
+    p.add_argument("file", metavar="FILE")
+    p = cmd(ex, "lagesbild", "lägesbild enligt MSB:s struktur (.pdf/.txt/-)", cmd_export_lagesbild)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--section", action="append", metavar="DEL=TEXT", help="stabens text")
+    p.add_argument("--contact", default="", metavar="TEXT", help="kontaktperson")
+    p = cmd(ex, "archive", "arkivpaket för diarieföring", cmd_export_archive)
+    p.add_argument("dir", metavar="DIR")
+    for p in ex.choices.values():
+        p.add_argument("--event", metavar="ID", help="avslutad händelse (id, se event list)")
     return root
 
 

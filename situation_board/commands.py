@@ -384,13 +384,19 @@ def cmd_log_list(ctx: Context) -> int:
 
 
 def cmd_handover(ctx: Context) -> int:
+    """Sign a handover; ``--pdf FILE`` also prints it (the file is checked before signing)."""
     a = ctx.args
+    pdf = None
     if a.pdf:
-        from situation_board.reports.pdf import write_handover_pdf  # type: ignore[import-not-found]  # noqa: PLC0415
-    handover = ctx.service().record_handover(a.from_person, a.to_person, note=a.note)
-    if a.pdf:
-        write_handover_pdf(handover, Path(a.pdf))
-    print(handover.summary)
+        from situation_board.commands_export import PDF, output_file  # noqa: PLC0415
+
+        pdf = output_file(a.pdf, PDF)
+    signed = ctx.service().sign_handover(a.from_person, a.to_person, note=a.note)
+    if pdf is not None:
+        from situation_board.reports.pdf import write_handover_pdf  # noqa: PLC0415
+
+        write_handover_pdf(signed.brief, signed.handover, pdf)
+    print(signed.handover.summary)
     return 0
 
 

@@ -93,11 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The event “{name}” is already active. Close it before starting a new one.",
     ),
     "not_found": (
-        "Hittar inget {what} som matchar ”{ref}”.",
+        "Hittar {what_none} som matchar ”{ref}”.",
         "No {what} matches “{ref}”.",
     ),
     "ambiguous_ref": (
-        "”{ref}” matchar flera {what}: {matches}. Ange mer av id:t.",
+        "”{ref}” matchar flera {what_many}: {matches}. Ange mer av id:t.",
         "“{ref}” matches several {what}: {matches}. Give more of the id.",
     ),
     "duplicate_system": (
@@ -166,6 +166,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demodata saknas: {path}",
         "Demo data is missing: {path}",
     ),
+    "archive_dir_not_empty": (
+        "Mappen {path} är inte tom. Ange en ny eller tom mapp för arkivet; inget har skrivits.",
+        "The folder {path} is not empty. Give a new or empty folder for the archive; "
+        "nothing was written.",
+    ),
+    "archive_not_a_folder": (
+        "{path} är en fil, inte en mapp. Ange en ny eller tom mapp för arkivet.",
+        "{path} is a file, not a folder. Give a new or empty folder for the archive.",
+    ),
+    "cannot_write": (
+        "Kan inte skriva {path}: {reason}",
+        "Cannot write {path}: {reason}",
+    ),
+    "bad_export_format": (
+        "Okänt filformat för {path}: filnamnet ska sluta på {choices}.",
+        "Unknown file format for {path}: the file name must end in {choices}.",
+    ),
+    "unknown_report_section": (
+        "Okänd del av lägesbilden: ”{value}”. Skriv DEL=TEXT med DEL bland: {choices}.",
+        "Unknown part of the situation report: “{value}”. Write PART=TEXT with PART one of: "
+        "{choices}.",
+    ),
+    "no_event_to_export": (
+        "Det finns ingen aktiv händelse. Ange en avslutad med --event ID (se event list).",
+        "There is no active event. Give a closed one with --event ID (see event list).",
+    ),
 }
 
 # Swedish neuter field names take "tomt", not "tom".
@@ -178,6 +204,25 @@ WHAT: dict[str, tuple[str, str]] = {
     "deadline": ("frist", "deadline"),
     "briefing": ("stabsorientering", "briefing"),
     "event": ("händelse", "event"),
+}
+
+
+# Swedish needs the noun's gender and plural: "inget system", "ingen åtgärd", "flera åtgärder".
+WHAT_NONE_SV: dict[str, str] = {
+    "system": "inget system",
+    "action": "ingen åtgärd",
+    "entry": "ingen journalpost",
+    "deadline": "ingen frist",
+    "briefing": "ingen stabsorientering",
+    "event": "ingen händelse",
+}
+WHAT_MANY_SV: dict[str, str] = {
+    "system": "system",
+    "action": "åtgärder",
+    "entry": "journalposter",
+    "deadline": "frister",
+    "briefing": "stabsorienteringar",
+    "event": "händelser",
 }
 
 
@@ -199,6 +244,9 @@ def render(key: str, language: str = "sv", **params: Any) -> str:
     if "field" in values:
         values["field"] = _pick(FIELDS.get(values["field"], (values["field"],) * 2), language)
     if "what" in values:
-        values["what"] = _pick(WHAT.get(values["what"], (values["what"],) * 2), language)
+        what = values["what"]
+        values["what"] = _pick(WHAT.get(what, (what,) * 2), language)
+        values["what_none"] = WHAT_NONE_SV.get(what, f"inget {values['what']}")
+        values["what_many"] = WHAT_MANY_SV.get(what, values["what"])
     text = _pick(template, language).format(**values)
     return text[0].upper() + text[1:]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from situation_board.services.actions import ActionServices
 from situation_board.services.deadlines import DeadlineServices
+from situation_board.services.documents import DocumentServices
 from situation_board.services.events import EventServices
 from situation_board.services.handover import HandoverServices
 from situation_board.services.journal import JournalServices
@@ -20,6 +21,7 @@ class BoardService(
     JournalServices,
     DeadlineServices,
     HandoverServices,
+    DocumentServices,
 ):
     """All use cases of one board for one acting user."""
 

@@ -1,6 +1,12 @@
-"""Use case: record a shift handover, acknowledged by the incoming person."""
+"""Use case: record a shift handover, acknowledged by the incoming person.
+
+The brief covers every journal entry no earlier handover covered (see ``reports/brief.py``); the
+handover stores those ids plus its own two entries, so the next brief starts where this one ended.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
@@ -14,6 +20,14 @@ from situation_board.store import queries as q
 from situation_board.store.schema import handovers
 
 HANDOVER = EntryCategory.HANDOVER
+
+
+@dataclass(frozen=True, slots=True)
+class SignedHandover:
+    """A recorded handover with the brief it was signed on (what the handover PDF shows)."""
+
+    handover: Handover
+    brief: HandoverBrief
 
 
 class HandoverServices(ReadServices):
@@ -40,6 +54,14 @@ class HandoverServices(ReadServices):
         self, from_person: str, to_person: str, *, note: str = "", acknowledged_by: str = ""
     ) -> Handover:
         """Sign the handover: it, and its acknowledgement, become journal entries."""
+        return self.sign_handover(
+            from_person, to_person, note=note, acknowledged_by=acknowledged_by
+        ).handover
+
+    def sign_handover(
+        self, from_person: str, to_person: str, *, note: str = "", acknowledged_by: str = ""
+    ) -> SignedHandover:
+        """Like ``record_handover``, also returning the brief exactly as it was signed."""
         giver = require_text(from_person, "from_person", limit=MAX_NAME)
         taker = require_text(to_person, "to_person", limit=MAX_NAME)
         note = optional_text(note, "note")
@@ -76,7 +98,7 @@ class HandoverServices(ReadServices):
             )
             row = tx.conn.execute(select(handovers).where(handovers.c.id == handover_id))
             result = q.to_handover(row.mappings().one())
-        return result
+        return SignedHandover(result, brief)
 
     def handovers(self) -> list[Handover]:
         with self.store.read() as conn:

@@ -253,7 +253,7 @@ BAD_INPUTS = [
     ),
     ("unknown category", ["log", "add", "Hej", "--category", "skvaller"], "kategorin"),
     ("system category", ["log", "add", "Hej", "--category", "system"], "kategorin"),
-    ("unknown action id", ["action", "set", "deadbeef", "--status", "done"], "Hittar inget"),
+    ("unknown action id", ["action", "set", "deadbeef", "--status", "done"], "Hittar ingen åtgärd"),
     ("unknown system", ["system", "set", "Finns inte", "--status", "down"], "Hittar inget system"),
     ("missing correction", ["log", "add", "Rättelse", "--corrects", "V1-9999"], "Rättelsen pekar"),
     ("personnummer", ["log", "add", "Pat 19121212-1212"], "personnummer"),

@@ -1,0 +1,100 @@
+"""Use cases behind the generated documents: any event's board (closed ones too), its record.
+
+Closed events stay readable and exportable (DESIGN §2): ``event_record`` reads everything an archive
+or a print needs about one event in one consistent snapshot. ``event_ref`` ``None`` means the active
+event; otherwise an event id or its last 4–8 hex digits (the short id ``event list`` prints).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from situation_board.domain.entities import Board, Event, JournalEntry, SyncInfo
+from situation_board.domain.errors import NotFoundError
+from situation_board.reports.records import EventRecord
+from situation_board.reports.situation_report import SituationReport, build_situation_report
+from situation_board.services.read import ReadServices
+from situation_board.store import queries as q
+
+
+class DocumentServices(ReadServices):
+    """Reads for the handover, journal and board prints, the lägesbild and the archive."""
+
+    def _event_in(self, conn: Connection, event_ref: str | None) -> Event:
+        if event_ref is None or not event_ref.strip():
+            return self._active_event(conn)
+        wanted = event_ref.strip().lower()
+        compact = wanted.replace("-", "")
+        matches = [
+            e
+            for e in q.all_events(conn)
+            if e.id == wanted or (len(compact) >= 4 and e.id.replace("-", "").endswith(compact))
+        ]
+        if not matches:
+            raise NotFoundError("not_found", what="event", ref=event_ref)
+        if len(matches) > 1:
+            ids = ", ".join(e.id[-8:] for e in matches[:5])
+            raise NotFoundError("ambiguous_ref", what="event", ref=event_ref, matches=ids)
+        return matches[0]
+
+    def find_event(self, event_ref: str | None = None) -> Event:
+        """The active event (``None``) or the event with that id / short id, open or closed."""
+        with self.store.read() as conn:
+            return self._event_in(conn, event_ref)
+
+    def _event_board(self, conn: Connection, event: Event, now: datetime) -> Board:
+        return Board(
+            as_of=now,
+            station=q.station(conn),
+            event=event,
+            level=q.current_level(conn, event.id),
+            systems=tuple(q.systems_of(conn, event.id)),
+            actions=tuple(q.actions_of(conn, event.id)),
+            journal=tuple(q.journal_of(conn, event.id)),
+            deadlines=tuple(q.deadlines_of(conn, event.id)),
+            briefings=tuple(q.briefings_of(conn, event.id)),
+            sync=SyncInfo(pending=q.pending_outbox(conn), conflicts=q.open_conflicts(conn)),
+        )
+
+    def event_board(self, event_ref: str | None = None) -> Board:
+        """The board of one event (active or closed), with its whole journal."""
+        with self.store.read() as conn:
+            return self._event_board(conn, self._event_in(conn, event_ref), self.now())
+
+    def event_journal(
+        self,
+        event_ref: str | None = None,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> tuple[Event, list[JournalEntry]]:
+        """One event's journal, chronological, optionally the period [since, until)."""
+        with self.store.read() as conn:
+            event = self._event_in(conn, event_ref)
+            return event, q.journal_of(conn, event.id, since=since, until=until)
+
+    def event_record(self, event_ref: str | None = None) -> EventRecord:
+        """Everything about one event, for the closure archive (one snapshot)."""
+        with self.store.read() as conn:
+            event = self._event_in(conn, event_ref)
+            board = self._event_board(conn, event, self.now())
+            return EventRecord(
+                board=board,
+                level_history=tuple(q.level_history(conn, event.id)),
+                handovers=tuple(q.handovers_of(conn, event.id)),
+            )
+
+    def situation_report(
+        self,
+        staff_text: dict[str, str] | None = None,
+        *,
+        contact: str = "",
+        event_ref: str | None = None,
+    ) -> SituationReport:
+        """The lägesbild pre-filled from the board, with the staff's text in its sections."""
+        record = self.event_record(event_ref)
+        return build_situation_report(
+            record.board, record.level_history, staff_text=staff_text or {}, contact=contact
+        )
