@@ -520,14 +520,14 @@ def pull_query(cursor: int, limit: int) -> Any:
     )
     found = (
         select(
-            literal("conflict", String),
+            literal("conflict", String).label("kind"),
             conflicts.c.change,
             conflicts.c.entity,
             conflicts.c.id,
-            cast(null(), JSON),
-            cast(null(), JSON),
-            cast(null(), String),
-            cast(null(), String),
+            cast(null(), JSON).label("data"),
+            cast(null(), JSON).label("versions"),
+            cast(null(), String).label("site_id"),
+            cast(null(), String).label("stamp"),
             conflicts.c.entity_id,
             conflicts.c.field,
             conflicts.c.kept_value,
