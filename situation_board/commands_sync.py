@@ -38,13 +38,18 @@ def setup_logging(ctx: Context, *, service: bool = False) -> None:
     """
     root = logging.getLogger()
     if not service and ctx.settings.log_level != "DEBUG":
+        if not root.handlers:
+            root.addHandler(logging.NullHandler())  # no "last resort" lines beside the error
         return
     if not root.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(ctx.settings.log_level)
-    if ctx.settings.log_level != "DEBUG":
+    if ctx.settings.log_level == "DEBUG":  # statements and parameters too (never a password)
+        logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
+        logging.getLogger("psycopg").setLevel(logging.DEBUG)
+    else:
         for name in ("apscheduler", "alembic"):
             logging.getLogger(name).setLevel(logging.WARNING)
 

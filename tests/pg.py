@@ -9,7 +9,7 @@ use it.
 
 from __future__ import annotations
 
-import glob
+import contextlib
 import os
 import shutil
 import socket
@@ -26,16 +26,16 @@ SECRET_PASSWORD = "kanariefågel-7f3e-Öst"  # a canary: it must never show up i
 
 def find_bindir() -> Path | None:
     """The newest installed server's bin folder, or None."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=_version)
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=_version)
     if found:
-        return Path(found[-1]).parent
+        return found[-1].parent
     initdb = shutil.which("initdb")
     return Path(initdb).parent if initdb else None
 
 
-def _version(path: str) -> float:
+def _version(path: Path) -> float:
     try:
-        return float(Path(path).parts[-3])
+        return float(path.parts[-3])
     except ValueError:
         return 0.0
 
@@ -136,10 +136,8 @@ class PgCluster:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def destroy(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):
             self.stop("immediate")
-        except RuntimeError:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     # ------------------------------------------------------------------ databases
