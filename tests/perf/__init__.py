@@ -1,0 +1,1 @@
+"""Benchmarks (not tests: pytest does not collect ``bench_*.py``); each prints its figures."""
