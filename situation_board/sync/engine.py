@@ -1,10 +1,13 @@
 """``SyncEngine``: background sync for the window and for ``situation-board sync`` (Qt-free).
 
 * APScheduler 3 ``BackgroundScheduler`` (not ``QtScheduler``: DESIGN §9) runs one job every
-  ``interval_s`` with ``coalesce=True`` and ``max_instances=1``. A failed run moves the next one
-  out by an exponential backoff with jitter, capped at 60 s; a success returns to the interval.
-* A local write (``LocalStore.on_write``) asks for a run shortly after; a request that arrives while
-  a run is going is remembered and served right after it (never dropped as "max instances").
+  ``interval_s`` with ``coalesce=True`` and ``max_instances=1``; the job only wakes the sync worker
+  thread, which runs push + pull. A request that arrives during a run (a write, a NOTIFY) is
+  remembered and served right after it — never dropped as "max instances reached".
+* A failed run is retried after an exponential backoff with jitter, capped at 60 s; meanwhile
+  interval ticks and local writes wait, while ``sync_now`` and a NOTIFY (or a LISTEN reconnect:
+  the store is back) cut the wait short. A success returns to the interval.
+* A local write (``LocalStore.on_write``) asks for a run shortly after (debounced by 0.25 s).
 * On PostgreSQL a dedicated ``LISTEN`` connection (psycopg, autocommit) asks for a run on every
   ``NOTIFY`` from another station and after every (re)connect: NOTIFY is a doorbell, not a mailbox.
 * Listeners get a ``SyncStatus`` after every run, **on the worker thread**: the window marshals it
@@ -80,9 +83,12 @@ class SyncEngine:
             local_store, self.shared, language=language, stage=stage, wall=wall
         )
         self._listeners: list[StatusListener] = []
-        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._force = threading.Event()
+        self._stopping = threading.Event()
+        self._worker: threading.Thread | None = None
+        self._debounce = False
         self._in_run = False
-        self._rerun = False
         self._started = False
         self._failures = 0
         self._last_error: str | None = None
@@ -103,13 +109,16 @@ class SyncEngine:
         self._listeners.append(listener)
 
     def start(self) -> None:
-        """Start the schedule (first run at once) and, on PostgreSQL, the LISTEN connection."""
+        """Start the worker, the schedule (first run at once) and, on PostgreSQL, LISTEN."""
         if self._started:
             return
         self._started = True
+        self._stopping.clear()
+        self._worker = threading.Thread(target=self._work, name="sync-worker", daemon=True)
+        self._worker.start()
         scheduler = BackgroundScheduler(timezone=UTC)
         scheduler.add_job(
-            self._job,
+            self._tick,
             IntervalTrigger(seconds=self.interval_s, timezone=UTC),
             id=JOB_ID,
             coalesce=True,
@@ -127,7 +136,7 @@ class SyncEngine:
             self._notify.start()
 
     def stop(self) -> None:
-        """Stop the schedule and the LISTEN connection; waits for a running sync to end."""
+        """Stop the schedule, the LISTEN connection and the worker (a running sync finishes)."""
         if not self._started:
             return
         self._started = False
@@ -137,11 +146,17 @@ class SyncEngine:
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=True)
             self._scheduler = None
+        self._stopping.set()
+        self._wake.set()
+        self._force.set()
+        if self._worker is not None:
+            self._worker.join(timeout=60)
+            self._worker = None
         self.shared.close()
 
     def sync_now(self) -> None:
         """Run as soon as possible (the "Synka nu" button), even during a backoff."""
-        self._request(0.0)
+        self._request(force=True)
 
     def run_once(self) -> SyncReport:
         """One synchronous push + pull (``sync --once``); raises ``SyncError`` on failure."""
@@ -217,57 +232,64 @@ class SyncEngine:
             self.password.forget()
         log.warning("sync failed (%d in a row): %s", self._failures, exc.message("en"))
 
-    def _job(self) -> None:
-        with self._lock:
+    def _tick(self) -> None:
+        """The APScheduler job: it only wakes the worker (DESIGN §9), so it never overlaps."""
+        self._wake.set()
+
+    def _work(self) -> None:
+        """The worker thread: one run per wake-up; after a failure, a backoff that only a
+        forced request (``sync_now``, a NOTIFY, a LISTEN reconnect) cuts short."""
+        while True:
+            self._wake.wait()
+            if self._stopping.is_set():
+                return
+            if self._debounce:  # a burst of local writes: one run shortly after
+                self._stopping.wait(WRITE_DEBOUNCE_S)
+                self._debounce = False
+            self._wake.clear()
+            self._force.clear()
             self._in_run = True
-            self._rerun = False
-        failed = False
-        try:
-            self._run()
-        except SyncError:
-            failed = True
-        except Exception:
-            failed = True
-            log.exception("sync job crashed")
-        finally:
-            with self._lock:
+            failed = False
+            try:
+                self._run()
+            except SyncError:
+                failed = True
+            except Exception:  # never let the worker die
+                failed = True
+                log.exception("sync run crashed")
+            finally:
                 self._in_run = False
-                rerun = self._rerun and not failed
-                self._rerun = False
-            if failed:
-                self._reschedule(backoff_delay(self._failures, self.interval_s))
-            elif rerun:
-                self._reschedule(0.0)
-            else:
-                self._reschedule(float(self.interval_s))
+            if not failed:
+                self._next_attempt = self._next_tick()
+                self._publish()
+                continue
+            delay = backoff_delay(self._failures, self.interval_s)
+            self._next_attempt = datetime.now(UTC) + timedelta(seconds=delay)
             self._publish()
+            if self._force.wait(delay) and self._stopping.is_set():
+                return
+            self._wake.set()  # retry after the backoff (or at once when forced)
 
-    def _reschedule(self, delay: float) -> None:
+    def _next_tick(self) -> datetime | None:
         scheduler = self._scheduler
-        if scheduler is None or not self._started:
-            return
-        when = datetime.now(UTC) + timedelta(seconds=delay)
-        self._next_attempt = when
-        try:
-            scheduler.modify_job(JOB_ID, next_run_time=when)
-        except Exception:  # shutting down
-            log.debug("could not reschedule the sync job", exc_info=True)
+        job = scheduler.get_job(JOB_ID) if scheduler is not None else None
+        when: datetime | None = getattr(job, "next_run_time", None)
+        return when
 
-    def _request(self, delay: float) -> None:
-        with self._lock:
-            if not self._started:
-                return
-            if self._in_run:
-                self._rerun = True
-                return
-        self._reschedule(delay)
+    def _request(self, *, force: bool = False, debounce: bool = False) -> None:
+        if not self._started:
+            return
+        if debounce:
+            self._debounce = True
+        self._wake.set()
+        if force:
+            self._force.set()
 
     def _on_local_write(self) -> None:
-        if self._failures == 0:  # during a backoff the write waits for the next attempt
-            self._request(WRITE_DEBOUNCE_S)
+        self._request(debounce=True)  # during a backoff it waits for the next attempt
 
     def _on_ring(self) -> None:
-        self._request(0.0)
+        self._request(force=True)  # the store is reachable: no reason to wait
 
     def _publish(self) -> None:
         if not self._listeners:

@@ -94,3 +94,27 @@ def test_a_wall_display_pulls_with_a_read_only_role(
     a.sync()
     wall.sync()
     assert wall.board() == a.board()
+
+
+def test_a_request_during_a_run_is_served_after_it(tmp_path: Path, sqlite_url: str) -> None:
+    """A NOTIFY (or write) arriving while a run is going is not lost to "max instances"."""
+    init_store(sqlite_url)
+    a = Station(tmp_path, "V1", sqlite_url)
+    a.svc.start_event("Under pågående synk")
+    runs: list[SyncStatus] = []
+    engine: SyncEngine
+
+    def ring_during_push(stage: str) -> None:
+        if stage == "before_send" and not runs:
+            engine._on_ring()  # as the LISTEN thread does on a notification
+
+    engine = SyncEngine(a.store, sqlite_url, interval_s=600, stage=ring_during_push)
+    engine.add_listener(runs.append)
+    engine.start()
+    try:
+        deadline = time.monotonic() + 5
+        while len(runs) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        engine.stop()
+    assert len(runs) >= 2, "the request made during the first run was dropped"

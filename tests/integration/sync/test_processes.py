@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from situation_board.sync import local
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 from tests.integration.sync.helpers import Station, init_store, store_journal_ids
 
 
@@ -94,3 +97,35 @@ def test_kill_9_during_push_then_restart(
     assert a.journal_ids() == b.journal_ids() == sorted(in_store)
     assert a.pending() == b.pending() == 0
     assert local.last_acked(a.store) == len(written) + 1
+
+
+@pytest.mark.slow
+def test_foreground_sync_runs_until_sigterm(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'share' / 'store.db'}"
+    init_store(url)
+    config = tmp_path / "station.toml"
+    config.write_text(
+        f'station = "V7"\nstore_url = "{url}"\nsync_interval_s = 1\n', encoding="utf-8"
+    )
+    db = tmp_path / "V7.db"
+    cli(db, "V7", "event", "new", "Huvudlös station")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "situation_board", "--config", str(config), "--db", str(db), "sync"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not store_journal_ids(url) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        cli(db, "V7", "log", "add", "Skrivet medan synken går")  # another process writes
+        while len(store_journal_ids(url)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(store_journal_ids(url)) == 2
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Synkar med sqlite:///" in out and "Synkat" in out and "Synk stoppad." in out
