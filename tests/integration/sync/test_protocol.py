@@ -230,3 +230,17 @@ def test_the_local_action_table_is_untouched_by_an_empty_pull(tmp_path: Path, ur
     assert report.pulled == 0 and report.pushed == 0
     with a.store.read() as conn:
         assert conn.execute(select(actions)).all() == before
+
+
+def test_two_events_started_offline_show_the_newest_and_flag_the_other(
+    tmp_path: Path, url: str
+) -> None:
+    a, b = Station(tmp_path, "V1", url), Station(tmp_path, "V2", url)
+    a.svc.start_event("Startad på V1")
+    b.clock.advance(minutes=5)
+    b.svc.start_event("Startad på V2")
+    converge(a, b)
+    assert_converged(a, b)
+    board = a.board()
+    assert board["event"]["name"] == "Startad på V2"
+    assert [e["name"] for e in board["other_open_events"]] == ["Startad på V1"]
