@@ -81,6 +81,7 @@ def test_store_down_for_the_whole_scenario(tmp_path: Path, own_cluster: PgCluste
             )
 
         took = _wait(converged, 4 * INTERVAL_S)
+        print(f"converged {took:.1f} s after the store came back")
         assert took <= 2 * INTERVAL_S, f"converged after {took:.1f} s"
     finally:
         for e in engines:
