@@ -436,10 +436,14 @@ def cmd_briefing_add(ctx: Context) -> int:
 
 
 def with_sync_block(ctx: Context, board: Board) -> Board:
-    """The board with the configured store in its sync block (no password: config has none)."""
+    """The board with the configured store in its sync block (no password: config has none).
+
+    Without a configured store, the one the last ``sync`` used (recorded locally) is shown.
+    """
     from dataclasses import replace  # noqa: PLC0415
 
-    return replace(board, sync=replace(board.sync, store=ctx.settings.store_url))
+    store = ctx.settings.store_url or board.sync.store
+    return replace(board, sync=replace(board.sync, store=store))
 
 
 def cmd_show(ctx: Context) -> int:

@@ -192,6 +192,117 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Det finns ingen aktiv händelse. Ange en avslutad med --event ID (se event list).",
         "There is no active event. Give a closed one with --event ID (see event list).",
     ),
+    # ------------------------------------------------------------------ sync and shared stores
+    "store_url_bad": (
+        "Ogiltig adress till det delade lagret: ”{url}”. Ange sqlite:///sökväg/till/fil.db "
+        "eller postgresql+psycopg://användare@värd/databas.",
+        "Invalid shared store address: “{url}”. Give sqlite:///path/to/file.db "
+        "or postgresql+psycopg://user@host/database.",
+    ),
+    "store_url_has_password": (
+        "Adressen {url} får inte innehålla lösenord; spara det med "
+        "”situation-board store password URL”.",
+        "The address {url} must not contain a password; save it with "
+        "“situation-board store password URL”.",
+    ),
+    "store_not_configured": (
+        "Inget delat lager är inställt: ange --store URL eller store_url i konfigurationen.",
+        "No shared store is configured: give --store URL or store_url in the configuration.",
+    ),
+    "store_missing": (
+        "Det delade lagret {store} finns inte. Skapa det med ”situation-board store init {store}”.",
+        "The shared store {store} does not exist. Create it with "
+        "“situation-board store init {store}”.",
+    ),
+    "store_not_initialised": (
+        "Det delade lagret {store} är inte initierat. Kör ”situation-board store init {store}”.",
+        "The shared store {store} is not initialised. Run “situation-board store init {store}”.",
+    ),
+    "store_schema_newer": (
+        "Uppdatering krävs: det delade lagret {store} har uppgraderats av en nyare version av "
+        "situation-board. Inget skickas förrän programmet är uppdaterat; lokalt arbete fortsätter.",
+        "Update required: the shared store {store} was upgraded by a newer version of "
+        "situation-board. Nothing is sent until this program is updated; local work goes on.",
+    ),
+    "store_schema_older": (
+        "Det delade lagret {store} har ett äldre schema. Uppgradera det med "
+        "”situation-board store init {store}”.",
+        "The shared store {store} has an older schema. Upgrade it with "
+        "“situation-board store init {store}”.",
+    ),
+    "store_auth_failed": (
+        "Fel lösenord eller användare för det delade lagret {store}. Spara rätt lösenord med "
+        "”situation-board store password {store}”.",
+        "Wrong password or user for the shared store {store}. Save the right password with "
+        "“situation-board store password {store}”.",
+    ),
+    "store_password_missing": (
+        "Det delade lagret {store} kräver lösenord. Spara det med "
+        "”situation-board store password {store}”.",
+        "The shared store {store} needs a password. Save it with "
+        "“situation-board store password {store}”.",
+    ),
+    "store_unreachable": (
+        "Når inte det delade lagret {store} ({reason}). Tavlan fungerar lokalt och synkar "
+        "när lagret går att nå igen.",
+        "Cannot reach the shared store {store} ({reason}). The board works locally and syncs "
+        "when the store can be reached again.",
+    ),
+    "store_busy": (
+        "Det delade lagret {store} är upptaget (låst). Nytt försök görs strax.",
+        "The shared store {store} is busy (locked). It will be tried again shortly.",
+    ),
+    "store_corrupt": (
+        "Det delade lagret {store} är skadat ({reason}). Återskapa det med "
+        "”situation-board store init” på en ny plats.",
+        "The shared store {store} is damaged ({reason}). Rebuild it with "
+        "“situation-board store init” in a new place.",
+    ),
+    "store_permission_denied": (
+        "Behörighet saknas i det delade lagret {store} ({reason}).",
+        "Permission denied in the shared store {store} ({reason}).",
+    ),
+    "store_error": (
+        "Fel i det delade lagret {store}: {reason}",
+        "Error in the shared store {store}: {reason}",
+    ),
+    "station_code_taken": (
+        "Stationskoden {code} används redan av en annan station ({owner}) i det delade lagret. "
+        "Välj en annan kod (--station eller station i konfigurationen).",
+        "The station code {code} is already used by another station ({owner}) in the shared "
+        "store. Choose another code (--station or station in the configuration).",
+    ),
+    "push_gap": (
+        "Det delade lagret väntar på ändring nummer {expected} som saknas lokalt.",
+        "The shared store expects change number {expected}, which is missing locally.",
+    ),
+    "pull_rejected": (
+        "En hämtad ändring kunde inte sparas lokalt ({reason}); inget av sidan sparades.",
+        "A pulled change could not be saved locally ({reason}); nothing of the page was saved.",
+    ),
+    "store_no_keyring": (
+        "Ingen nyckelring finns på den här datorn; lösenordet för {store} kan inte sparas. "
+        "Programmet frågar efter det vid varje körning i stället.",
+        "There is no keyring on this computer; the password for {store} cannot be saved. "
+        "The program asks for it each run instead.",
+    ),
+    "keyring_failed": (
+        "Nyckelringen svarade med fel ({reason}).",
+        "The keyring failed ({reason}).",
+    ),
+    "empty_password": ("Lösenordet får inte vara tomt.", "The password must not be empty."),
+    "clock_skew_ahead": (
+        "Klockan på den här datorn går {minutes} min före det delade lagrets klocka.",
+        "This computer's clock is {minutes} min ahead of the shared store's clock.",
+    ),
+    "clock_skew_behind": (
+        "Klockan på den här datorn går {minutes} min efter det delade lagrets klocka.",
+        "This computer's clock is {minutes} min behind the shared store's clock.",
+    ),
+    "clock_remote_ahead": (
+        "En annan station har en klocka som går mer än 5 minuter före; kontrollera klockorna.",
+        "Another station's clock is more than 5 minutes ahead; check the clocks.",
+    ),
 }
 
 # Swedish neuter field names take "tomt", not "tom".
@@ -204,6 +315,7 @@ WHAT: dict[str, tuple[str, str]] = {
     "deadline": ("frist", "deadline"),
     "briefing": ("stabsorientering", "briefing"),
     "event": ("händelse", "event"),
+    "conflict": ("konflikt", "conflict"),
 }
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
-from situation_board.domain.entities import Board, SyncInfo
+from situation_board.domain.entities import Board
 from situation_board.services.base import ServiceBase
 from situation_board.store import queries as q
 
@@ -24,7 +24,7 @@ class ReadServices(ServiceBase):
         as_of = now or self.now()
         station = q.station(conn)
         open_events = q.open_events(conn)
-        sync = SyncInfo(pending=q.pending_outbox(conn), conflicts=q.open_conflicts(conn))
+        sync = q.sync_info(conn)
         if not open_events:
             return Board(as_of=as_of, station=station, event=None, level=None, sync=sync)
         event = open_events[0]

@@ -38,9 +38,12 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-def make_sqlite_engine(path: Path, *, wal: bool = True) -> Engine:
-    """An engine whose connections have the store's pragmas and explicit BEGIN handling."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_sqlite_engine(path: Path, *, wal: bool = True, **engine_kwargs: Any) -> Engine:
+    """An engine whose connections have the store's pragmas and explicit BEGIN handling.
+
+    ``wal=False`` gives a rollback journal (the shared SQLite store on a network share).
+    """
+    engine = create_engine(f"sqlite:///{path}", future=True, **engine_kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

@@ -19,6 +19,7 @@ from situation_board.domain.entities import (
     JournalEntry,
     LevelDecision,
     Station,
+    SyncInfo,
 )
 from situation_board.domain.enums import (
     ActionStatus,
@@ -41,6 +42,7 @@ from situation_board.store.schema import (
     level_decisions,
     local_station,
     outbox,
+    sync_state,
     systems,
 )
 
@@ -364,3 +366,23 @@ def fingerprint(conn: Connection) -> tuple[object, ...]:
         )
     ).one()
     return tuple(row)
+
+
+def sync_info(conn: Connection) -> SyncInfo:
+    """The station's sync state as recorded by the last sync run (local ``sync_state``)."""
+    state = {
+        r.key: r.value
+        for r in conn.execute(
+            select(sync_state.c.key, sync_state.c.value).where(
+                sync_state.c.key.in_(("store", "last_success_at", "last_error"))
+            )
+        )
+    }
+    last = state.get("last_success_at")
+    return SyncInfo(
+        store=state.get("store"),
+        last_success_at=datetime.fromisoformat(last) if last else None,
+        pending=pending_outbox(conn),
+        conflicts=open_conflicts(conn),
+        last_error=state.get("last_error"),
+    )

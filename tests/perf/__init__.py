@@ -1,1 +1,1 @@
-"""Benchmarks: print their figures; not collected by the test run (see README)."""
+"""Benchmarks (not tests: pytest does not collect ``bench_*.py``); each prints its figures."""

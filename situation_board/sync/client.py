@@ -1,0 +1,202 @@
+"""One sync run of a station: check the store, push the outbox, pull by cursor (DESIGN §5).
+
+1. Read the store's meta: a newer schema → ``UpdateRequiredError`` (push nothing, the board keeps
+   working locally); another epoch → reset the cursor and re-push the whole outbox.
+2. Compare clocks (PostgreSQL ``now()``; a difference over 5 minutes is a warning).
+3. Push the outbox after the last acknowledged sequence in batches of ≤ 500; each batch is applied
+   by the store in one transaction and acknowledged; the outbox is then marked in one local
+   transaction. A refused gap is healed by sending again from the sequence the store expects.
+4. Pull pages after the cursor; each page and its new cursor are applied in one local transaction.
+
+Every outcome is recorded in the local ``sync_state`` (``show --json`` reads it there).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from situation_board.domain.hlc import CLOCK_WARNING_MS, Hlc, is_far_ahead
+from situation_board.messages import render
+from situation_board.store.database import LocalStore, wall_ms
+from situation_board.sync import faults, local, migrate
+from situation_board.sync.backend import SharedStore, Stage
+from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
+from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, SiteInfo
+from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION
+from situation_board.sync.status import SyncReport
+
+log = logging.getLogger(__name__)
+
+
+class SyncClient:
+    """Push and pull between one local store and one shared store."""
+
+    def __init__(
+        self,
+        local_store: LocalStore,
+        shared: SharedStore,
+        *,
+        language: str = "sv",
+        stage: Stage | None = None,
+        wall: Callable[[], int] = wall_ms,
+        batch_size: int = BATCH_SIZE,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        self.local = local_store
+        self.shared = shared
+        self.language = language
+        self._stage_hook = stage
+        self.wall = wall
+        self.batch_size = batch_size
+        self.page_size = page_size
+
+    def _stage(self, name: str) -> None:
+        faults.point(name)
+        if self._stage_hook is not None:
+            self._stage_hook(name)
+
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self.wall() / 1000, UTC)
+
+    # ------------------------------------------------------------------ one run
+
+    def run(self) -> SyncReport:
+        """One push and pull; records the outcome in ``sync_state`` and re-raises failures."""
+        try:
+            report = self._run()
+        except UpdateRequiredError as exc:
+            self._record_failure(exc, update_required=True)
+            raise
+        except SyncError as exc:
+            self._record_failure(exc)
+            raise
+        local.write_states(
+            self.local,
+            {
+                local.STORE: self.shared.store.display,
+                local.LAST_SUCCESS: self._now().isoformat(),
+                local.LAST_ERROR: None,
+                local.UPDATE_REQUIRED: False,
+                local.CLOCK_WARNING: report.clock_warning,
+            },
+        )
+        return report
+
+    def _record_failure(self, exc: SyncError, *, update_required: bool = False) -> None:
+        values: dict[str, object] = {
+            local.STORE: self.shared.store.display,
+            local.LAST_ERROR: exc.message(self.language),
+        }
+        if update_required:
+            values[local.UPDATE_REQUIRED] = True
+        try:
+            local.write_states(self.local, values)
+        except Exception:  # the local store is busy or gone: the status still says it
+            log.exception("could not record the sync failure locally")
+
+    def _run(self) -> SyncReport:
+        meta = self.shared.meta()
+        newer_revision = meta.revision is not None and not migrate.knows_revision(meta.revision)
+        if newer_revision or meta.schema_version > SHARED_SCHEMA_VERSION:
+            raise UpdateRequiredError("store_schema_newer", store=self.shared.store.display)
+        if meta.schema_version < SHARED_SCHEMA_VERSION:
+            raise SyncError("store_schema_older", store=self.shared.store.display)
+        states = local.read_states(self.local)
+        epoch_changed = False
+        if states.get(local.EPOCH) != meta.epoch:
+            epoch_changed = states.get(local.EPOCH) is not None
+            if epoch_changed:
+                log.warning("store epoch changed: full re-pull and re-push")
+            local.reset_for_epoch(self.local, meta.epoch)
+        warning = self._clock_warning()
+        site = local.site_info(self.local)
+        owner = self.shared.station_owner(site.code)
+        if owner is not None and owner[0] != site.site_id:
+            raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
+        pushed, duplicates, conflicts, healed = self._push(site)
+        pulled, changed, new_conflicts, far, touched = self._pull()
+        if far and warning is None:
+            warning = render("clock_remote_ahead", self.language)
+        return SyncReport(
+            store=self.shared.store.display,
+            pushed=pushed,
+            duplicates=duplicates,
+            pulled=pulled,
+            changed=changed,
+            new_conflicts=max(conflicts, new_conflicts),
+            pending=local.pending_count(self.local),
+            epoch_changed=epoch_changed,
+            gap_healed=healed,
+            clock_warning=warning,
+            changed_entities=touched,
+        )
+
+    def _clock_warning(self) -> str | None:
+        before = self.wall()
+        server = self.shared.server_time()
+        after = self.wall()
+        if server is not None:
+            skew_ms = server.timestamp() * 1000 - (before + after) / 2
+            if abs(skew_ms) > CLOCK_WARNING_MS:
+                minutes = round(abs(skew_ms) / 60_000)
+                direction = "behind" if skew_ms > 0 else "ahead"
+                key = f"clock_skew_{direction}"
+                return render(key, self.language, minutes=minutes)
+        hlc = self.local.hlc()
+        if is_far_ahead(Hlc(hlc.ms), self.wall()):
+            return render("clock_remote_ahead", self.language)
+        return None
+
+    # ------------------------------------------------------------------ push
+
+    def _push(self, site: SiteInfo) -> tuple[int, int, int, bool]:
+        after = local.last_acked(self.local)
+        pushed = duplicates = conflicts = 0
+        healed = False
+        while True:
+            batch = local.outbox_after(self.local, after, self.batch_size)
+            if not batch:
+                break
+            self._stage("before_send")
+            try:
+                result = self.shared.push(site, batch, now=self._now(), stage=self._stage)
+            except GapError as gap:
+                if gap.expected - 1 >= after:
+                    raise SyncError("push_gap", expected=gap.expected) from None
+                log.warning("store expects sequence %d: sending again from there", gap.expected)
+                after, healed = gap.expected - 1, True
+                continue
+            self._stage("after_ack")
+            local.mark_acked(self.local, min(result.last_seq, batch[-1].seq))
+            pushed += result.applied
+            duplicates += result.duplicates
+            conflicts += result.conflicts
+            after = batch[-1].seq
+            time.sleep(0)  # let a waiting local writer in between batches
+        return pushed, duplicates, conflicts, healed
+
+    # ------------------------------------------------------------------ pull
+
+    def _pull(self) -> tuple[int, int, int, bool, frozenset[str]]:
+        with self.local.read() as conn:
+            cursor = int(local.get_state(conn, local.CURSOR, 0))
+        pulled = changed = found = 0
+        far = False
+        touched: set[str] = set()
+        while True:
+            page = self.shared.pull(cursor, self.page_size)
+            if not page:
+                break
+            cursor = page[-1].change
+            result = local.apply_page(self.local, page, cursor, self.wall)
+            pulled += result.rows
+            changed += result.changed
+            found += result.conflicts
+            far = far or result.far_ahead
+            touched |= result.entities
+            if len(page) < self.page_size:
+                break
+        return pulled, changed, found, far, frozenset(touched)

@@ -1,0 +1,265 @@
+"""The station's side of the protocol, on the local SQLite store.
+
+* the outbox: rows after a sequence, marking rows acknowledged (one local transaction);
+* ``sync_state``: the store epoch, the pull cursor, the last success and error, warnings;
+* applying a pulled page and its new cursor in one local ``BEGIN IMMEDIATE`` transaction:
+  per-field last-writer-wins against the local ``versions`` (an unpushed local edit with a newer
+  stamp survives), immutable rows inserted if absent, the store's conflicts copied, and the local
+  HLC advanced past the remote stamps (``receive``). Applying a page twice changes nothing.
+
+Pulled changes are written with the raw write connection, not ``WriteTx``: they are not local
+changes and must not enter the outbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from situation_board.domain.hlc import Hlc, is_far_ahead, receive
+from situation_board.store.database import LocalStore
+from situation_board.store.schema import (
+    MUTABLE,
+    REPLICATED,
+    conflicts,
+    decode_value,
+    local_station,
+    outbox,
+    sync_state,
+)
+from situation_board.sync.errors import SyncError
+from situation_board.sync.merge import remote_wins
+from situation_board.sync.protocol import OutboxRow, PulledRow, SiteInfo
+
+# sync_state keys
+EPOCH = "store_epoch"
+CURSOR = "cursor"
+STORE = "store"
+LAST_SUCCESS = "last_success_at"
+LAST_ERROR = "last_error"
+UPDATE_REQUIRED = "update_required"
+CLOCK_WARNING = "clock_warning"
+
+
+# ---------------------------------------------------------------------- sync_state
+
+
+def get_state(conn: Connection, key: str, default: Any = None) -> Any:
+    row = conn.execute(select(sync_state.c.value).where(sync_state.c.key == key)).first()
+    return default if row is None or row[0] is None else row[0]
+
+
+def set_state(conn: Connection, key: str, value: Any) -> None:
+    stmt = sqlite_insert(sync_state).values(key=key, value=value)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+
+def read_states(store: LocalStore) -> dict[str, Any]:
+    with store.read() as conn:
+        return {r.key: r.value for r in conn.execute(select(sync_state))}
+
+
+def write_states(store: LocalStore, values: dict[str, Any]) -> None:
+    with store.write_connection() as conn:
+        for key, value in values.items():
+            set_state(conn, key, value)
+
+
+# ---------------------------------------------------------------------- outbox
+
+
+def site_info(store: LocalStore) -> SiteInfo:
+    with store.read() as conn:
+        row = conn.execute(select(local_station)).mappings().one()
+    return SiteInfo(site_id=row["site_id"], code=row["code"], name=row["name"])
+
+
+def last_acked(store: LocalStore) -> int:
+    """The highest acknowledged sequence (acknowledged rows are always a prefix)."""
+    with store.read() as conn:
+        q = select(func.max(outbox.c.seq)).where(outbox.c.acked.is_(True))
+        return int(conn.execute(q).scalar() or 0)
+
+
+def outbox_after(store: LocalStore, after: int, limit: int) -> list[OutboxRow]:
+    """Outbox rows with a sequence above ``after``, in order, at most ``limit``."""
+    with store.read() as conn:
+        rows = conn.execute(
+            select(outbox).where(outbox.c.seq > after).order_by(outbox.c.seq).limit(limit)
+        ).mappings()
+        return [
+            OutboxRow(
+                seq=int(r["seq"]),
+                mutation_id=r["mutation_id"],
+                entity=r["entity"],
+                entity_id=r["entity_id"],
+                op=r["op"],
+                changes=dict(r["changes"]),
+                stamp=r["stamp"],
+                author=r["author"],
+                schema_version=int(r["schema_version"]),
+            )
+            for r in rows
+        ]
+
+
+def pending_count(store: LocalStore) -> int:
+    with store.read() as conn:
+        q = select(func.count()).select_from(outbox).where(outbox.c.acked.is_(False))
+        return int(conn.execute(q).scalar_one())
+
+
+def mark_acked(store: LocalStore, up_to: int) -> None:
+    """Every outbox row up to ``up_to`` is in the store: one local transaction."""
+    with store.write_connection() as conn:
+        conn.execute(
+            update(outbox)
+            .where(outbox.c.seq <= up_to, outbox.c.acked.is_(False))
+            .values(acked=True)
+        )
+
+
+def reset_for_epoch(store: LocalStore, epoch: str) -> None:
+    """Another store (or a rebuilt one): pull everything again and push the whole outbox."""
+    with store.write_connection() as conn:
+        conn.execute(update(outbox).values(acked=False))
+        set_state(conn, CURSOR, 0)
+        set_state(conn, EPOCH, epoch)
+
+
+# ---------------------------------------------------------------------- pull
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """What applying one pulled page did."""
+
+    rows: int
+    changed: int
+    conflicts: int
+    far_ahead: bool
+    entities: frozenset[str]
+
+
+def apply_page(
+    store: LocalStore, page: list[PulledRow], cursor: int, wall_ms: Callable[[], int]
+) -> PageResult:
+    """Apply ``page`` and store ``cursor`` in one local ``BEGIN IMMEDIATE`` transaction."""
+    changed = found = 0
+    touched: set[str] = set()
+    newest: str | None = None
+    try:
+        with store.write_connection() as conn:
+            for row in page:
+                if row.kind == "conflict":
+                    found += _copy_conflict(conn, row)
+                    continue
+                table = REPLICATED.get(row.entity)
+                if table is None:
+                    continue  # an entity this program does not know (a newer schema)
+                if row.entity in MUTABLE:
+                    done, top = _merge_mutable(conn, table, row)
+                else:
+                    done, top = _insert_immutable(conn, table, row), row.stamp
+                if done:
+                    changed += 1
+                    touched.add(row.entity)
+                if top is not None and (newest is None or top > newest):
+                    newest = top
+            far = _advance_clock(conn, newest, wall_ms)
+            set_state(conn, CURSOR, cursor)
+    except IntegrityError as exc:
+        raise SyncError("pull_rejected", reason=str(exc.orig).splitlines()[0]) from None
+    return PageResult(len(page), changed, found, far, frozenset(touched))
+
+
+def _decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: decode_value(table, k, v) for k, v in fields.items() if k in table.c}
+
+
+def _merge_mutable(conn: Connection, table: Table, row: PulledRow) -> tuple[bool, str | None]:
+    remote_versions = row.versions or {}
+    newest = max((v[0] for v in remote_versions.values()), default=None)
+    current = conn.execute(select(table).where(table.c.id == row.id)).mappings().first()
+    if current is None:
+        values = _decode(table, row.fields)
+        missing = [c.name for c in table.columns if c.name not in values and _required(c)]
+        if missing:
+            return False, newest  # an incomplete row (cannot happen with a whole outbox)
+        versions = {k: v for k, v in remote_versions.items() if k in table.c}
+        conn.execute(insert(table).values(id=row.id, versions=versions, **values))
+        return True, newest
+    local_versions: dict[str, list[str]] = dict(current["versions"] or {})
+    take: dict[str, Any] = {}
+    for name, version in remote_versions.items():
+        if name not in table.c or name in ("id", "versions"):
+            continue
+        mine = local_versions.get(name)
+        if remote_wins(version[0], mine[0] if mine else None):
+            take[name] = decode_value(table, name, row.fields.get(name))
+            local_versions[name] = list(version)
+    if not take:
+        return False, newest
+    conn.execute(update(table).where(table.c.id == row.id).values(versions=local_versions, **take))
+    return True, newest
+
+
+def _required(column: Any) -> bool:
+    return (
+        not column.nullable
+        and column.server_default is None
+        and column.name not in ("id", "versions")
+    )
+
+
+def _insert_immutable(conn: Connection, table: Table, row: PulledRow) -> bool:
+    exists = conn.execute(select(table.c.id).where(table.c.id == row.id)).first()
+    if exists is not None:
+        return False
+    values = _decode(table, row.fields)
+    conn.execute(insert(table).values(id=row.id, site_id=row.site_id, stamp=row.stamp, **values))
+    return True
+
+
+def _copy_conflict(conn: Connection, row: PulledRow) -> int:
+    exists = conn.execute(select(conflicts.c.id).where(conflicts.c.id == row.id)).first()
+    if exists is not None or row.conflict is None:
+        return 0
+    c = row.conflict
+    detected: datetime = c["detected_at"]
+    conn.execute(
+        insert(conflicts).values(
+            id=row.id,
+            entity=row.entity,
+            entity_id=c["entity_id"],
+            field=c["field"],
+            kept_value=c["kept_value"],
+            lost_value=c["lost_value"],
+            kept_stamp=c["kept_stamp"],
+            lost_stamp=c["lost_stamp"],
+            kept_author=c["kept_author"] or "",
+            lost_author=c["lost_author"] or "",
+            detected_at=detected,
+        )
+    )
+    return 1
+
+
+def _advance_clock(conn: Connection, newest: str | None, wall_ms: Callable[[], int]) -> bool:
+    """Move the local HLC past ``newest``; True when that stamp is far ahead of local time."""
+    if newest is None:
+        return False
+    remote, _site = Hlc.parse(newest)
+    now = wall_ms()
+    row = conn.execute(select(local_station.c.hlc_ms, local_station.c.hlc_counter)).one()
+    local = Hlc(row.hlc_ms, row.hlc_counter)
+    if remote > local:
+        nxt = receive(local, remote, now)
+        conn.execute(update(local_station).values(hlc_ms=nxt.ms, hlc_counter=nxt.counter))
+    return is_far_ahead(remote, now)

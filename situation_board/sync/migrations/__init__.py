@@ -1,0 +1,1 @@
+"""Alembic script directory of the shared store (separate from the local store's)."""

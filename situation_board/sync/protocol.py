@@ -1,0 +1,71 @@
+"""The messages of the sync protocol (DESIGN §5) as frozen dataclasses.
+
+A station pushes ``OutboxRow`` batches (≤ ``BATCH_SIZE``) and gets a ``PushResult`` back; it pulls
+``PulledRow`` pages (≤ ``PAGE_SIZE``) by cursor, where the cursor is the store-wide change counter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BATCH_SIZE = 500
+PAGE_SIZE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    """The pushing station: permanent site id, station code and name."""
+
+    site_id: str
+    code: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """One local change as it travels to the store (``changes`` as written by ``WriteTx``)."""
+
+    seq: int
+    mutation_id: str
+    entity: str
+    entity_id: str
+    op: str
+    changes: dict[str, Any]
+    stamp: str
+    author: str
+    schema_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    """The store's acknowledgement: every sequence up to ``last_seq`` of this site is stored."""
+
+    last_seq: int
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoreMeta:
+    """What a station checks before syncing: epoch, schema version, Alembic revision."""
+
+    epoch: str
+    schema_version: int
+    revision: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PulledRow:
+    """One row of a pull page: an entity's latest state, or a recorded conflict."""
+
+    kind: str  # "row" or "conflict"
+    change: int
+    entity: str
+    id: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    versions: dict[str, list[str]] | None = None
+    site_id: str | None = None
+    stamp: str | None = None
+    conflict: dict[str, Any] | None = None

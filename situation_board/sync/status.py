@@ -1,0 +1,74 @@
+"""What a sync run reports (``SyncReport``) and what the window's status bar shows (``SyncStatus``).
+
+Both are frozen dataclasses, made on the sync worker thread and safe to hand to the GUI thread.
+The status bar rule of the issue (amber after 2 missed intervals, red after 5 or on error) is
+``SyncStatus.health``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """One push + pull."""
+
+    store: str
+    pushed: int = 0
+    duplicates: int = 0
+    pulled: int = 0
+    changed: int = 0
+    new_conflicts: int = 0
+    pending: int = 0
+    epoch_changed: bool = False
+    gap_healed: bool = False
+    clock_warning: str | None = None
+    changed_entities: frozenset[str] = frozenset()
+
+
+class Health(Enum):
+    """Colour of the status bar's sync indicator."""
+
+    OK = "ok"
+    STALE = "stale"  # amber: more than 2 intervals since the last success
+    FAILING = "failing"  # red: more than 5 intervals, or the last run failed
+    NOT_CONFIGURED = "not_configured"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """The station's sync state for the status bar (store shown without password)."""
+
+    store: str | None
+    interval_s: int = 15
+    last_success_at: datetime | None = None
+    last_attempt_at: datetime | None = None
+    last_error: str | None = None
+    pending: int = 0
+    conflicts: int = 0
+    consecutive_failures: int = 0
+    clock_warning: str | None = None
+    update_required: bool = False
+    running: bool = False
+    next_attempt_at: datetime | None = None
+
+    def age(self, now: datetime) -> timedelta | None:
+        """How old the last successful sync is."""
+        return None if self.last_success_at is None else now - self.last_success_at
+
+    def health(self, now: datetime) -> Health:
+        if self.store is None:
+            return Health.NOT_CONFIGURED
+        if self.last_error or self.update_required:
+            return Health.FAILING
+        age = self.age(now)
+        if age is None:
+            return Health.STALE
+        if age > timedelta(seconds=5 * self.interval_s):
+            return Health.FAILING
+        if age > timedelta(seconds=2 * self.interval_s):
+            return Health.STALE
+        return Health.OK

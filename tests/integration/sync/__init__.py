@@ -1,0 +1,1 @@
+"""Integration tests of sync: real SQLite files, real PostgreSQL clusters, real processes."""

@@ -1,0 +1,205 @@
+"""Passwords: in the OS keyring only, asked for when there is none, never shown anywhere."""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from situation_board import cli
+from situation_board.sync.backend import SharedStore
+from situation_board.sync.credentials import (
+    KEYRING_SERVICE,
+    PasswordSource,
+    keyring_password,
+    parse_store_url,
+    save_password,
+)
+from situation_board.sync.engine import SyncEngine
+from situation_board.sync.errors import SyncError
+from tests.conftest import run_cli
+from tests.integration.sync.conftest import MemoryKeyring
+from tests.integration.sync.helpers import Station
+from tests.pg import SECRET_PASSWORD, SECRET_ROLE, PgCluster, free_port
+
+WRONG = "fel-lösenord-kanarie-91c2"
+
+
+@pytest.fixture
+def no_keyring() -> object:
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def secret_url(pg_cluster: PgCluster) -> str:
+    """A database owned by the password-protected role, reached over TCP, no password in URL."""
+    return pg_cluster.tcp_url(pg_cluster.create_db(owner=SECRET_ROLE), user=SECRET_ROLE)
+
+
+def test_keyring_round_trip_through_our_code(memory_keyring: MemoryKeyring) -> None:
+    """The real ``keyring`` API with a real backend object (in memory: no desktop in CI)."""
+    store = parse_store_url("postgresql+psycopg://stab@db.region.example/lagesbild")
+    save_password(store, "hemligt-1")
+    assert keyring.get_password(KEYRING_SERVICE, store.display) == "hemligt-1"
+    assert keyring_password(store) == "hemligt-1"
+    assert PasswordSource(store).get() == "hemligt-1"
+    assert memory_keyring.saved == {(KEYRING_SERVICE, store.display): "hemligt-1"}
+
+
+def test_store_password_command_reads_stdin_into_the_keyring(
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = "postgresql+psycopg://stab@db.region.example/lagesbild"
+    monkeypatch.setattr("sys.stdin", io.StringIO("hemligt-2\n"))
+    assert cli.main(["store", "password", url]) == 0
+    assert keyring.get_password(KEYRING_SERVICE, url) == "hemligt-2"
+    out = capsys.readouterr()
+    assert "sparat i nyckelringen" in out.out and "hemligt-2" not in out.out + out.err
+
+
+def test_no_keyring_is_said_plainly(
+    no_keyring: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = "postgresql+psycopg://stab@db.region.example/lagesbild"
+    monkeypatch.setattr("sys.stdin", io.StringIO("hemligt-3\n"))
+    assert cli.main(["store", "password", url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Ingen nyckelring finns" in err and "hemligt-3" not in err
+    assert keyring_password(parse_store_url(url)) is None
+
+
+def test_a_password_in_the_url_is_refused() -> None:
+    with pytest.raises(SyncError) as err:
+        parse_store_url("postgresql://stab:hemligt-4@db/lagesbild")
+    assert err.value.key == "store_url_has_password"
+    assert "hemligt-4" not in err.value.message() + repr(err.value)
+
+
+@pytest.mark.postgres
+def test_prompt_hook_is_asked_once_when_there_is_no_keyring(
+    no_keyring: object, tmp_path: Path, secret_url: str
+) -> None:
+    asked: list[str] = []
+
+    def prompt(display: str) -> str:
+        asked.append(display)
+        return SECRET_PASSWORD
+
+    source = PasswordSource(parse_store_url(secret_url), prompt)
+    shared = SharedStore(source.store, source)
+    with pytest.raises(SyncError) as err:
+        shared.init()
+    assert err.value.key == "store_password_missing"
+    assert source.ask() and shared.init()[1]  # created with the typed password
+    shared.close()
+    station = Station(tmp_path, "V1", secret_url)
+    station.svc.start_event("Prov")
+    engine = SyncEngine(station.store, secret_url, prompt=prompt)
+    report = engine.run_once()  # no keyring: asks, then syncs
+    assert report.pushed == 2 and asked == [source.store.display] * 2
+    assert SECRET_PASSWORD not in repr(engine.password) + repr(engine.shared) + repr(source)
+
+
+@pytest.mark.postgres
+def test_wrong_password_retries_with_backoff_and_loses_nothing(
+    memory_keyring: MemoryKeyring, tmp_path: Path, secret_url: str
+) -> None:
+    store = parse_store_url(secret_url)
+    save_password(store, SECRET_PASSWORD)
+    SharedStore(store).init()
+    save_password(store, WRONG)
+    station = Station(tmp_path, "V1", secret_url)
+    station.svc.start_event("Prov")
+    station.svc.add_entry("Skrivet medan lösenordet är fel.")
+    engine = SyncEngine(station.store, secret_url, interval_s=1)
+    engine.start()
+    try:
+        time.sleep(4)
+        status = engine.status()
+        assert status.consecutive_failures >= 2
+        assert status.last_error and "Fel lösenord eller användare" in status.last_error
+        assert WRONG not in status.last_error
+        assert status.pending == 3  # nothing lost
+        assert status.next_attempt_at is not None
+        save_password(store, SECRET_PASSWORD)  # `store password` with the right one
+        engine.sync_now()
+        deadline = time.monotonic() + 10
+        while engine.status().pending and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert engine.status().pending == 0 and engine.status().last_error is None
+    finally:
+        engine.stop()
+
+
+def test_unreachable_host_is_one_clear_line(tmp_path: Path) -> None:
+    url = f"postgresql+psycopg://stab@127.0.0.1:{free_port()}/lagesbild"
+    proc = run_cli("--db", str(tmp_path / "b.db"), "sync", "--once", "--store", url)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1
+    assert "Når inte det delade lagret" in proc.stderr and url in proc.stderr
+
+
+@pytest.mark.postgres
+def test_canary_password_never_appears_at_debug_level(
+    tmp_path: Path,
+    secret_url: str,
+    memory_keyring: MemoryKeyring,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for name in ("sqlalchemy.engine", "sqlalchemy.pool", "psycopg"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    store = parse_store_url(secret_url)
+    save_password(store, SECRET_PASSWORD)
+    shared = SharedStore(store)
+    shared.init()
+    texts = [repr(shared), repr(store), str(shared.engine().url), repr(shared.engine())]
+    station = Station(tmp_path, "V1", secret_url)
+    station.svc.start_event("Prov")
+    engine = SyncEngine(station.store, secret_url, interval_s=1)
+    engine.run_once()
+    save_password(store, WRONG)
+    engine.shared.close()
+    with pytest.raises(SyncError) as err:
+        engine.run_once()
+    texts += [str(err.value), repr(err.value), err.value.message("en"), str(engine.status())]
+    assert err.value.__cause__ is None
+    config = tmp_path / "debug.toml"
+    config.write_text('log_level = "DEBUG"\n', encoding="utf-8")
+    for secret in (SECRET_PASSWORD, WRONG):  # right, then wrong: both through the real keyring API
+        proc = run_cli(
+            "--config",
+            str(config),
+            "--db",
+            str(tmp_path / "cli.db"),
+            "--station",
+            "V2",
+            "sync",
+            "--once",
+            "--store",
+            secret_url,
+            env={
+                "PYTHON_KEYRING_BACKEND": "tests.keyring_env.EnvKeyring",
+                "SB_TEST_KEYRING_PASSWORD": secret,
+            },
+        )
+        assert proc.returncode == (0 if secret == SECRET_PASSWORD else 2), proc.stderr[-500:]
+        assert "DEBUG" in proc.stderr and "SELECT" in proc.stderr  # really at DEBUG level
+        texts += [proc.stdout, proc.stderr]
+    captured = capsys.readouterr()
+    texts += [caplog.text, captured.out, captured.err]
+    assert "DEBUG" in caplog.text and "UPDATE store_counter" in caplog.text
+    for text in texts:
+        assert SECRET_PASSWORD not in text
+        assert WRONG not in text

@@ -1,0 +1,167 @@
+"""A throwaway PostgreSQL cluster for tests and benchmarks (DESIGN §8).
+
+``initdb`` + ``pg_ctl`` from the installed server binaries, in a temp folder, on a free port, with
+its unix socket in that folder. ``initdb`` refuses to run as root, so as root the binaries run as
+the ``postgres`` user (``runuser``) and the folder is handed to it. Local connections are trusted,
+except for the role ``sb_secret``, which must give its password (scram-sha-256): the password tests
+use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+SECRET_ROLE = "sb_secret"
+SECRET_PASSWORD = "kanariefågel-7f3e-Öst"  # a canary: it must never show up in logs or errors
+
+
+def find_bindir() -> Path | None:
+    """The newest installed server's bin folder, or None."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=_version)
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _version(path: Path) -> float:
+    try:
+        return float(path.parts[-3])
+    except ValueError:
+        return 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class PgCluster:
+    """One cluster: ``start``, ``stop``, ``create_db``, URLs for SQLAlchemy and psycopg."""
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="sb-pg-"))
+        self.data = self.root / "data"
+        self.port = free_port()
+        self.as_root = os.geteuid() == 0
+        self._dbs = 0
+        if self.as_root:
+            shutil.chown(self.root, "postgres", "postgres")
+        self.root.chmod(0o755)
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--auth-local=trust",
+            "--auth-host=trust",
+        )
+        hba = (
+            f"local all {SECRET_ROLE} scram-sha-256\n"
+            f"host all {SECRET_ROLE} 127.0.0.1/32 scram-sha-256\n"
+            "local all all trust\n"
+            "host all all 127.0.0.1/32 trust\n"
+        )
+        self._write(self.data / "pg_hba.conf", hba)
+        conf = (
+            f"port = {self.port}\n"
+            f"unix_socket_directories = '{self.root}'\n"
+            "listen_addresses = '127.0.0.1'\n"
+            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            "max_connections = 100\nshared_buffers = 64MB\n"
+            "password_encryption = 'scram-sha-256'\n"
+            "log_min_messages = warning\n"
+        )
+        with (self.data / "postgresql.conf").open("a", encoding="utf-8") as f:
+            f.write(conf)
+        self.start()
+        with self.admin() as conn:
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                    sql.Identifier(SECRET_ROLE), sql.Literal(SECRET_PASSWORD)
+                )
+            )
+
+    # ------------------------------------------------------------------ process
+
+    def _cmd(self, tool: str, *args: str) -> list[str]:
+        cmd = [str(self.bindir / tool), *args]
+        return ["runuser", "-u", "postgres", "--", *cmd] if self.as_root else cmd
+
+    def _run(self, tool: str, *args: str) -> None:
+        proc = subprocess.run(
+            self._cmd(tool, *args),
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=self.root,
+            timeout=120,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"{tool} failed: {proc.stdout}\n{proc.stderr}")
+
+    @staticmethod
+    def _write(path: Path, content: str) -> None:
+        path.write_text(content, encoding="utf-8")  # root may; the file stays postgres's
+
+    def start(self) -> None:
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def destroy(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # ------------------------------------------------------------------ databases
+
+    def conninfo(self, dbname: str = "postgres", user: str = "postgres") -> str:
+        return f"host={self.root} port={self.port} dbname={dbname} user={user}"
+
+    def admin(self, dbname: str = "postgres") -> psycopg.Connection[tuple[object, ...]]:
+        return psycopg.connect(self.conninfo(dbname), autocommit=True)
+
+    def create_db(self, owner: str = "postgres") -> str:
+        self._dbs += 1
+        name = f"store_{os.getpid()}_{self._dbs}"
+        with self.admin() as conn:
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                    sql.Identifier(name), sql.Identifier(owner)
+                )
+            )
+        return name
+
+    def url(self, dbname: str, user: str = "postgres") -> str:
+        """A SQLAlchemy URL over the unix socket (no password in it)."""
+        return f"postgresql+psycopg://{user}@/{dbname}?host={self.root}&port={self.port}"
+
+    def tcp_url(self, dbname: str, user: str = "postgres") -> str:
+        return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/{dbname}"
