@@ -235,6 +235,70 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="30" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="33" />
+        <source>Sync conflicts</source>
+        <translation>Synkkonflikter</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="46" />
+        <source>Two stations changed the same field while they could not reach the shared store. The newer change was kept on every station; the other is listed here. Correct the board if the kept value is wrong, then mark the conflict reviewed.</source>
+        <translation>Två stationer ändrade samma fält medan de inte nådde det delade lagret. Den nyare ändringen behölls på alla stationer; den andra visas här. Rätta lägesbilden om det behållna värdet är fel och markera sedan konflikten som granskad.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="52" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="53" />
+        <source>Show reviewed conflicts too</source>
+        <translation>Visa även granskade konflikter</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="55" />
+        <source>Mark reviewed</source>
+        <translation>Markera granskad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="56" />
+        <source>Mark the selected conflict reviewed</source>
+        <translation>Markera vald konflikt som granskad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="60" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="61" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="57" />
+        <source>Detected</source>
+        <translation>Upptäckt</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="58" />
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="59" />
+        <source>Kept value (newer)</source>
+        <translation>Behållet värde (nyare)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="60" />
+        <source>Lost value</source>
+        <translation>Förlorat värde</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="61" />
+        <source>Reviewed</source>
+        <translation>Granskad</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../situation_board/ui/dialogs/entry.py" line="26" />
@@ -422,57 +486,57 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="99" />
+        <location filename="../../situation_board/ui/models/journal.py" line="110" />
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="100" />
+        <location filename="../../situation_board/ui/models/journal.py" line="111" />
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="101" />
+        <location filename="../../situation_board/ui/models/journal.py" line="112" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="102" />
+        <location filename="../../situation_board/ui/models/journal.py" line="113" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="103" />
+        <location filename="../../situation_board/ui/models/journal.py" line="114" />
         <source>Author</source>
         <translation>Författare</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="232" />
+        <location filename="../../situation_board/ui/models/journal.py" line="261" />
         <source>rec. %1</source>
         <translation>reg. %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="246" />
+        <location filename="../../situation_board/ui/models/journal.py" line="275" />
         <source>Correction of %1:</source>
         <translation>Rättelse av %1:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="249" />
+        <location filename="../../situation_board/ui/models/journal.py" line="278" />
         <source>corrected by %1</source>
         <translation>rättad av %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="251" />
+        <location filename="../../situation_board/ui/models/journal.py" line="280" />
         <source>hidden from wall</source>
         <translation>dold på väggskärmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="260" />
+        <location filename="../../situation_board/ui/models/journal.py" line="289" />
         <source>Occurred %1</source>
         <translation>Händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="261" />
+        <location filename="../../situation_board/ui/models/journal.py" line="290" />
         <source>Recorded %1</source>
         <translation>Registrerad %1</translation>
     </message>
@@ -750,178 +814,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="40" />
-        <location filename="../../situation_board/ui/main_window.py" line="217" />
+        <location filename="../../situation_board/ui/main_window.py" line="41" />
+        <location filename="../../situation_board/ui/main_window.py" line="227" />
         <source>Situation board</source>
         <translation>Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="122" />
+        <location filename="../../situation_board/ui/main_window.py" line="124" />
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="123" />
+        <location filename="../../situation_board/ui/main_window.py" line="125" />
         <source>&amp;New event…</source>
         <translation>&amp;Ny händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="125" />
+        <location filename="../../situation_board/ui/main_window.py" line="127" />
         <source>&amp;Close event…</source>
         <translation>&amp;Avsluta händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="129" />
+        <location filename="../../situation_board/ui/main_window.py" line="132" />
         <source>Open &amp;wall display</source>
         <translation>Öppna &amp;väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="132" />
+        <location filename="../../situation_board/ui/main_window.py" line="135" />
         <source>&amp;Who am I…</source>
         <translation>&amp;Vem arbetar här…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="135" />
+        <location filename="../../situation_board/ui/main_window.py" line="138" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="140" />
+        <location filename="../../situation_board/ui/main_window.py" line="143" />
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta programmet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="143" />
+        <location filename="../../situation_board/ui/main_window.py" line="146" />
         <source>&amp;Board</source>
         <translation>&amp;Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="145" />
+        <location filename="../../situation_board/ui/main_window.py" line="148" />
         <source>Change &amp;readiness level…</source>
         <translation>Ändra &amp;beredskapsläge…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="149" />
+        <location filename="../../situation_board/ui/main_window.py" line="152" />
         <source>New affected &amp;system…</source>
         <translation>Nytt berört &amp;system…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="153" />
+        <location filename="../../situation_board/ui/main_window.py" line="156" />
         <source>New &amp;action…</source>
         <translation>Ny &amp;åtgärd…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="157" />
+        <location filename="../../situation_board/ui/main_window.py" line="160" />
         <source>&amp;Quick entry</source>
         <translation>&amp;Snabbpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="161" />
+        <location filename="../../situation_board/ui/main_window.py" line="164" />
         <source>New journal &amp;entry…</source>
         <translation>Ny journal&amp;post…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="169" />
+        <location filename="../../situation_board/ui/main_window.py" line="172" />
         <source>&amp;Search the journal</source>
         <translation>Sö&amp;k i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="178" />
+        <location filename="../../situation_board/ui/main_window.py" line="179" />
+        <source>Sync &amp;now</source>
+        <translation>Synka &amp;nu</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="183" />
+        <source>Sync &amp;conflicts…</source>
+        <translation>Synk&amp;konflikter…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="188" />
         <source>Re&amp;load</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="185" />
+        <location filename="../../situation_board/ui/main_window.py" line="195" />
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="192" />
+        <location filename="../../situation_board/ui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="195" />
+        <location filename="../../situation_board/ui/main_window.py" line="205" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="201" />
+        <location filename="../../situation_board/ui/main_window.py" line="211" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="274" />
+        <location filename="../../situation_board/ui/main_window.py" line="266" />
+        <source>No shared store is configured (store_url).</source>
+        <translation>Inget delat lager är inställt (store_url).</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="306" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="275" />
+        <location filename="../../situation_board/ui/main_window.py" line="307" />
         <source>The language changes the next time the program starts.</source>
         <translation>Språket byts nästa gång programmet startas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="280" />
+        <location filename="../../situation_board/ui/main_window.py" line="312" />
         <source>Quick entry: type, then Enter saves</source>
         <translation>Snabbpost: skriv, Enter sparar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="281" />
+        <location filename="../../situation_board/ui/main_window.py" line="313" />
         <source>Journal entry with all fields</source>
         <translation>Journalpost med alla fält</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="282" />
+        <location filename="../../situation_board/ui/main_window.py" line="314" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="283" />
+        <location filename="../../situation_board/ui/main_window.py" line="315" />
         <source>New affected system</source>
         <translation>Nytt berört system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="284" />
+        <location filename="../../situation_board/ui/main_window.py" line="316" />
         <source>New action</source>
         <translation>Ny åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="285" />
+        <location filename="../../situation_board/ui/main_window.py" line="317" />
         <source>Mark the selected action done (in the actions table)</source>
         <translation>Markera vald åtgärd som klar (i åtgärdstabellen)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="286" />
+        <location filename="../../situation_board/ui/main_window.py" line="318" />
         <source>Edit the selected system or action</source>
         <translation>Ändra valt system eller vald åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="287" />
+        <location filename="../../situation_board/ui/main_window.py" line="319" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="288" />
+        <location filename="../../situation_board/ui/main_window.py" line="320" />
         <source>Go to systems / actions / journal</source>
         <translation>Gå till system / åtgärder / journal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="289" />
+        <location filename="../../situation_board/ui/main_window.py" line="321" />
         <source>Reload</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="296" />
+        <location filename="../../situation_board/ui/main_window.py" line="328" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="301" />
+        <location filename="../../situation_board/ui/main_window.py" line="333" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="302" />
+        <location filename="../../situation_board/ui/main_window.py" line="334" />
         <source>Situation board %1 — for the regional special healthcare command.</source>
         <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
     </message>
@@ -1034,34 +1113,120 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../situation_board/ui/panels/status_bar.py" line="24" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="27" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="63" />
         <source>Sync: no shared store configured</source>
         <translation>Synk: ingen delad lagring inställd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/status_bar.py" line="29" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="32" />
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/status_bar.py" line="30" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="33" />
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/status_bar.py" line="31" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="34" />
         <source>Sync state</source>
         <translation>Synkroniseringsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/status_bar.py" line="32" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="35" />
         <source>Clock</source>
         <translation>Klocka</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/status_bar.py" line="44" />
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="48" />
         <source>Station %1</source>
         <translation>Station %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="67" />
+        <source>Sync: UPDATE REQUIRED</source>
+        <translation>Synk: UPPDATERING KRÄVS</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="69" />
+        <source>Sync: never succeeded</source>
+        <translation>Synk: aldrig lyckats</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="71" />
+        <source>Sync: %1</source>
+        <translation>Synk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="72" />
+        <source>%1 pending</source>
+        <translation>%1 väntar</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="74" />
+        <source>conflicts: %1</source>
+        <translation>konflikter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="76" />
+        <source>clock</source>
+        <translation>klockan</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="79" />
+        <source>Shared store: %1</source>
+        <translation>Delat lager: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="82" />
+        <source>Last successful sync: %1</source>
+        <translation>Senast lyckade synk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="87" />
+        <source>Error: %1</source>
+        <translation>Fel: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="92" />
+        <source>Next attempt %1</source>
+        <translation>Nästa försök %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="101" />
+        <source>just now</source>
+        <translation>nyss</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="103" />
+        <source>%1 s ago</source>
+        <translation>för %1 s sedan</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="105" />
+        <source>%1 min ago</source>
+        <translation>för %1 min sedan</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/status_bar.py" line="106" />
+        <source>%1 h ago</source>
+        <translation>för %1 h sedan</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBridge</name>
+    <message>
+        <location filename="../../situation_board/ui/sync_bridge.py" line="87" />
+        <source>Password for the shared store</source>
+        <translation>Lösenord till det delade lagret</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/sync_bridge.py" line="89" />
+        <source>No password for %1 is saved in this computer's keyring.
+Password (kept in memory until the program closes):</source>
+        <translation>Inget lösenord för %1 finns sparat i datorns nyckelring.
+Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
 </context>
 <context>
@@ -1307,113 +1472,113 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="59" />
+        <location filename="../../situation_board/ui/wall/view.py" line="60" />
         <source>Situation board — wall display</source>
         <translation>Lägesbild — väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="80" />
+        <location filename="../../situation_board/ui/wall/view.py" line="83" />
         <source>Affected systems</source>
         <translation>Berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="81" />
+        <location filename="../../situation_board/ui/wall/view.py" line="84" />
         <source>Open actions</source>
         <translation>Öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="82" />
+        <location filename="../../situation_board/ui/wall/view.py" line="85" />
         <source>Latest significant entries</source>
         <translation>Senaste väsentliga poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="85" />
-        <location filename="../../situation_board/ui/wall/view.py" line="227" />
+        <location filename="../../situation_board/ui/wall/view.py" line="88" />
+        <location filename="../../situation_board/ui/wall/view.py" line="235" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="181" />
+        <location filename="../../situation_board/ui/wall/view.py" line="189" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="194" />
+        <location filename="../../situation_board/ui/wall/view.py" line="202" />
         <source>Last updated %1</source>
         <translation>Senast uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="202" />
+        <location filename="../../situation_board/ui/wall/view.py" line="210" />
         <source>no successful sync</source>
         <translation>ingen lyckad synkronisering</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="204" />
+        <location filename="../../situation_board/ui/wall/view.py" line="212" />
         <source>DATA MAY BE OLD — last updated %1 (%2 min ago): %3</source>
         <translation>UPPGIFTERNA KAN VARA GAMLA — senast uppdaterad %1 (för %2 min sedan): %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="220" />
+        <location filename="../../situation_board/ui/wall/view.py" line="228" />
         <source>NO ACTIVE EVENT</source>
         <translation>INGEN AKTIV HÄNDELSE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="231" />
+        <location filename="../../situation_board/ui/wall/view.py" line="239" />
         <source>since %1 · decision: %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="248" />
+        <location filename="../../situation_board/ui/wall/view.py" line="256" />
         <source>Reserve routine active</source>
         <translation>Reservrutin aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="264" />
+        <location filename="../../situation_board/ui/wall/view.py" line="272" />
         <source>Workaround: %1</source>
         <translation>Alternativ lösning: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="252" />
+        <location filename="../../situation_board/ui/wall/view.py" line="260" />
         <source>no prognosis</source>
         <translation>ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="254" />
+        <location filename="../../situation_board/ui/wall/view.py" line="262" />
         <source>Prognosis: %1</source>
         <translation>Prognos: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="271" />
+        <location filename="../../situation_board/ui/wall/view.py" line="279" />
         <source>%1 down or unknown</source>
         <translation>%1 ur funktion eller okänt läge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="279" />
+        <location filename="../../situation_board/ui/wall/view.py" line="287" />
         <source>No affected systems</source>
         <translation>Inga berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="293" />
+        <location filename="../../situation_board/ui/wall/view.py" line="301" />
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="311" />
+        <location filename="../../situation_board/ui/wall/view.py" line="319" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="315" />
+        <location filename="../../situation_board/ui/wall/view.py" line="323" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="318" />
+        <location filename="../../situation_board/ui/wall/view.py" line="326" />
         <source>No open actions</source>
         <translation>Inga öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="339" />
+        <location filename="../../situation_board/ui/wall/view.py" line="346" />
         <source>No significant entries yet</source>
         <translation>Inga väsentliga poster ännu</translation>
     </message>

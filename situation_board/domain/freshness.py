@@ -1,7 +1,7 @@
-"""How fresh the board's data is, for the wall's freshness line and the status bar's sync light.
-
-Amber when the last successful update is older than 2 sync intervals, red when older than 5 or
-when the last attempt failed. Pure rules; the views only colour them.
+"""How fresh the board's data is: amber when the last successful update is older than 2 sync
+intervals, red when older than 5. The wall's band follows this age rule alone (an error only
+supplies the *reason*); the status bar's sync light (``SyncStatus.health``) builds on it and turns
+red at once on an error. Pure rules; the views only colour them.
 """
 
 from __future__ import annotations
@@ -33,17 +33,11 @@ class FreshnessState:
     def level(self, now: datetime) -> Freshness:
         if not self.syncing:
             return Freshness.FRESH
-        if self.last_update is None:
+        if self.last_update is None:  # never synced: unknown at best
             return Freshness.RED if self.error else Freshness.AMBER
         age = now - self.last_update
         if age > timedelta(seconds=RED_INTERVALS * self.interval_s):
             return Freshness.RED
-        if self.error:
-            return (
-                Freshness.RED
-                if age > timedelta(seconds=AMBER_INTERVALS * self.interval_s)
-                else Freshness.AMBER
-            )
         if age > timedelta(seconds=AMBER_INTERVALS * self.interval_s):
             return Freshness.AMBER
         return Freshness.FRESH

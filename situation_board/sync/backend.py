@@ -117,14 +117,16 @@ class SharedStore:
     # ------------------------------------------------------------------ connections
 
     def engine(self, *, create: bool = False) -> Engine:
+        if not self.is_postgres and not create and not self.path.is_file():
+            # checked on every use, not only the first: a SQLite file on an unmounted share must
+            # not be silently re-created as an empty store
+            raise SyncError("store_missing", store=self.store.display)
         if self._engine is None:
             self._engine = self._make_engine(create=create)
         return self._engine
 
     def _make_engine(self, *, create: bool) -> Engine:
         if not self.is_postgres:
-            if not create and not self.path.is_file():
-                raise SyncError("store_missing", store=self.store.display)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return make_sqlite_engine(self.path, wal=False, poolclass=NullPool)
         engine = create_engine(

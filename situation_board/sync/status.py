@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
+from situation_board.domain.freshness import Freshness, FreshnessState
+
 
 @dataclass(frozen=True, slots=True)
 class SyncReport:
@@ -60,15 +62,16 @@ class SyncStatus:
         return None if self.last_success_at is None else now - self.last_success_at
 
     def health(self, now: datetime) -> Health:
+        """Amber after 2 missed intervals, red after 5 (``domain.freshness``) or on error."""
         if self.store is None:
             return Health.NOT_CONFIGURED
         if self.last_error or self.update_required:
             return Health.FAILING
-        age = self.age(now)
-        if age is None:
-            return Health.STALE
-        if age > timedelta(seconds=5 * self.interval_s):
-            return Health.FAILING
-        if age > timedelta(seconds=2 * self.interval_s):
-            return Health.STALE
-        return Health.OK
+        return _HEALTH[self.freshness().level(now)]
+
+    def freshness(self) -> FreshnessState:
+        """The age rule's inputs, for the wall's freshness line and stale band."""
+        return FreshnessState(self.last_success_at, self.interval_s, self.last_error, syncing=True)
+
+
+_HEALTH = {Freshness.FRESH: Health.OK, Freshness.AMBER: Health.STALE, Freshness.RED: Health.FAILING}

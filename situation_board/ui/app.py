@@ -26,6 +26,9 @@ from situation_board.ui.gc import GarbageCollector
 
 if TYPE_CHECKING:
     from situation_board.commands import Context
+    from situation_board.store.database import LocalStore
+    from situation_board.ui.bus import ChangeBus
+    from situation_board.ui.sync_bridge import SyncBridge
 
 _config_path: Path | None = None
 
@@ -110,6 +113,10 @@ def run_workstation(ctx: Context) -> int:
     bus = ChangeBus()
     controller = BoardController(BoardService(store, actor), bus, language)
     window = MainWindow(controller, language)
+    controller.watch_external_changes()  # another process on this file (CLI, a wall)
+    bridge = start_sync(ctx, store, bus, window)
+    if bridge is not None:
+        window.attach_sync(bridge)
     state = QSettings(APP_NAME, "workstation")
     window.restore_state(state)
     install_exit_hooks(window, controller)
@@ -124,8 +131,31 @@ def run_workstation(ctx: Context) -> int:
     controller.start()
     status = app.exec()
     window.save_state(state)
+    if bridge is not None:
+        bridge.stop()
     controller.ops.wait()
     return int(status)
+
+
+def start_sync(
+    ctx: Context, store: LocalStore, bus: ChangeBus, dialog_parent: QWidget | None
+) -> SyncBridge | None:
+    """Start background sync when the configuration names a shared store."""
+    if not ctx.settings.store_url:
+        return None
+    from situation_board.ui.sync_bridge import SyncBridge  # noqa: PLC0415
+
+    bridge = SyncBridge(
+        store,
+        ctx.settings.store_url,
+        interval_s=ctx.settings.sync_interval_s,
+        language=ctx.language,
+        bus=bus,
+        parent=QApplication.instance(),
+        dialog_parent=dialog_parent,
+    )
+    bridge.start()
+    return bridge
 
 
 def install_exit_hooks(window: QWidget, controller: object) -> None:

@@ -25,6 +25,7 @@ from situation_board.ui.panels.level_banner import LevelBanner
 from situation_board.ui.panels.quick_entry import QuickEntry
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
+from situation_board.ui.sync_bridge import SyncBridge
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.quick_entry.line, self.journal_panel.search)
 
         self._sized = False
+        self.sync_bridge: SyncBridge | None = None
         self._build_menus()
         self._connect()
 
@@ -174,6 +176,13 @@ class MainWindow(QMainWindow):
             )
         )
         board.addSeparator()
+        self.act_sync_now = self._action(self.tr("Sync &now"), "F9", self.sync_now, "actSyncNow")
+        board.addAction(self.act_sync_now)
+        board.addAction(
+            self._action(
+                self.tr("Sync &conflicts…"), "Ctrl+Shift+K", self.show_conflicts, "actConflicts"
+            )
+        )
         board.addAction(
             self._action(
                 self.tr("Re&load"),
@@ -244,6 +253,25 @@ class MainWindow(QMainWindow):
         self.controller.execute(lambda s: s.store.set_station_code(code), frozenset({"events"}))
         self.status.set_identity(code, actor)
 
+    def attach_sync(self, bridge: SyncBridge) -> None:
+        """Show the sync engine's state in the status bar; a pull reloads what changed."""
+        self.sync_bridge = bridge
+        bridge.statusChanged.connect(self.status.show_sync)
+        self.status.show_sync(bridge.status)
+
+    def sync_now(self) -> None:
+        if self.sync_bridge is not None:
+            self.sync_bridge.sync_now()
+        else:
+            self.status.showMessage(self.tr("No shared store is configured (store_url)."), 8000)
+
+    def show_conflicts(self) -> None:
+        from situation_board.ui.dialogs.conflicts import ConflictsDialog  # noqa: PLC0415
+
+        dialog = ConflictsDialog(self.controller, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def open_wall(self) -> None:
         """The wall view beside the workstation: fullscreen on a second screen if there is one."""
         from situation_board.ui.wall.view import WallView  # noqa: PLC0415
@@ -258,6 +286,9 @@ class MainWindow(QMainWindow):
         if self.controller.board is not None:
             wall._board_loaded(self.controller.board)
         wall._journal_reset(JournalBatch(self.journal_panel.model.entries))
+        if self.sync_bridge is not None:
+            self.sync_bridge.statusChanged.connect(wall.on_sync_status)
+            wall.on_sync_status(self.sync_bridge.status)
         if other:
             wall.setScreen(target)
             wall.setGeometry(target.geometry())

@@ -22,10 +22,11 @@ def test_levels_follow_missed_intervals() -> None:
     assert s.level(at(76)) is Freshness.RED
 
 
-def test_error_makes_it_amber_at_once_and_red_after_two_intervals() -> None:
+def test_an_error_does_not_age_fresh_data() -> None:
     s = FreshnessState(last_update=T, interval_s=15, error="nås inte", syncing=True)
-    assert s.level(at(5)) is Freshness.AMBER
-    assert s.level(at(31)) is Freshness.RED
+    assert s.level(at(5)) is Freshness.FRESH  # the data is still 5 s old
+    assert s.level(at(31)) is Freshness.AMBER
+    assert s.level(at(76)) is Freshness.RED
 
 
 def test_standalone_board_is_always_fresh_and_never_synced_is_not() -> None:

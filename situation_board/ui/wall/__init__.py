@@ -27,7 +27,8 @@ def run_wall(ctx: Context) -> int:
 
         raise ValidationError("bad_screen", value=str(index), count=str(len(screens)))
     screen = screens[index]
-    controller = BoardController(BoardService(store, Actor("Väggskärm")), ChangeBus(), ctx.language)
+    bus = ChangeBus()
+    controller = BoardController(BoardService(store, Actor("Väggskärm")), bus, ctx.language)
     controller.watch_external_changes()
     view = WallView(
         controller,
@@ -36,6 +37,12 @@ def run_wall(ctx: Context) -> int:
         screen_height=screen.geometry().height(),
     )
     view.setScreen(screen)
+    from situation_board.ui.app import start_sync  # noqa: PLC0415
+
+    bridge = start_sync(ctx, store, bus, None)
+    if bridge is not None:
+        bridge.statusChanged.connect(view.on_sync_status)
+        view.on_sync_status(bridge.status)
     awake = ScreenAwake()
     if ctx.args.windowed:
         view.resize(1280, 720)
@@ -50,5 +57,7 @@ def run_wall(ctx: Context) -> int:
     controller.start()
     status = app.exec()
     awake.stop()
+    if bridge is not None:
+        bridge.stop()
     controller.ops.wait()
     return int(status)

@@ -18,6 +18,7 @@ from situation_board.domain.entities import Board, JournalEntry
 from situation_board.domain.freshness import Freshness, FreshnessState
 from situation_board.domain.timeutil import fmt_short, fmt_time, local, offset_text
 from situation_board.services.describe import is_wall_significant
+from situation_board.sync.status import SyncStatus
 from situation_board.ui import theme as ws_theme
 from situation_board.ui.controller import BoardController
 from situation_board.ui.models.actions import ActionsModel, ActionsProxy
@@ -139,6 +140,11 @@ class WallView(QWidget):
     def _journal_appended(self, entries: list[JournalEntry]) -> None:
         self.journal_model.append_entries(entries)
         self._schedule()
+
+    def on_sync_status(self, status: SyncStatus) -> None:
+        """The sync engine's status (on the GUI thread): the data is as fresh as the last pull."""
+        if status.store is not None:
+            self.set_freshness(status.freshness())
 
     def set_freshness(self, state: FreshnessState) -> None:
         """From the sync engine: last success, interval and last error."""

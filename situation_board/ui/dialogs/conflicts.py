@@ -1,0 +1,104 @@
+"""Review sync conflicts: two stations changed the same field while apart; the newer value was
+kept, the other is shown here so that nothing is silently lost."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from situation_board.domain.clock import system_clock
+from situation_board.sync.conflicts import ConflictView, list_conflicts, mark_reviewed
+from situation_board.ui.controller import BoardController
+from situation_board.ui.models.conflicts import ConflictsModel
+from situation_board.ui.panels.common import make_table
+
+
+class ConflictsDialog(QDialog):
+    """Lists conflicts (unreviewed, or all) and marks the selected one reviewed."""
+
+    def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("Sync conflicts"))
+        self.resize(1300, 520)
+        self.model = ConflictsModel(self)
+        self.view = make_table("conflictsView", self.tr("Sync conflicts"), wrap=True)
+        self.view.setModel(self.model)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(ConflictsModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (ConflictsModel.DETECTED, 190),
+            (ConflictsModel.KEPT, 330),
+            (ConflictsModel.LOST, 330),
+            (ConflictsModel.REVIEWED, 200),
+        ):
+            self.view.setColumnWidth(col, width)
+        self.explain = QLabel(
+            self.tr(
+                "Two stations changed the same field while they could not reach the shared store. "
+                "The newer change was kept on every station; the other is listed here. Correct the "
+                "board if the kept value is wrong, then mark the conflict reviewed."
+            )
+        )
+        self.explain.setWordWrap(True)
+        self.show_all = QCheckBox(self.tr("Show reviewed conflicts too"))
+        self.show_all.setAccessibleName(self.tr("Show reviewed conflicts too"))
+        self.show_all.toggled.connect(self.reload)
+        self.review = QPushButton(self.tr("Mark reviewed"))
+        self.review.setAccessibleName(self.tr("Mark the selected conflict reviewed"))
+        self.review.clicked.connect(self._review)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.review, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.show_all)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def _titles(self) -> dict[str, str]:
+        board = self.controller.board
+        if board is None:
+            return {}
+        titles = {a.id: a.title for a in board.actions}
+        titles.update({s.id: s.name for s in board.systems})
+        titles.update({d.id: d.title for d in board.deadlines})
+        if board.event:
+            titles[board.event.id] = board.event.name
+        return titles
+
+    def reload(self) -> None:
+        include = self.show_all.isChecked()
+        self.controller.execute(
+            lambda s: list_conflicts(s.store, include_reviewed=include),
+            frozenset(),
+            on_done=self._loaded,
+        )
+
+    def _loaded(self, rows: list[ConflictView]) -> None:
+        self.model.set_conflicts(rows, self._titles())
+        self.review.setEnabled(bool(rows))
+
+    def _review(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        conflict = self.model.rows[index.row()]
+        by = self.controller.actor.name
+        self.controller.execute(
+            lambda s: mark_reviewed(s.store, conflict.id, by, system_clock()),
+            frozenset({"conflicts"}),
+            on_done=lambda _r: self.reload(),
+        )

@@ -1,0 +1,94 @@
+"""The window's side of sync: the engine's worker-thread callbacks brought to the GUI thread.
+
+``SyncBridge`` owns the ``SyncEngine`` of a window (workstation or wall). After every run the
+engine calls back on its worker thread; the bridge re-emits the status as a Qt signal, which Qt
+queues to the GUI thread, and announces the entities a pull changed on the change bus. When the
+store needs a password that the keyring does not have, the engine's worker asks through a
+blocking queued signal: the GUI thread shows the dialog, the worker waits for the answer, which
+is kept in memory for this run only.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from situation_board.store.database import LocalStore
+from situation_board.sync.status import SyncStatus
+from situation_board.ui.bus import ALL, ChangeBus
+
+log = logging.getLogger(__name__)
+
+
+class SyncBridge(QObject):
+    """Starts, stops and reports a ``SyncEngine`` for a window."""
+
+    statusChanged = Signal(object)  # SyncStatus, on the GUI thread
+    _fromWorker = Signal(object)  # emitted on the worker thread
+    _askPassword = Signal(str)  # blocking: the worker waits for the dialog
+
+    def __init__(
+        self,
+        store: LocalStore,
+        url: str,
+        *,
+        interval_s: int,
+        language: str,
+        bus: ChangeBus,
+        parent: QObject | None = None,
+        dialog_parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from situation_board.sync.engine import SyncEngine  # noqa: PLC0415
+
+        self.bus = bus
+        self.dialog_parent = dialog_parent
+        self._answer: str | None = None
+        self._fromWorker.connect(self._on_status)  # queued: the bridge lives on the GUI thread
+        self._askPassword.connect(self._ask, Qt.ConnectionType.BlockingQueuedConnection)
+        self.engine = SyncEngine(
+            store, url, interval_s=interval_s, language=language, prompt=self._prompt
+        )
+        self.engine.add_listener(self._fromWorker.emit)
+        self.status: SyncStatus = self.engine.status()
+
+    def start(self) -> None:
+        self.engine.start()
+        self.statusChanged.emit(self.status)
+
+    def stop(self) -> None:
+        self.engine.stop()
+
+    def sync_now(self) -> None:
+        self.engine.sync_now()
+
+    # ------------------------------------------------------------------ worker -> GUI
+
+    @Slot(object)
+    def _on_status(self, status: SyncStatus) -> None:
+        self.status = status
+        report = self.engine.last_report
+        if report is not None and report.changed_entities:
+            self.bus.announce(frozenset(report.changed_entities) & ALL or ALL)
+        self.statusChanged.emit(status)
+
+    def _prompt(self, display_url: str) -> str | None:
+        """Called by the engine on its worker thread; blocks until the person answers."""
+        self._askPassword.emit(display_url)
+        answer, self._answer = self._answer, None
+        return answer
+
+    @Slot(str)
+    def _ask(self, display_url: str) -> None:
+        text, ok = QInputDialog.getText(
+            self.dialog_parent,
+            self.tr("Password for the shared store"),
+            self.tr(
+                "No password for %1 is saved in this computer's keyring.\n"
+                "Password (kept in memory until the program closes):"
+            ).replace("%1", display_url),
+            QLineEdit.EchoMode.Password,
+        )
+        self._answer = text if ok and text else None
