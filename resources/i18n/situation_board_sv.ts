@@ -299,6 +299,54 @@
     </message>
 </context>
 <context>
+    <name>DocumentFlows</name>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="39" />
+        <source>Could not create the document</source>
+        <translation>Dokumentet kunde inte skapas</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="48" />
+        <source>Print %1</source>
+        <translation>Skriv ut %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="62" />
+        <source>Save as PDF</source>
+        <translation>Spara som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="76" />
+        <source>Saved %1 (%2 pages)</source>
+        <translation>Sparade %1 (%2 sidor)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="116" />
+        <source>Export the journal (CSV)</source>
+        <translation>Exportera journalen (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="134" />
+        <source>Saved %1</source>
+        <translation>Sparade %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="143" />
+        <source>Choose an empty folder for the archive package</source>
+        <translation>Välj en tom mapp för arkivpaketet</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="165" />
+        <source>Archive package</source>
+        <translation>Arkivpaket</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/documents.py" line="167" />
+        <source>The archive package was written to %1: %2 files and a SHA-256 manifest (check it with: sha256sum -c SHA256SUMS).</source>
+        <translation>Arkivpaketet skrevs till %1: %2 filer och ett SHA-256-manifest (kontrollera med: sha256sum -c SHA256SUMS).</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <location filename="../../situation_board/ui/dialogs/entry.py" line="26" />
@@ -438,6 +486,115 @@
         <location filename="../../situation_board/ui/dialogs/common.py" line="47" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="43" />
+        <source>Shift handover</source>
+        <translation>Överlämning</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="49" />
+        <source>Handover brief (live preview)</source>
+        <translation>Överlämningsunderlag (förhandsvisning)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="52" />
+        <source>Outgoing (hands over)</source>
+        <translation>Avgående (lämnar över)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="55" />
+        <source>Incoming (takes over)</source>
+        <translation>Tillträdande (tar över)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="58" />
+        <source>Note from the outgoing shift</source>
+        <translation>Anteckning från avgående pass</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="62" />
+        <source>Acknowledged by (incoming, by name)</source>
+        <translation>Kvitterad av (tillträdande, med namn)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="63" />
+        <source>the incoming person types their name</source>
+        <translation>den som tar över skriver sitt namn</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="69" />
+        <source>Sign and acknowledge</source>
+        <translation>Signera och kvittera</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="70" />
+        <source>Sign and acknowledge the handover</source>
+        <translation>Signera och kvittera överlämningen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="72" />
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="73" />
+        <source>Print the handover</source>
+        <translation>Skriv ut överlämningen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="75" />
+        <source>Save as PDF…</source>
+        <translation>Spara som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="76" />
+        <source>Save the handover as PDF</source>
+        <translation>Spara överlämningen som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="78" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="79" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="83" />
+        <source>&amp;Outgoing:</source>
+        <translation>&amp;Avgående:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="84" />
+        <source>&amp;Incoming:</source>
+        <translation>&amp;Tillträdande:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="85" />
+        <source>&amp;Note:</source>
+        <translation>A&amp;nteckning:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="86" />
+        <source>&amp;Acknowledged by:</source>
+        <translation>&amp;Kvitterad av:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="117" />
+        <source>Handover (preview, not signed)</source>
+        <translation>Överlämning (förhandsvisning, ej kvitterad)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="125" />
+        <source>%1 journal entries since the last handover.</source>
+        <translation>%1 journalposter sedan förra överlämningen.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="162" />
+        <source>Signed. The handover and the acknowledgement are in the journal.</source>
+        <translation>Signerad. Överlämningen och kvittensen finns i journalen.</translation>
     </message>
 </context>
 <context>
@@ -814,193 +971,253 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="41" />
-        <location filename="../../situation_board/ui/main_window.py" line="227" />
+        <location filename="../../situation_board/ui/main_window.py" line="42" />
+        <location filename="../../situation_board/ui/main_window.py" line="272" />
         <source>Situation board</source>
         <translation>Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="124" />
+        <location filename="../../situation_board/ui/main_window.py" line="126" />
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="125" />
+        <location filename="../../situation_board/ui/main_window.py" line="127" />
         <source>&amp;New event…</source>
         <translation>&amp;Ny händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="127" />
+        <location filename="../../situation_board/ui/main_window.py" line="129" />
         <source>&amp;Close event…</source>
         <translation>&amp;Avsluta händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="132" />
+        <location filename="../../situation_board/ui/main_window.py" line="134" />
         <source>Open &amp;wall display</source>
         <translation>Öppna &amp;väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="135" />
+        <location filename="../../situation_board/ui/main_window.py" line="137" />
         <source>&amp;Who am I…</source>
         <translation>&amp;Vem arbetar här…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="138" />
+        <location filename="../../situation_board/ui/main_window.py" line="140" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="143" />
+        <location filename="../../situation_board/ui/main_window.py" line="145" />
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta programmet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="146" />
+        <location filename="../../situation_board/ui/main_window.py" line="148" />
         <source>&amp;Board</source>
         <translation>&amp;Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="148" />
+        <location filename="../../situation_board/ui/main_window.py" line="150" />
         <source>Change &amp;readiness level…</source>
         <translation>Ändra &amp;beredskapsläge…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="152" />
+        <location filename="../../situation_board/ui/main_window.py" line="154" />
         <source>New affected &amp;system…</source>
         <translation>Nytt berört &amp;system…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="156" />
+        <location filename="../../situation_board/ui/main_window.py" line="158" />
         <source>New &amp;action…</source>
         <translation>Ny &amp;åtgärd…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="160" />
+        <location filename="../../situation_board/ui/main_window.py" line="162" />
         <source>&amp;Quick entry</source>
         <translation>&amp;Snabbpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="164" />
+        <location filename="../../situation_board/ui/main_window.py" line="166" />
         <source>New journal &amp;entry…</source>
         <translation>Ny journal&amp;post…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="172" />
+        <location filename="../../situation_board/ui/main_window.py" line="174" />
         <source>&amp;Search the journal</source>
         <translation>Sö&amp;k i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="179" />
+        <location filename="../../situation_board/ui/main_window.py" line="181" />
         <source>Sync &amp;now</source>
         <translation>Synka &amp;nu</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="183" />
+        <location filename="../../situation_board/ui/main_window.py" line="185" />
         <source>Sync &amp;conflicts…</source>
         <translation>Synk&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="188" />
+        <location filename="../../situation_board/ui/main_window.py" line="190" />
         <source>Re&amp;load</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="195" />
+        <location filename="../../situation_board/ui/main_window.py" line="198" />
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="200" />
+        <source>Shift &amp;handover…</source>
+        <translation>&amp;Överlämning…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="204" />
+        <source>Situation &amp;report (MSB)…</source>
+        <translation>&amp;Lägesbild (MSB)…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="213" />
+        <source>&amp;Print the board (one A4 page)…</source>
+        <translation>Skriv &amp;ut tavlan (en A4-sida)…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="220" />
+        <source>Save the board as PDF…</source>
+        <translation>Spara tavlan som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="224" />
+        <source>Print the &amp;journal…</source>
+        <translation>Skriv ut &amp;journalen…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="228" />
+        <source>Save the journal as PDF…</source>
+        <translation>Spara journalen som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="232" />
+        <source>Export the journal for Excel (CSV)…</source>
+        <translation>Exportera journalen till Excel (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="237" />
+        <source>Closure &amp;archive package…</source>
+        <translation>&amp;Arkivpaket för diarieföring…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="240" />
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="202" />
+        <location filename="../../situation_board/ui/main_window.py" line="247" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="205" />
+        <location filename="../../situation_board/ui/main_window.py" line="250" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="211" />
+        <location filename="../../situation_board/ui/main_window.py" line="256" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="266" />
+        <location filename="../../situation_board/ui/main_window.py" line="311" />
         <source>No shared store is configured (store_url).</source>
         <translation>Inget delat lager är inställt (store_url).</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="306" />
+        <location filename="../../situation_board/ui/main_window.py" line="351" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="307" />
+        <location filename="../../situation_board/ui/main_window.py" line="352" />
         <source>The language changes the next time the program starts.</source>
         <translation>Språket byts nästa gång programmet startas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="312" />
+        <location filename="../../situation_board/ui/main_window.py" line="357" />
         <source>Quick entry: type, then Enter saves</source>
         <translation>Snabbpost: skriv, Enter sparar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="313" />
+        <location filename="../../situation_board/ui/main_window.py" line="358" />
         <source>Journal entry with all fields</source>
         <translation>Journalpost med alla fält</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="314" />
+        <location filename="../../situation_board/ui/main_window.py" line="359" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="315" />
+        <location filename="../../situation_board/ui/main_window.py" line="360" />
         <source>New affected system</source>
         <translation>Nytt berört system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="316" />
+        <location filename="../../situation_board/ui/main_window.py" line="361" />
         <source>New action</source>
         <translation>Ny åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="317" />
+        <location filename="../../situation_board/ui/main_window.py" line="362" />
         <source>Mark the selected action done (in the actions table)</source>
         <translation>Markera vald åtgärd som klar (i åtgärdstabellen)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="318" />
+        <location filename="../../situation_board/ui/main_window.py" line="363" />
         <source>Edit the selected system or action</source>
         <translation>Ändra valt system eller vald åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="319" />
+        <location filename="../../situation_board/ui/main_window.py" line="364" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="320" />
+        <location filename="../../situation_board/ui/main_window.py" line="365" />
+        <source>Shift handover</source>
+        <translation>Överlämning</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="366" />
+        <source>Situation report (MSB)</source>
+        <translation>Lägesbild (MSB)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="367" />
+        <source>Print the board on one A4 page</source>
+        <translation>Skriv ut tavlan på en A4-sida</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/main_window.py" line="368" />
         <source>Go to systems / actions / journal</source>
         <translation>Gå till system / åtgärder / journal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="321" />
+        <location filename="../../situation_board/ui/main_window.py" line="369" />
         <source>Reload</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="328" />
+        <location filename="../../situation_board/ui/main_window.py" line="376" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="333" />
+        <location filename="../../situation_board/ui/main_window.py" line="381" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="334" />
+        <location filename="../../situation_board/ui/main_window.py" line="382" />
         <source>Situation board %1 — for the regional special healthcare command.</source>
         <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
     </message>
@@ -1108,6 +1325,85 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
         <location filename="../../situation_board/ui/panels/quick_entry.py" line="107" />
         <source>Saved as %1</source>
         <translation>Sparad som %1</translation>
+    </message>
+</context>
+<context>
+    <name>SituationReportDialog</name>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="38" />
+        <source>Situation report (MSB structure)</source>
+        <translation>Lägesbild (MSB:s struktur)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="43" />
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="44" />
+        <source>Contact person and phone number</source>
+        <translation>Kontaktperson och telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="51" />
+        <source>Copy as text</source>
+        <translation>Kopiera som text</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="52" />
+        <source>Copy the situation report as text</source>
+        <translation>Kopiera lägesbilden som text</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="54" />
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="55" />
+        <source>Print the situation report</source>
+        <translation>Skriv ut lägesbilden</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="57" />
+        <source>Save as PDF…</source>
+        <translation>Spara som PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="58" />
+        <source>Save the situation report as PDF</source>
+        <translation>Spara lägesbilden som PDF</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="62" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="63" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="91" />
+        <source>Staff text: %1</source>
+        <translation>Stabens text: %1</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="92" />
+        <source>The staff's assessment and additions…</source>
+        <translation>Stabens bedömning och tillägg…</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="120" />
+        <source>%1 sections still without staff text</source>
+        <translation>%1 avsnitt saknar ännu stabens text</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="122" />
+        <source>All sections completed</source>
+        <translation>Alla avsnitt ifyllda</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="129" />
+        <source>Copied — paste it into WIS or an e-mail.</source>
+        <translation>Kopierad — klistra in i WIS eller ett e-postmeddelande.</translation>
     </message>
 </context>
 <context>

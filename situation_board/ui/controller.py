@@ -166,8 +166,8 @@ class BoardController(QObject):
         fn: Callable[[BoardService], Any],
         changes: frozenset[str],
         *,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[str], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[str], object] | None = None,
     ) -> None:
         """Run a use case off-thread; errors arrive as a translated message."""
 

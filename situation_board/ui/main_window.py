@@ -17,6 +17,7 @@ from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import Board, JournalEntry
 from situation_board.ui import theme
 from situation_board.ui.controller import BoardController
+from situation_board.ui.documents import DocumentFlows
 from situation_board.ui.flows import Flows
 from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(language)
         self.setStatusBar(self.status)
         self.flows = Flows(self, controller, language)
+        self.documents = DocumentFlows(self)
 
         # Systems need the full width (seven columns); actions and the journal share the rest.
         self.top = QSplitter(Qt.Orientation.Horizontal)
@@ -192,6 +194,49 @@ class MainWindow(QMainWindow):
             )
         )
 
+        d = self.documents
+        docs = bar.addMenu(self.tr("&Documents"))
+        docs.addAction(
+            self._action(self.tr("Shift &handover…"), "Ctrl+H", d.handover, "actHandover")
+        )
+        docs.addAction(
+            self._action(
+                self.tr("Situation &report (MSB)…"),
+                "Ctrl+R",
+                d.situation_report,
+                "actSituationReport",
+            )
+        )
+        docs.addSeparator()
+        docs.addAction(
+            self._action(
+                self.tr("&Print the board (one A4 page)…"),
+                QKeySequence.StandardKey.Print,
+                d.print_board,
+                "actPrintBoard",
+            )
+        )
+        docs.addAction(
+            self._action(self.tr("Save the board as PDF…"), None, d.board_pdf, "actBoardPdf")
+        )
+        docs.addAction(
+            self._action(
+                self.tr("Print the &journal…"), "Ctrl+Shift+P", d.print_journal, "actPrintJournal"
+            )
+        )
+        docs.addAction(
+            self._action(self.tr("Save the journal as PDF…"), None, d.journal_pdf, "actJournalPdf")
+        )
+        docs.addAction(
+            self._action(
+                self.tr("Export the journal for Excel (CSV)…"), None, d.journal_csv, "actJournalCsv"
+            )
+        )
+        docs.addSeparator()
+        docs.addAction(
+            self._action(self.tr("Closure &archive package…"), None, d.archive, "actArchive")
+        )
+
         view = bar.addMenu(self.tr("&View"))
         for key, panel, name in (
             ("Ctrl+1", self.systems_panel.view, "actFocusSystems"),
@@ -317,6 +362,9 @@ class MainWindow(QMainWindow):
             ("K", self.tr("Mark the selected action done (in the actions table)")),
             ("Enter", self.tr("Edit the selected system or action")),
             ("Ctrl+F", self.tr("Search the journal")),
+            ("Ctrl+H", self.tr("Shift handover")),
+            ("Ctrl+R", self.tr("Situation report (MSB)")),
+            ("Ctrl+P", self.tr("Print the board on one A4 page")),
             ("Ctrl+1 / 2 / 3", self.tr("Go to systems / actions / journal")),
             ("F5", self.tr("Reload")),
         ]

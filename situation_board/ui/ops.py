@@ -19,8 +19,8 @@ from situation_board.ui.bus import ChangeBus
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[Any], object]
+Failed = Callable[[BaseException], object]
 
 
 class _Relay(QObject):

@@ -1,0 +1,178 @@
+"""Överlämning: the "since last handover" brief, live, then signed by the incoming person.
+
+The brief is reloaded whenever the board changes while the dialog is open. Signing records the
+handover and its acknowledgement as journal entries; the signed brief can then be printed or
+saved as PDF.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from situation_board.domain.errors import BoardError
+from situation_board.domain.rules import MAX_NAME, require_text
+from situation_board.reports.brief import HandoverBrief
+from situation_board.reports.documents import handover_document, handover_html
+from situation_board.reports.records import Document, DocumentMeta
+
+if TYPE_CHECKING:
+    from situation_board.ui.documents import DocumentFlows
+
+
+class HandoverDialog(QDialog):
+    """Preview on the left, the outgoing note and the incoming acknowledgement on the right."""
+
+    def __init__(self, flows: DocumentFlows, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flows = flows
+        self.controller = flows.controller
+        self.language = self.controller.language
+        self.setWindowTitle(self.tr("Shift handover"))
+        self.resize(1500, 900)
+        self.brief: HandoverBrief | None = None
+        self.signed: Document | None = None
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("handoverPreview")
+        self.preview.setAccessibleName(self.tr("Handover brief (live preview)"))
+        self.from_person = QLineEdit(self.controller.actor.name)
+        self.from_person.setObjectName("handoverFrom")
+        self.from_person.setAccessibleName(self.tr("Outgoing (hands over)"))
+        self.to_person = QLineEdit()
+        self.to_person.setObjectName("handoverTo")
+        self.to_person.setAccessibleName(self.tr("Incoming (takes over)"))
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("handoverNote")
+        self.note.setAccessibleName(self.tr("Note from the outgoing shift"))
+        self.note.setTabChangesFocus(True)
+        self.ack = QLineEdit()
+        self.ack.setObjectName("handoverAck")
+        self.ack.setAccessibleName(self.tr("Acknowledged by (incoming, by name)"))
+        self.ack.setPlaceholderText(self.tr("the incoming person types their name"))
+        self.error = QLabel()
+        self.error.setObjectName("inlineError")
+        self.error.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.sign = QPushButton(self.tr("Sign and acknowledge"))
+        self.sign.setAccessibleName(self.tr("Sign and acknowledge the handover"))
+        self.sign.clicked.connect(self._sign)
+        self.print_btn = QPushButton(self.tr("Print…"))
+        self.print_btn.setAccessibleName(self.tr("Print the handover"))
+        self.print_btn.clicked.connect(self._print)
+        self.pdf_btn = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_btn.setAccessibleName(self.tr("Save the handover as PDF"))
+        self.pdf_btn.clicked.connect(self._pdf)
+        close = QPushButton(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        close.clicked.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Outgoing:"), self.from_person)
+        form.addRow(self.tr("&Incoming:"), self.to_person)
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("&Acknowledged by:"), self.ack)
+        side = QVBoxLayout()
+        side.addLayout(form)
+        side.addWidget(self.error)
+        side.addWidget(self.sign)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        buttons = QHBoxLayout()
+        for b in (self.print_btn, self.pdf_btn, close):
+            buttons.addWidget(b)
+        side.addLayout(buttons)
+        row = QHBoxLayout(self)
+        row.addWidget(self.preview, 3)
+        row.addLayout(side, 2)
+        self.error.hide()
+        self.controller.bus.changed.connect(self._reload)
+        self._reload()
+
+    def _reload(self, *_: Any) -> None:
+        if self.signed is None:
+            self.controller.execute(
+                lambda s: s.handover_brief(), frozenset(), on_done=self._show, on_error=self._fail
+            )
+
+    def _show(self, brief: HandoverBrief) -> None:
+        if self.signed is not None:
+            return
+        self.brief = brief
+        board = self.controller.board
+        station = board.station.code if board else ""
+        meta = DocumentMeta(
+            self.tr("Handover (preview, not signed)"),
+            brief.event_name,
+            brief.exercise,
+            station,
+            brief.period_end,
+        )
+        self.preview.setHtml(handover_html(brief, None, meta))
+        self.status.setText(
+            self.tr("%1 journal entries since the last handover.").replace(
+                "%1", str(len(brief.entries))
+            )
+        )
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _sign(self) -> None:
+        try:
+            giver = require_text(self.from_person.text(), "from_person", limit=MAX_NAME)
+            taker = require_text(self.to_person.text(), "to_person", limit=MAX_NAME)
+            acknowledger = require_text(self.ack.text() or "", "to_person", limit=MAX_NAME)
+        except BoardError as exc:
+            self._fail(exc.message(self.language))
+            return
+        note = self.note.toPlainText()
+        self.sign.setEnabled(False)
+        self.controller.execute(
+            lambda s: s.sign_handover(giver, taker, note=note, acknowledged_by=acknowledger),
+            frozenset({"handovers", "journal"}),
+            on_done=self._signed,
+            on_error=self._sign_failed,
+        )
+
+    def _sign_failed(self, message: str) -> None:
+        self._fail(message)
+        self.sign.setEnabled(True)
+
+    def _signed(self, result: Any) -> None:
+        self.error.hide()
+        self.signed = handover_document(result.brief, result.handover)
+        self.preview.setHtml(self.signed.html)
+        for w in (self.from_person, self.to_person, self.note, self.ack):
+            w.setEnabled(False)
+        self.status.setText(
+            self.tr("Signed. The handover and the acknowledgement are in the journal.")
+        )
+
+    def _document(self) -> Document | None:
+        if self.signed is not None:
+            return self.signed
+        return handover_document(self.brief, None) if self.brief is not None else None
+
+    def _print(self) -> None:
+        document = self._document()
+        if document is not None:
+            self.flows.print_document(document)
+
+    def _pdf(self) -> None:
+        document = self._document()
+        if document is not None:
+            self.flows.save_pdf(document, "overlamning.pdf")

@@ -1,0 +1,136 @@
+"""Lägesbild (situation report) in MSB's structure, pre-filled from the board.
+
+Each section shows the facts the board already holds and a field for the staff's own text. The
+result can be copied as plain text (for WIS or an e-mail to länsstyrelsen/Socialstyrelsen),
+printed, or saved as PDF. The staff text lives for the session (not in the database).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from situation_board.reports.situation_report import SituationReport, situation_report_text
+
+if TYPE_CHECKING:
+    from situation_board.ui.documents import DocumentFlows
+
+
+class SituationReportDialog(QDialog):
+    """One block per MSB section: title, guidance, facts, staff text."""
+
+    def __init__(self, flows: DocumentFlows, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flows = flows
+        self.controller = flows.controller
+        self.setWindowTitle(self.tr("Situation report (MSB structure)"))
+        self.resize(1200, 950)
+        self.report: SituationReport | None = None
+        self.edits: dict[str, QPlainTextEdit] = {}
+        self.contact = QLineEdit()
+        self.contact.setAccessibleName(self.tr("Contact person"))
+        self.contact.setPlaceholderText(self.tr("Contact person and phone number"))
+        self.body = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        copy = QPushButton(self.tr("Copy as text"))
+        copy.setAccessibleName(self.tr("Copy the situation report as text"))
+        copy.clicked.connect(self.copy_text)
+        print_btn = QPushButton(self.tr("Print…"))
+        print_btn.setAccessibleName(self.tr("Print the situation report"))
+        print_btn.clicked.connect(lambda: self._with_document(self.flows.print_document))
+        pdf = QPushButton(self.tr("Save as PDF…"))
+        pdf.setAccessibleName(self.tr("Save the situation report as PDF"))
+        pdf.clicked.connect(
+            lambda: self._with_document(lambda d: self.flows.save_pdf(d, "lagesbild.pdf"))
+        )
+        close = QPushButton(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        self.incomplete = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.incomplete, 1)
+        for b in (copy, print_btn, pdf, close):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.contact)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.controller.execute(
+            lambda s: s.situation_report(dict(flows.report_texts)),
+            frozenset(),
+            on_done=self._loaded,
+            on_error=flows._error,
+        )
+
+    def _loaded(self, report: SituationReport) -> None:
+        self.report = report
+        self.contact.setText(report.contact)
+        for section in report.sections:
+            title = QLabel(f"<b>{section.title}</b> — <i>{section.guidance}</i>")
+            title.setWordWrap(True)
+            facts = QLabel("<br>".join(f"• {f}" for f in section.facts) or "–")
+            facts.setWordWrap(True)
+            edit = QPlainTextEdit(section.staff_text)
+            edit.setObjectName(f"section_{section.key}")
+            edit.setAccessibleName(self.tr("Staff text: %1").replace("%1", section.title))
+            edit.setPlaceholderText(self.tr("The staff's assessment and additions…"))
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(110)
+            edit.textChanged.connect(self._count)
+            self.edits[section.key] = edit
+            for w in (title, facts, edit):
+                self.body.addWidget(w)
+        self.body.addStretch(1)
+        self._count()
+
+    def texts(self) -> dict[str, str]:
+        return {k: e.toPlainText() for k, e in self.edits.items() if e.toPlainText().strip()}
+
+    def current(self) -> SituationReport | None:
+        if self.report is None:
+            return None
+        from dataclasses import replace  # noqa: PLC0415
+
+        report = replace(self.report, contact=self.contact.text().strip())
+        for key, text in self.texts().items():
+            report = report.with_text(key, text)
+        return report
+
+    def _count(self) -> None:
+        report = self.current()
+        if report is not None:
+            missing = len(report.incomplete)
+            self.incomplete.setText(
+                self.tr("%1 sections still without staff text").replace("%1", str(missing))
+                if missing
+                else self.tr("All sections completed")
+            )
+
+    def copy_text(self) -> None:
+        report = self.current()
+        if report is not None:
+            QApplication.clipboard().setText(situation_report_text(report))
+            self.incomplete.setText(self.tr("Copied — paste it into WIS or an e-mail."))
+
+    def _with_document(self, use: Any) -> None:
+        from situation_board.reports.documents import situation_report_document  # noqa: PLC0415
+
+        report = self.current()
+        if report is not None:
+            use(situation_report_document(report))

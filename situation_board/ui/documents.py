@@ -1,0 +1,195 @@
+"""Printing and exporting from the window: the board print, the journal, PDFs, the archive.
+
+Data is read off the GUI thread (through the controller); rendering goes through Qt on the GUI
+thread (``reports.pdf``), into the platform's print dialog or a PDF file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from situation_board.domain.errors import BoardError
+from situation_board.reports.records import Document
+
+if TYPE_CHECKING:
+    from situation_board.ui.main_window import MainWindow
+
+
+class DocumentFlows(QObject):
+    """One method per menu command of the Dokument menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.report_texts: dict[str, str] = {}  # the lägesbild's staff text, kept for the session
+        self.make_printer: Callable[[], QPrinter] = lambda: QPrinter(
+            QPrinter.PrinterMode.HighResolution
+        )
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _then(self, fetch: Callable[[Any], Any], use: Callable[[Any], object]) -> None:
+        self.controller.execute(fetch, frozenset(), on_done=use, on_error=self._error)
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self.window, self.tr("Could not create the document"), message)
+
+    def print_document(self, document: Document) -> bool:
+        """The platform's print dialog, then the document on the chosen printer."""
+        from situation_board.reports.pdf import prepare_printer, print_document  # noqa: PLC0415
+
+        printer = self.make_printer()
+        prepare_printer(document, printer)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(self.tr("Print %1").replace("%1", document.meta.title))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            print_document(document, printer)
+        except BoardError as exc:
+            self._error(exc.message(self.controller.language))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
+
+    def save_pdf(self, document: Document, suggested: str) -> Path | None:
+        from situation_board.reports.pdf import write_pdf  # noqa: PLC0415
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = write_pdf(document, path)
+        except (BoardError, OSError) as exc:
+            self._error(exc.message() if isinstance(exc, BoardError) else str(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.window.statusBar().showMessage(
+            self.tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)),
+            8000,
+        )
+        return path
+
+    # ------------------------------------------------------------------ commands
+
+    def _board_document(self, service: Any) -> Document:
+        from situation_board.reports.board_print import board_document  # noqa: PLC0415
+
+        return board_document(service.board())
+
+    def print_board(self) -> None:
+        """The one-page A4 landscape board print: the paper fallback."""
+        self._then(self._board_document, self.print_document)
+
+    def board_pdf(self) -> None:
+        self._then(self._board_document, lambda d: self.save_pdf(d, "tavlan.pdf"))
+
+    def _journal_document(self, service: Any) -> Document:
+        from situation_board.reports.documents import journal_document  # noqa: PLC0415
+
+        board = service.board()
+        assert board.event is not None
+        return journal_document(
+            board.event, board.journal, station=board.station.code, generated_at=board.as_of
+        )
+
+    def print_journal(self) -> None:
+        self._then(self._journal_document, self.print_document)
+
+    def journal_pdf(self) -> None:
+        self._then(self._journal_document, lambda d: self.save_pdf(d, "stabsjournal.pdf"))
+
+    def journal_csv(self) -> None:
+        """The journal as CSV for Swedish Excel (UTF-8 with BOM, semicolons)."""
+        from situation_board.reports.tables import excel_csv, journal_table  # noqa: PLC0415
+
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export the journal (CSV)"),
+            str(Path.home() / "stabsjournal.csv"),
+            "CSV (*.csv)",
+        )
+        if not name:
+            return
+        path = Path(name)
+
+        def write(service: Any) -> Path:
+            table = journal_table(service.journal())
+            path.write_bytes(excel_csv(table.headers, table.rows))
+            return path
+
+        self.controller.execute(
+            write,
+            frozenset(),
+            on_error=self._error,
+            on_done=lambda p: self.window.statusBar().showMessage(
+                self.tr("Saved %1").replace("%1", str(p)), 8000
+            ),
+        )
+
+    def archive(self) -> None:
+        """The closure package for diarieföring, into a new or empty folder."""
+        from situation_board.reports.archive import check_target, write_archive  # noqa: PLC0415
+
+        name = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Choose an empty folder for the archive package"), str(Path.home())
+        )
+        if not name:
+            return
+        target = Path(name)
+        try:
+            check_target(target)
+        except BoardError as exc:
+            self._error(exc.message(self.controller.language))
+            return
+
+        def write(record: Any) -> None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                result = write_archive(record, target)
+            except BoardError as exc:
+                self._error(exc.message(self.controller.language))
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+            QMessageBox.information(
+                self.window,
+                self.tr("Archive package"),
+                self.tr(
+                    "The archive package was written to %1: %2 files and a SHA-256 manifest "
+                    "(check it with: sha256sum -c SHA256SUMS)."
+                )
+                .replace("%1", str(result.target))
+                .replace("%2", str(len(result.files))),
+            )
+
+        self._then(lambda s: s.event_record(), write)
+
+    def handover(self) -> None:
+        from situation_board.ui.dialogs.handover import HandoverDialog  # noqa: PLC0415
+
+        dialog = HandoverDialog(self, self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def situation_report(self) -> None:
+        from situation_board.ui.dialogs.situation_report import SituationReportDialog  # noqa: PLC0415
+
+        dialog = SituationReportDialog(self, self.window)
+        dialog.exec()
+        self.report_texts = dialog.texts()
+        dialog.deleteLater()

@@ -1,0 +1,111 @@
+"""Documents from the window: the live handover view and signing, the print dialog, the
+lägesbild, the archive package."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication
+
+from situation_board.domain.enums import EntryCategory
+from tests.pdftext import pdf_pages_text
+
+from .conftest import type_text, wait_idle
+from .test_window import _answer_dialog
+
+
+def test_handover_view_is_live_then_signed(qtbot, window, service) -> None:
+    from situation_board.ui.dialogs.handover import HandoverDialog
+
+    dialog = HandoverDialog(window.documents, window)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: dialog.brief is not None)
+    before = len(dialog.brief.entries)
+    assert "V1-0054" in dialog.preview.toPlainText()
+    service.add_entry("Beslut: stabsorientering 17:00", category=EntryCategory.DECISION)
+    window.controller.bus.announce(frozenset({"journal"}))  # the dialog follows the board
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: len(dialog.brief.entries) == before + 1)
+    assert "stabsorientering 17:00" in dialog.preview.toPlainText()
+    dialog.to_person.setText("Stabschef (kvällspass)")
+    dialog.sign.click()
+    assert "tom" in dialog.error.text()  # nobody acknowledged yet
+    type_text(dialog.ack, "Stabschef (kvällspass)")
+    dialog.note.setPlainText("Bevaka IMY-ärendet.")
+    dialog.sign.click()
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: dialog.signed is not None)
+    texts = [e.text for e in service.journal()]
+    assert "Överlämningen kvitterad av Stabschef (kvällspass)." in texts
+    assert any(
+        t.startswith("Överlämning från Loggist Test till Stabschef (kvällspass)") for t in texts
+    )
+    assert "Bevaka IMY-ärendet." in dialog.preview.toPlainText()
+
+
+def test_board_print_goes_through_the_print_dialog(qtbot, window, tmp_path: Path) -> None:
+    out = tmp_path / "print.pdf"
+    seen = {}
+
+    def to_file() -> QPrinter:  # the "printer" chosen in the dialog: print to a PDF file
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    def accept(dialog) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        seen["orientation"] = dialog.printer().pageLayout().orientation()
+        dialog.accept()
+
+    window.documents.make_printer = to_file
+    _answer_dialog(qtbot, accept)
+    window.documents.print_board()
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: out.stat().st_size > 1000, timeout=10_000)
+    from PySide6.QtGui import QPageLayout
+
+    assert seen["orientation"] == QPageLayout.Orientation.Landscape
+    text = "\n".join(pdf_pages_text(out))
+    assert "STABSLÄGE" in text.upper() and "Utskrivningssystemet" in text
+    pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert "Pages:           1" in pages.stdout
+
+
+def test_situation_report_dialog_copies_text(qtbot, window) -> None:
+    from situation_board.ui.dialogs.situation_report import SituationReportDialog
+
+    dialog = SituationReportDialog(window.documents, window)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: bool(dialog.edits))
+    assert "6 avsnitt saknar" in dialog.incomplete.text()
+    dialog.edits["bedomning"].setPlainText("Läget stabilt; ny prognos väntas i kväll.")
+    dialog.copy_text()
+    pasted = QApplication.clipboard().text()
+    assert "6. BEDÖMNING OCH PROGNOS" in pasted and "ny prognos väntas i kväll" in pasted
+    assert "Stabsläge" in pasted
+    assert dialog.texts() == {"bedomning": "Läget stabilt; ny prognos väntas i kväll."}
+
+
+def test_archive_package_from_the_menu(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "arkiv"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(target))
+    told = {}
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text: told.setdefault("text", text)
+    )
+    window.documents.archive()
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: "text" in told, timeout=20_000)
+    assert "sha256sum -c SHA256SUMS" in told["text"]
+    check = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=target, capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert (target / "README.txt").read_text(encoding="utf-8").strip()
