@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from situation_board import __version__, config
+from situation_board import __version__, config, logs
 from situation_board.commands import (
     Context,
     cmd_action_add,
@@ -265,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BoardError as exc:
         print(f"situation-board: {exc.message(language)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    logs.setup(settings)
     ctx = Context(args=args, settings=settings, language=language)
     func: Callable[[Context], int] = getattr(args, "func", cmd_window)
     try:

@@ -15,6 +15,7 @@ import sys
 import threading
 from types import FrameType
 
+from situation_board import logs
 from situation_board.commands import Context
 from situation_board.domain.timeutil import fmt_datetime
 from situation_board.sync.credentials import (
@@ -33,25 +34,13 @@ log = logging.getLogger("situation_board")
 
 
 def setup_logging(ctx: Context, *, service: bool = False) -> None:
-    """Log to stderr: at the configured level for the foreground ``sync`` service; for one-shot
-    commands only with ``log_level = "DEBUG"`` (their errors are the one line ``main`` prints).
-    """
-    root = logging.getLogger()
-    if not service and ctx.settings.log_level != "DEBUG":
-        if not root.handlers:
-            root.addHandler(logging.NullHandler())  # no "last resort" lines beside the error
-        return
-    if not root.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    root.setLevel(ctx.settings.log_level)
+    """The log file always (``logs.setup``); stderr too for the foreground ``sync`` service, and
+    for one-shot commands only with ``log_level = "DEBUG"`` (their errors are the one line
+    ``main`` prints)."""
+    logs.setup(ctx.settings, stderr=service or ctx.settings.log_level == "DEBUG")
     if ctx.settings.log_level == "DEBUG":  # statements and parameters too (never a password)
         logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
         logging.getLogger("psycopg").setLevel(logging.DEBUG)
-    else:
-        for name in ("apscheduler", "alembic"):
-            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _url(ctx: Context, given: str | None) -> StoreUrl:

@@ -301,47 +301,47 @@
 <context>
     <name>DocumentFlows</name>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="39" />
+        <location filename="../../situation_board/ui/documents.py" line="42" />
         <source>Could not create the document</source>
         <translation>Dokumentet kunde inte skapas</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="48" />
+        <location filename="../../situation_board/ui/documents.py" line="51" />
         <source>Print %1</source>
         <translation>Skriv ut %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="62" />
+        <location filename="../../situation_board/ui/documents.py" line="68" />
         <source>Save as PDF</source>
         <translation>Spara som PDF</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="76" />
+        <location filename="../../situation_board/ui/documents.py" line="82" />
         <source>Saved %1 (%2 pages)</source>
         <translation>Sparade %1 (%2 sidor)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="116" />
+        <location filename="../../situation_board/ui/documents.py" line="122" />
         <source>Export the journal (CSV)</source>
         <translation>Exportera journalen (CSV)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="134" />
+        <location filename="../../situation_board/ui/documents.py" line="140" />
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="143" />
+        <location filename="../../situation_board/ui/documents.py" line="149" />
         <source>Choose an empty folder for the archive package</source>
         <translation>Välj en tom mapp för arkivpaketet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="165" />
+        <location filename="../../situation_board/ui/documents.py" line="171" />
         <source>Archive package</source>
         <translation>Arkivpaket</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="167" />
+        <location filename="../../situation_board/ui/documents.py" line="173" />
         <source>The archive package was written to %1: %2 files and a SHA-256 manifest (check it with: sha256sum -c SHA256SUMS).</source>
         <translation>Arkivpaketet skrevs till %1: %2 filer och ett SHA-256-manifest (kontrollera med: sha256sum -c SHA256SUMS).</translation>
     </message>
@@ -428,6 +428,14 @@
         <location filename="../../situation_board/ui/dialogs/entry.py" line="58" />
         <source>Occurred time</source>
         <translation>Händelsetid</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../situation_board/ui/app.py" line="73" />
+        <source>Unexpected error</source>
+        <translation>Oväntat fel</translation>
     </message>
 </context>
 <context>

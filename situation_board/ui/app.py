@@ -13,11 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStyleFactory, QWidget
 
-from situation_board import APP_NAME, __version__, config
+from situation_board import APP_NAME, __version__, config, logs
 from situation_board.domain.entities import Actor
 from situation_board.domain.enums import StaffFunction
 from situation_board.resources import resource
@@ -52,6 +52,32 @@ def make_app(language: str) -> QApplication:
     if app.findChild(GarbageCollector) is None:
         GarbageCollector(app)
     return app
+
+
+class ErrorReporter(QObject):
+    """Shows an unhandled exception's Swedish message on the GUI thread, whatever thread
+    raised it (the signal is queued to the reporter's thread)."""
+
+    message = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.message.connect(self._show)
+        self.shown: list[str] = []
+
+    def _show(self, text: str) -> None:
+        self.shown.append(text)
+        if os.environ.get("SITUATION_BOARD_NO_ERROR_DIALOG"):
+            return
+        QMessageBox.critical(
+            None, QApplication.translate("ErrorReporter", "Unexpected error"), text
+        )
+
+
+def install_error_reporting(app: QApplication, language: str) -> ErrorReporter:
+    reporter = ErrorReporter(app)
+    logs.install_excepthook(reporter.message.emit, language)
+    return reporter
 
 
 def save_setting(**values: object) -> None:
@@ -89,6 +115,7 @@ def run_workstation(ctx: Context) -> int:
     _config_path = Path(ctx.args.config) if ctx.args.config else config.config_path()
     language = ctx.language
     app = make_app(language)
+    install_error_reporting(app, language)
     store = ctx.store()  # opened (and migrated) before the window exists
     station = store.set_station_code(ctx.station_code) if ctx.station_code else None
     actor: Actor | None = None

@@ -348,3 +348,36 @@ def test_past_due_time_asks_for_confirmation(qtbot) -> None:
     _answer_dialog(qtbot, yes)
     dialog.buttons.accepted.emit()
     assert dialog.result() == 1
+
+
+@pytest.mark.qt_no_exception_capture
+def test_unhandled_error_is_logged_shown_and_loses_nothing(qtbot, window, service, monkeypatch):
+    import logging
+    import sys
+    import threading
+
+    from situation_board import config, logs
+    from situation_board.ui.app import install_error_reporting
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setenv("SITUATION_BOARD_NO_ERROR_DIALOG", "1")
+    path = logs.setup(config.Settings())
+    reporter = install_error_reporting(QApplication.instance(), "sv")
+    line = window.quick_entry.line
+    line.setFocus()
+    type_text(line, "Post före felet")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    wait_idle(qtbot, window.controller)
+
+    def broken_slot() -> None:
+        raise RuntimeError("injicerat fel i en slot")
+
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: bool(reporter.shown), timeout=5000)
+    assert "Ett oväntat fel inträffade" in reporter.shown[0] and str(path) in reporter.shown[0]
+    for h in logging.getLogger().handlers:
+        h.flush()
+    assert "RuntimeError: injicerat fel i en slot" in path.read_text(encoding="utf-8")
+    assert any(e.text == "Post före felet" for e in service.journal())  # nothing lost
+    assert window.isVisible()  # and the window goes on

@@ -12,13 +12,14 @@ def run_wall(ctx: Context) -> int:
     """Open the wall view fullscreen on the chosen screen (read-only, no identity needed)."""
     from situation_board.domain.entities import Actor  # noqa: PLC0415
     from situation_board.services import BoardService  # noqa: PLC0415
-    from situation_board.ui.app import make_app  # noqa: PLC0415
+    from situation_board.ui.app import install_error_reporting, make_app  # noqa: PLC0415
     from situation_board.ui.bus import ChangeBus  # noqa: PLC0415
     from situation_board.ui.controller import BoardController  # noqa: PLC0415
     from situation_board.ui.wall.inhibit import ScreenAwake  # noqa: PLC0415
     from situation_board.ui.wall.view import WallView  # noqa: PLC0415
 
     app = make_app(ctx.language)
+    install_error_reporting(app, ctx.language)
     store = ctx.store()
     screens = app.screens()
     index = ctx.args.screen if ctx.args.screen is not None else 0
