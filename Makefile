@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.installed
 # poppler and the PostgreSQL server binaries for the test suite.
 APT_GUI  := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
             libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-APT_TEST := $(APT_GUI) xvfb xauth xdotool imagemagick poppler-utils postgresql
+APT_TEST := $(APT_GUI) xvfb xauth xdotool imagemagick poppler-utils postgresql \
+            desktop-file-utils appstream
 
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
@@ -18,7 +19,7 @@ QM := $(TS:.ts=.qm)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,dev]'
+	$(BIN)/pip install --quiet -e '.[test,dev,packaging]'
 	touch $@
 
 venv: $(STAMP) $(QM)

@@ -1,0 +1,8 @@
+"""PyInstaller entry point: the same ``main`` as the ``situation-board`` console script."""
+
+import sys
+
+from situation_board.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Packaging tests: the PyInstaller bundle and the desktop files (marker ``packaging``)."""
