@@ -6,11 +6,11 @@ rows due within the hour amber. The proxy filters by owner and by status group.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -23,6 +23,7 @@ from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.ids import short_id
 from situation_board.domain.timeutil import fmt_datetime, fmt_table
 from situation_board.ui import theme
+from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,7 @@ OPEN_GROUP = "open"  # open + in progress (the default filter)
 ALL_GROUP = "all"
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(ListModel):
     """One row per action."""
 
     FLAG, TITLE, OWNER, DUE, PRIORITY, STATUS = range(6)
@@ -45,7 +46,7 @@ class ActionsModel(QAbstractTableModel):
         self._rows: tuple[Action, ...] = ()
         self._now: datetime | None = None
         self._system_names: dict[str, str] = {}
-        self._headers = [
+        self.headers = [
             "",
             self.tr("Action"),
             self.tr("Owner"),
@@ -70,21 +71,8 @@ class ActionsModel(QAbstractTableModel):
     def owners(self) -> list[str]:
         return sorted({a.owner for a in self._rows if a.owner}, key=str.casefold)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.timeutil import fmt_datetime
 from situation_board.services.describe import FIELD_SV
 from situation_board.sync.conflicts import ConflictView
+from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +46,7 @@ def _when(stamp: str) -> str:
     return fmt_datetime(datetime.fromtimestamp(hlc.ms / 1000, UTC))
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(ListModel):
     """One row per recorded conflict, newest first."""
 
     DETECTED, WHAT, KEPT, LOST, REVIEWED = range(5)
@@ -53,7 +55,7 @@ class ConflictsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ConflictView] = []
         self.titles: dict[str, str] = {}
-        self._headers = [
+        self.headers = [
             self.tr("Detected"),
             self.tr("What"),
             self.tr("Kept value (newer)"),
@@ -66,18 +68,8 @@ class ConflictsModel(QAbstractTableModel):
         self.rows, self.titles = rows, titles
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -10,13 +10,12 @@ row through the Python/C++ boundary, which would cost hundreds of milliseconds p
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,6 +26,7 @@ from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
 from situation_board.domain.timeutil import fmt_datetime, fmt_table, fmt_time, local
 from situation_board.ui import theme
+from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,7 +80,7 @@ class JournalBatch:
                 self.corrected_by.setdefault(e.corrects, []).append(e)
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(ListModel):
     """All journal entries of the active event, chronological."""
 
     NUMBER, TIME, CATEGORY, TEXT, AUTHOR = range(5)
@@ -106,7 +106,7 @@ class JournalModel(QAbstractTableModel):
         self._cache: dict[str, tuple[str, ...]] = {}  # id -> display texts
         self._by_id: dict[str, JournalEntry] = {}
         self._corrected_by: dict[str, list[JournalEntry]] = {}  # id -> its corrections
-        self._headers = [
+        self.headers = [
             self.tr("No."),
             self.tr("Time"),
             self.tr("Category"),
@@ -203,21 +203,8 @@ class JournalModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt API
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self.entries
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -247,7 +234,7 @@ class JournalModel(QAbstractTableModel):
         e = self.entries[row]
         texts = self._cache.get(e.id)
         if texts is None:
-            texts = tuple(self._display(e, c) for c in range(len(self._headers)))
+            texts = tuple(self._display(e, c) for c in range(len(self.headers)))
             self._cache[e.id] = texts
         return texts
 

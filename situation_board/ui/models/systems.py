@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.timeutil import fmt_datetime, fmt_table
 from situation_board.ui import theme
+from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SystemsModel(QAbstractTableModel):
+class SystemsModel(ListModel):
     """One row per system, worst status first (the service sorts them)."""
 
     STATUS, NAME, RESERVE, WORKAROUND, PROGNOSIS, NEXT_UPDATE, SUPPLIER = range(7)
@@ -26,7 +28,7 @@ class SystemsModel(QAbstractTableModel):
         self.language = language
         self._rows: tuple[AffectedSystem, ...] = ()
         self._now: datetime | None = None
-        self._headers = [
+        self.headers = [
             self.tr("Status"),
             self.tr("System"),
             self.tr("Reserve routine"),
@@ -46,21 +48,8 @@ class SystemsModel(QAbstractTableModel):
     def system(self, row: int) -> AffectedSystem:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def items(self) -> Sequence[Any]:
+        return self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
