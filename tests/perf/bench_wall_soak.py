@@ -86,7 +86,9 @@ def main() -> None:
     def sample() -> None:
         elapsed = time.monotonic() - start
         samples.append((elapsed, rss_mb()))
-        if int(elapsed) % 600 < 1 or elapsed >= duration:
+        if int(elapsed // 600) != int(samples[-2][0] // 600 if len(samples) > 1 else -1) or (
+            elapsed >= duration
+        ):
             print(
                 f"{elapsed / 60:6.1f} min  RSS {samples[-1][1]:7.1f} MB  changes {step[0]}  "
                 f"wall refreshes {wall.refreshes}",
