@@ -110,6 +110,7 @@ def build_parser() -> Parser:
     p.add_argument("--started", metavar="ISO")
     p = cmd(ev, "close", "avsluta aktiv händelse", cmd_event_close)
     p.add_argument("--reason", required=True)
+    p.add_argument("--event", metavar="ID", help="en annan öppen händelse (se event list)")
     p = cmd(ev, "list", "lista händelser", cmd_event_list)
     p.add_argument("--json", action="store_true")
 

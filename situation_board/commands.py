@@ -194,9 +194,18 @@ def cmd_event_new(ctx: Context) -> int:
 
 
 def cmd_event_close(ctx: Context) -> int:
-    event = ctx.service().close_event(ctx.args.reason)
+    event = ctx.service().close_event(ctx.args.reason, event_id=_event_id(ctx))
     print(ctx.t(f"Händelse avslutad: {event.name}", f"Event closed: {event.name}"))
     return 0
+
+
+def _event_id(ctx: Context) -> str | None:
+    """``--event REF``: an open event's id or short id (None: the active event)."""
+    ref = getattr(ctx.args, "event", None)
+    if not ref:
+        return None
+    event: Any = ctx.service().find_event(ref)
+    return str(event.id)
 
 
 def cmd_event_list(ctx: Context) -> int:

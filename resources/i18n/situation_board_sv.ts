@@ -92,52 +92,52 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="50" />
+        <location filename="../../situation_board/ui/models/actions.py" line="51" />
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="51" />
+        <location filename="../../situation_board/ui/models/actions.py" line="52" />
         <source>Owner</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="52" />
+        <location filename="../../situation_board/ui/models/actions.py" line="53" />
         <source>Due</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="53" />
+        <location filename="../../situation_board/ui/models/actions.py" line="54" />
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="54" />
+        <location filename="../../situation_board/ui/models/actions.py" line="55" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="144" />
+        <location filename="../../situation_board/ui/models/actions.py" line="132" />
         <source>Overdue</source>
         <translation>Försenad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="146" />
+        <location filename="../../situation_board/ui/models/actions.py" line="134" />
         <source>Due within the hour</source>
         <translation>Ska vara klar inom en timme</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="158" />
+        <location filename="../../situation_board/ui/models/actions.py" line="146" />
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="168" />
+        <location filename="../../situation_board/ui/models/actions.py" line="156" />
         <source>Due %1</source>
         <translation>Senast %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="170" />
+        <location filename="../../situation_board/ui/models/actions.py" line="158" />
         <source>System: %1</source>
         <translation>System: %1</translation>
     </message>
@@ -273,27 +273,27 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="57" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="59" />
         <source>Detected</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="58" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="60" />
         <source>What</source>
         <translation>Vad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="59" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="61" />
         <source>Kept value (newer)</source>
         <translation>Behållet värde (nyare)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="60" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="62" />
         <source>Lost value</source>
         <translation>Förlorat värde</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="61" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="63" />
         <source>Reviewed</source>
         <translation>Granskad</translation>
     </message>
@@ -456,22 +456,22 @@
         <translation>Händelsen startad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="141" />
+        <location filename="../../situation_board/ui/flows.py" line="144" />
         <source>Event closed</source>
         <translation>Händelsen avslutad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="165" />
+        <location filename="../../situation_board/ui/flows.py" line="168" />
         <source>System saved</source>
         <translation>Systemet sparat</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="186" />
+        <location filename="../../situation_board/ui/flows.py" line="189" />
         <source>Action saved</source>
         <translation>Åtgärden sparad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="194" />
+        <location filename="../../situation_board/ui/flows.py" line="197" />
         <source>Done: %1</source>
         <translation>Klar: %1</translation>
     </message>
@@ -676,32 +676,32 @@
         <translation>Författare</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="261" />
+        <location filename="../../situation_board/ui/models/journal.py" line="248" />
         <source>rec. %1</source>
         <translation>reg. %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="275" />
+        <location filename="../../situation_board/ui/models/journal.py" line="262" />
         <source>Correction of %1:</source>
         <translation>Rättelse av %1:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="278" />
+        <location filename="../../situation_board/ui/models/journal.py" line="265" />
         <source>corrected by %1</source>
         <translation>rättad av %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="280" />
+        <location filename="../../situation_board/ui/models/journal.py" line="267" />
         <source>hidden from wall</source>
         <translation>dold på väggskärmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="289" />
+        <location filename="../../situation_board/ui/models/journal.py" line="276" />
         <source>Occurred %1</source>
         <translation>Händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="290" />
+        <location filename="../../situation_board/ui/models/journal.py" line="277" />
         <source>Recorded %1</source>
         <translation>Registrerad %1</translation>
     </message>
@@ -979,253 +979,253 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="42" />
-        <location filename="../../situation_board/ui/main_window.py" line="272" />
+        <location filename="../../situation_board/ui/main_window.py" line="43" />
+        <location filename="../../situation_board/ui/main_window.py" line="281" />
         <source>Situation board</source>
         <translation>Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="126" />
+        <location filename="../../situation_board/ui/main_window.py" line="130" />
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="127" />
+        <location filename="../../situation_board/ui/main_window.py" line="131" />
         <source>&amp;New event…</source>
         <translation>&amp;Ny händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="129" />
+        <location filename="../../situation_board/ui/main_window.py" line="133" />
         <source>&amp;Close event…</source>
         <translation>&amp;Avsluta händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="134" />
+        <location filename="../../situation_board/ui/main_window.py" line="138" />
         <source>Open &amp;wall display</source>
         <translation>Öppna &amp;väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="137" />
+        <location filename="../../situation_board/ui/main_window.py" line="141" />
         <source>&amp;Who am I…</source>
         <translation>&amp;Vem arbetar här…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="140" />
+        <location filename="../../situation_board/ui/main_window.py" line="144" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="145" />
+        <location filename="../../situation_board/ui/main_window.py" line="149" />
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta programmet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="148" />
+        <location filename="../../situation_board/ui/main_window.py" line="152" />
         <source>&amp;Board</source>
         <translation>&amp;Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="150" />
+        <location filename="../../situation_board/ui/main_window.py" line="154" />
         <source>Change &amp;readiness level…</source>
         <translation>Ändra &amp;beredskapsläge…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="154" />
+        <location filename="../../situation_board/ui/main_window.py" line="158" />
         <source>New affected &amp;system…</source>
         <translation>Nytt berört &amp;system…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="158" />
+        <location filename="../../situation_board/ui/main_window.py" line="162" />
         <source>New &amp;action…</source>
         <translation>Ny &amp;åtgärd…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="162" />
+        <location filename="../../situation_board/ui/main_window.py" line="166" />
         <source>&amp;Quick entry</source>
         <translation>&amp;Snabbpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="166" />
+        <location filename="../../situation_board/ui/main_window.py" line="170" />
         <source>New journal &amp;entry…</source>
         <translation>Ny journal&amp;post…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="174" />
+        <location filename="../../situation_board/ui/main_window.py" line="178" />
         <source>&amp;Search the journal</source>
         <translation>Sö&amp;k i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="181" />
+        <location filename="../../situation_board/ui/main_window.py" line="185" />
         <source>Sync &amp;now</source>
         <translation>Synka &amp;nu</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="185" />
+        <location filename="../../situation_board/ui/main_window.py" line="189" />
         <source>Sync &amp;conflicts…</source>
         <translation>Synk&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="190" />
+        <location filename="../../situation_board/ui/main_window.py" line="194" />
         <source>Re&amp;load</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="198" />
+        <location filename="../../situation_board/ui/main_window.py" line="202" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="200" />
+        <location filename="../../situation_board/ui/main_window.py" line="204" />
         <source>Shift &amp;handover…</source>
         <translation>&amp;Överlämning…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="204" />
+        <location filename="../../situation_board/ui/main_window.py" line="208" />
         <source>Situation &amp;report (MSB)…</source>
         <translation>&amp;Lägesbild (MSB)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="213" />
+        <location filename="../../situation_board/ui/main_window.py" line="217" />
         <source>&amp;Print the board (one A4 page)…</source>
         <translation>Skriv &amp;ut tavlan (en A4-sida)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="220" />
+        <location filename="../../situation_board/ui/main_window.py" line="224" />
         <source>Save the board as PDF…</source>
         <translation>Spara tavlan som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="224" />
+        <location filename="../../situation_board/ui/main_window.py" line="228" />
         <source>Print the &amp;journal…</source>
         <translation>Skriv ut &amp;journalen…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="228" />
+        <location filename="../../situation_board/ui/main_window.py" line="232" />
         <source>Save the journal as PDF…</source>
         <translation>Spara journalen som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="232" />
+        <location filename="../../situation_board/ui/main_window.py" line="236" />
         <source>Export the journal for Excel (CSV)…</source>
         <translation>Exportera journalen till Excel (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="237" />
+        <location filename="../../situation_board/ui/main_window.py" line="241" />
         <source>Closure &amp;archive package…</source>
         <translation>&amp;Arkivpaket för diarieföring…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="240" />
+        <location filename="../../situation_board/ui/main_window.py" line="244" />
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="247" />
+        <location filename="../../situation_board/ui/main_window.py" line="255" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="250" />
+        <location filename="../../situation_board/ui/main_window.py" line="258" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="256" />
+        <location filename="../../situation_board/ui/main_window.py" line="264" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="311" />
+        <location filename="../../situation_board/ui/main_window.py" line="320" />
         <source>No shared store is configured (store_url).</source>
         <translation>Inget delat lager är inställt (store_url).</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="351" />
+        <location filename="../../situation_board/ui/main_window.py" line="360" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="352" />
+        <location filename="../../situation_board/ui/main_window.py" line="361" />
         <source>The language changes the next time the program starts.</source>
         <translation>Språket byts nästa gång programmet startas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="357" />
+        <location filename="../../situation_board/ui/main_window.py" line="366" />
         <source>Quick entry: type, then Enter saves</source>
         <translation>Snabbpost: skriv, Enter sparar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="358" />
+        <location filename="../../situation_board/ui/main_window.py" line="367" />
         <source>Journal entry with all fields</source>
         <translation>Journalpost med alla fält</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="359" />
+        <location filename="../../situation_board/ui/main_window.py" line="368" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="360" />
+        <location filename="../../situation_board/ui/main_window.py" line="369" />
         <source>New affected system</source>
         <translation>Nytt berört system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="361" />
+        <location filename="../../situation_board/ui/main_window.py" line="370" />
         <source>New action</source>
         <translation>Ny åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="362" />
+        <location filename="../../situation_board/ui/main_window.py" line="371" />
         <source>Mark the selected action done (in the actions table)</source>
         <translation>Markera vald åtgärd som klar (i åtgärdstabellen)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="363" />
+        <location filename="../../situation_board/ui/main_window.py" line="372" />
         <source>Edit the selected system or action</source>
         <translation>Ändra valt system eller vald åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="364" />
+        <location filename="../../situation_board/ui/main_window.py" line="373" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="365" />
+        <location filename="../../situation_board/ui/main_window.py" line="374" />
         <source>Shift handover</source>
         <translation>Överlämning</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="366" />
+        <location filename="../../situation_board/ui/main_window.py" line="375" />
         <source>Situation report (MSB)</source>
         <translation>Lägesbild (MSB)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="367" />
+        <location filename="../../situation_board/ui/main_window.py" line="376" />
         <source>Print the board on one A4 page</source>
         <translation>Skriv ut tavlan på en A4-sida</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="368" />
+        <location filename="../../situation_board/ui/main_window.py" line="377" />
         <source>Go to systems / actions / journal</source>
         <translation>Gå till system / åtgärder / journal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="369" />
+        <location filename="../../situation_board/ui/main_window.py" line="378" />
         <source>Reload</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="376" />
+        <location filename="../../situation_board/ui/main_window.py" line="385" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="381" />
+        <location filename="../../situation_board/ui/main_window.py" line="390" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="382" />
+        <location filename="../../situation_board/ui/main_window.py" line="391" />
         <source>Situation board %1 — for the regional special healthcare command.</source>
         <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
     </message>
@@ -1271,6 +1271,24 @@
         <location filename="../../situation_board/ui/dialogs/event.py" line="25" />
         <source>Start time</source>
         <translation>Starttid</translation>
+    </message>
+</context>
+<context>
+    <name>OtherEventsBar</name>
+    <message>
+        <location filename="../../situation_board/ui/panels/notice.py" line="29" />
+        <source>Close the other open event</source>
+        <translation>Avsluta den andra öppna händelsen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/notice.py" line="47" />
+        <source>Another event is also open: “%1” (started %2). Two stations started an event each while they could not reach each other; the board shows the most recent one. Close the other, or keep it open.</source>
+        <translation>Ytterligare en händelse är öppen: ”%1” (startad %2). Två stationer startade var sin händelse när de inte nådde varandra; lägesbilden visar den senaste. Avsluta den andra, eller låt den vara öppen.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/notice.py" line="54" />
+        <source>Close “%1”…</source>
+        <translation>Avsluta ”%1”…</translation>
     </message>
 </context>
 <context>
@@ -1666,75 +1684,75 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
 <context>
     <name>SystemsModel</name>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="30" />
+        <location filename="../../situation_board/ui/models/systems.py" line="32" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="31" />
+        <location filename="../../situation_board/ui/models/systems.py" line="33" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="32" />
-        <location filename="../../situation_board/ui/models/systems.py" line="125" />
+        <location filename="../../situation_board/ui/models/systems.py" line="34" />
+        <location filename="../../situation_board/ui/models/systems.py" line="114" />
         <source>Reserve routine</source>
         <translation>Reservrutin</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="33" />
-        <location filename="../../situation_board/ui/models/systems.py" line="126" />
+        <location filename="../../situation_board/ui/models/systems.py" line="35" />
+        <location filename="../../situation_board/ui/models/systems.py" line="115" />
         <source>Workaround</source>
         <translation>Alternativ lösning</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="34" />
+        <location filename="../../situation_board/ui/models/systems.py" line="36" />
         <source>Prognosis</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="35" />
+        <location filename="../../situation_board/ui/models/systems.py" line="37" />
         <source>Next update</source>
         <translation>Nästa uppdatering</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="36" />
-        <location filename="../../situation_board/ui/models/systems.py" line="124" />
+        <location filename="../../situation_board/ui/models/systems.py" line="38" />
+        <location filename="../../situation_board/ui/models/systems.py" line="113" />
         <source>Supplier</source>
         <translation>Leverantör</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="99" />
+        <location filename="../../situation_board/ui/models/systems.py" line="88" />
         <source>personal data</source>
         <translation>personuppgifter</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="104" />
+        <location filename="../../situation_board/ui/models/systems.py" line="93" />
         <source>Active since %1</source>
         <translation>Aktiv sedan %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="104" />
+        <location filename="../../situation_board/ui/models/systems.py" line="93" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="110" />
+        <location filename="../../situation_board/ui/models/systems.py" line="99" />
         <source>no prognosis</source>
         <translation>ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="121" />
+        <location filename="../../situation_board/ui/models/systems.py" line="110" />
         <source>Status since %1</source>
         <translation>Status sedan %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="123" />
+        <location filename="../../situation_board/ui/models/systems.py" line="112" />
         <source>Processes</source>
         <translation>Processer</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="131" />
+        <location filename="../../situation_board/ui/models/systems.py" line="120" />
         <source>Personal data may be affected</source>
         <translation>Personuppgifter kan vara berörda</translation>
     </message>

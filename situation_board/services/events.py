@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from situation_board.domain.entities import Event, LevelDecision
 from situation_board.domain.enums import ReadinessLevel
-from situation_board.domain.errors import StateError
+from situation_board.domain.errors import NotFoundError, StateError
 from situation_board.domain.rules import MAX_NAME, not_in_future, optional_text, require_text
 from situation_board.domain.timeutil import check_sane
 from situation_board.services.base import ServiceBase
@@ -51,12 +51,22 @@ class EventServices(ServiceBase):
         assert event is not None
         return event
 
-    def close_event(self, reason: str) -> Event:
-        """Avsluta händelse: closed with a reason; the level returns to Normalläge."""
+    def close_event(self, reason: str, *, event_id: str | None = None) -> Event:
+        """Avsluta händelse: closed with a reason; the level returns to Normalläge.
+
+        ``event_id`` closes another open event instead of the active one: two stations that
+        each started an event while offline see both after sync and close the one to drop.
+        """
         reason = require_text(reason, "reason")
         now = self.now()
         with self.store.write(self.actor.name, now) as tx:
-            event = self._active_event(tx.conn)
+            if event_id is None:
+                event = self._active_event(tx.conn)
+            else:
+                matches = [e for e in q.open_events(tx.conn) if e.id == event_id]
+                if not matches:
+                    raise NotFoundError("not_found", what="event", ref=event_id)
+                event = matches[0]
             current = q.current_level(tx.conn, event.id)
             if current is not None and current.level is not ReadinessLevel.NORMAL:
                 self._insert_level(

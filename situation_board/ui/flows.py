@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from situation_board.domain.entities import Action, AffectedSystem, JournalEntry
+from situation_board.domain.entities import Action, AffectedSystem, Event, JournalEntry
 from situation_board.services import BoardService
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.action import ActionDialog
@@ -127,16 +127,19 @@ class Flows(QObject):
 
         self._run_dialog(dialog, save)
 
-    def close_event(self) -> None:
+    def close_event(self, event: Event | None = None) -> None:
+        """Close the active event, or ``event`` (another open one)."""
         board = self.controller.board
         if board is None or board.event is None:
             return
-        dialog = CloseEventDialog(self.language, board.event.name)
+        target = event or board.event
+        dialog = CloseEventDialog(self.language, target.name)
+        event_id = event.id if event is not None else None
 
         def save() -> None:
             reason = dialog.reason_
             self._execute(
-                lambda s: s.close_event(reason),
+                lambda s: s.close_event(reason, event_id=event_id),
                 frozenset({"events", "level_decisions", "journal"}),
                 self.tr("Event closed"),
             )

@@ -23,6 +23,7 @@ from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
 from situation_board.ui.panels.journal_panel import JournalPanel
 from situation_board.ui.panels.level_banner import LevelBanner
+from situation_board.ui.panels.notice import OtherEventsBar
 from situation_board.ui.panels.quick_entry import QuickEntry
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Situation board"))
         self.setWindowIcon(theme.icon("app"))
         self.banner = LevelBanner(language)
+        self.other_events = OtherEventsBar(language)
         self.systems_panel = SystemsPanel(language)
         self.actions_panel = ActionsPanel(language)
         self.journal_panel = JournalPanel(language)
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.other_events)
         inner = QVBoxLayout()
         inner.setContentsMargins(8, 0, 8, 0)
         inner.addWidget(self.main, 1)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         c.failed.connect(lambda msg: self.status.showMessage(msg, 10_000))
         c.tick.connect(self._tick)
         self.banner.changeRequested.connect(f.change_level)
+        self.other_events.closeRequested.connect(f.close_event)
         self.systems_panel.addRequested.connect(f.add_system)
         self.systems_panel.editRequested.connect(f.edit_system)
         self.actions_panel.addRequested.connect(f.add_action)
@@ -126,7 +130,10 @@ class MainWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         file.addAction(self._action(self.tr("&New event…"), None, f.new_event, "actNewEvent"))
         self.act_close_event = self._action(
-            self.tr("&Close event…"), None, f.close_event, "actCloseEvent"
+            self.tr("&Close event…"),
+            None,
+            lambda: f.close_event(),  # noqa: PLW0108 - triggered(checked) must not reach it
+            "actCloseEvent",
         )
         file.addAction(self.act_close_event)
         file.addSeparator()
@@ -243,7 +250,11 @@ class MainWindow(QMainWindow):
             ("Ctrl+2", self.actions_panel.view, "actFocusActions"),
             ("Ctrl+3", self.journal_panel.view, "actFocusJournal"),
         ):
-            view.addAction(self._action(panel.accessibleName(), key, panel.setFocus, name))
+            view.addAction(
+                self._action(
+                    panel.accessibleName(), key, lambda _=False, p=panel: p.setFocus(), name
+                )
+            )
         help_ = bar.addMenu(self.tr("&Help"))
         help_.addAction(
             self._action(
@@ -259,6 +270,7 @@ class MainWindow(QMainWindow):
 
     def show_board(self, board: Board) -> None:
         self.banner.show_board(board)
+        self.other_events.show_board(board)
         self.systems_panel.show_board(board)
         if not self._sized:  # fit the systems panel to its rows once; the user may resize
             self._sized = True

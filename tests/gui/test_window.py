@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -381,3 +383,64 @@ def test_unhandled_error_is_logged_shown_and_loses_nothing(qtbot, window, servic
     assert "RuntimeError: injicerat fel i en slot" in path.read_text(encoding="utf-8")
     assert any(e.text == "Post före felet" for e in service.journal())  # nothing lost
     assert window.isVisible()  # and the window goes on
+
+
+def test_menu_actions_without_dialogs_work(qtbot, window) -> None:
+    from PySide6.QtGui import QAction
+
+    actions = {a.objectName(): a for a in window.findChildren(QAction) if a.objectName()}
+    actions["actFocusJournal"].trigger()
+    assert window.journal_panel.view.hasFocus()
+    actions["actFocusActions"].trigger()
+    assert window.actions_panel.view.hasFocus()
+    actions["actQuickEntry"].trigger()
+    assert window.quick_entry.line.hasFocus()
+    actions["actSearch"].trigger()
+    assert window.journal_panel.search.hasFocus()
+    actions["actReload"].trigger()
+    wait_idle(qtbot, window.controller)
+
+
+def test_close_event_from_the_menu(qtbot, window, service) -> None:
+    seen = {}
+
+    def cancel(dialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        dialog.reject()
+
+    _answer_dialog(qtbot, cancel)
+    next(a for a in window.findChildren(QAction) if a.objectName() == "actCloseEvent").trigger()
+    assert seen["title"] == "Avsluta händelse"
+    assert service.board().event is not None  # cancelled: nothing changed
+
+
+def test_other_open_event_is_flagged_and_can_be_closed(qtbot, window, service) -> None:
+    from situation_board.store.schema import events as events_table
+
+    with service.store.write("sync") as tx:  # as if synced from a station that was apart
+        tx.insert(
+            events_table,
+            {
+                "name": "Startad på V2",
+                "exercise": False,
+                "started_at": service.now() - timedelta(days=9),
+                "closed_at": None,
+                "close_reason": "",
+                "deleted": False,
+            },
+        )
+    window.controller.bus.announce(frozenset({"events"}))
+    wait_idle(qtbot, window.controller)
+    bar = window.other_events
+    qtbot.waitUntil(bar.isVisible)
+    assert "Startad på V2" in bar.text.text() and bar.button.text() == "Avsluta ”Startad på V2”…"
+
+    def close(dialog) -> None:
+        dialog.reason.setPlainText("Dubblett")
+        dialog.buttons.accepted.emit()
+
+    _answer_dialog(qtbot, close)
+    bar.button.click()
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert service.board().event.name.startswith("It-störningar")  # the main one stays

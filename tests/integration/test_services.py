@@ -230,3 +230,31 @@ def test_handover_covers_each_entry_exactly_once(svc, clock) -> None:
     assert cats == [EntryCategory.HANDOVER, EntryCategory.HANDOVER]
     with pytest.raises(ValidationError):
         svc.record_handover(" ", "B")
+
+
+def test_two_events_started_apart_show_the_newest_and_flag_the_other(db, clock) -> None:
+    from situation_board.store.schema import events as events_table
+
+    svc = open_service(db, clock)
+    first = svc.start_event("Startad på V1")
+    # the other station's event, as sync would deliver it: started later, also open
+    clock.advance(minutes=10)
+    with svc.store.write("sync") as tx:
+        other = tx.insert(
+            events_table,
+            {
+                "name": "Startad på V2",
+                "exercise": False,
+                "started_at": clock.now,
+                "closed_at": None,
+                "close_reason": "",
+                "deleted": False,
+            },
+        )
+    board = svc.board()
+    assert board.event.id == other and [e.id for e in board.other_open_events] == [first.id]
+    svc.close_event("Dubblett, samma händelse", event_id=first.id)
+    board = svc.board()
+    assert board.event.id == other and board.other_open_events == ()
+    with pytest.raises(NotFoundError):
+        svc.close_event("x", event_id=first.id)  # already closed
