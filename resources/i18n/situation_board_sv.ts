@@ -980,7 +980,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../situation_board/ui/main_window.py" line="43" />
-        <location filename="../../situation_board/ui/main_window.py" line="281" />
+        <location filename="../../situation_board/ui/main_window.py" line="284" />
         <source>Situation board</source>
         <translation>Lägesbild</translation>
     </message>
@@ -1000,232 +1000,232 @@
         <translation>&amp;Avsluta händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="138" />
+        <location filename="../../situation_board/ui/main_window.py" line="141" />
         <source>Open &amp;wall display</source>
         <translation>Öppna &amp;väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="141" />
+        <location filename="../../situation_board/ui/main_window.py" line="144" />
         <source>&amp;Who am I…</source>
         <translation>&amp;Vem arbetar här…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="144" />
+        <location filename="../../situation_board/ui/main_window.py" line="147" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="149" />
+        <location filename="../../situation_board/ui/main_window.py" line="152" />
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta programmet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="152" />
+        <location filename="../../situation_board/ui/main_window.py" line="155" />
         <source>&amp;Board</source>
         <translation>&amp;Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="154" />
+        <location filename="../../situation_board/ui/main_window.py" line="157" />
         <source>Change &amp;readiness level…</source>
         <translation>Ändra &amp;beredskapsläge…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="158" />
+        <location filename="../../situation_board/ui/main_window.py" line="161" />
         <source>New affected &amp;system…</source>
         <translation>Nytt berört &amp;system…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="162" />
+        <location filename="../../situation_board/ui/main_window.py" line="165" />
         <source>New &amp;action…</source>
         <translation>Ny &amp;åtgärd…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="166" />
+        <location filename="../../situation_board/ui/main_window.py" line="169" />
         <source>&amp;Quick entry</source>
         <translation>&amp;Snabbpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="170" />
+        <location filename="../../situation_board/ui/main_window.py" line="173" />
         <source>New journal &amp;entry…</source>
         <translation>Ny journal&amp;post…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="178" />
+        <location filename="../../situation_board/ui/main_window.py" line="181" />
         <source>&amp;Search the journal</source>
         <translation>Sö&amp;k i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="185" />
+        <location filename="../../situation_board/ui/main_window.py" line="188" />
         <source>Sync &amp;now</source>
         <translation>Synka &amp;nu</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="189" />
+        <location filename="../../situation_board/ui/main_window.py" line="192" />
         <source>Sync &amp;conflicts…</source>
         <translation>Synk&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="194" />
+        <location filename="../../situation_board/ui/main_window.py" line="197" />
         <source>Re&amp;load</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="202" />
+        <location filename="../../situation_board/ui/main_window.py" line="205" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="204" />
+        <location filename="../../situation_board/ui/main_window.py" line="207" />
         <source>Shift &amp;handover…</source>
         <translation>&amp;Överlämning…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="208" />
+        <location filename="../../situation_board/ui/main_window.py" line="211" />
         <source>Situation &amp;report (MSB)…</source>
         <translation>&amp;Lägesbild (MSB)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="217" />
+        <location filename="../../situation_board/ui/main_window.py" line="220" />
         <source>&amp;Print the board (one A4 page)…</source>
         <translation>Skriv &amp;ut tavlan (en A4-sida)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="224" />
+        <location filename="../../situation_board/ui/main_window.py" line="227" />
         <source>Save the board as PDF…</source>
         <translation>Spara tavlan som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="228" />
+        <location filename="../../situation_board/ui/main_window.py" line="231" />
         <source>Print the &amp;journal…</source>
         <translation>Skriv ut &amp;journalen…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="232" />
+        <location filename="../../situation_board/ui/main_window.py" line="235" />
         <source>Save the journal as PDF…</source>
         <translation>Spara journalen som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="236" />
+        <location filename="../../situation_board/ui/main_window.py" line="239" />
         <source>Export the journal for Excel (CSV)…</source>
         <translation>Exportera journalen till Excel (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="241" />
+        <location filename="../../situation_board/ui/main_window.py" line="244" />
         <source>Closure &amp;archive package…</source>
         <translation>&amp;Arkivpaket för diarieföring…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="244" />
+        <location filename="../../situation_board/ui/main_window.py" line="247" />
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="255" />
+        <location filename="../../situation_board/ui/main_window.py" line="258" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="258" />
+        <location filename="../../situation_board/ui/main_window.py" line="261" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="264" />
+        <location filename="../../situation_board/ui/main_window.py" line="267" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="320" />
+        <location filename="../../situation_board/ui/main_window.py" line="323" />
         <source>No shared store is configured (store_url).</source>
         <translation>Inget delat lager är inställt (store_url).</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="360" />
+        <location filename="../../situation_board/ui/main_window.py" line="363" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="361" />
+        <location filename="../../situation_board/ui/main_window.py" line="364" />
         <source>The language changes the next time the program starts.</source>
         <translation>Språket byts nästa gång programmet startas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="366" />
+        <location filename="../../situation_board/ui/main_window.py" line="369" />
         <source>Quick entry: type, then Enter saves</source>
         <translation>Snabbpost: skriv, Enter sparar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="367" />
+        <location filename="../../situation_board/ui/main_window.py" line="370" />
         <source>Journal entry with all fields</source>
         <translation>Journalpost med alla fält</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="368" />
+        <location filename="../../situation_board/ui/main_window.py" line="371" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="369" />
+        <location filename="../../situation_board/ui/main_window.py" line="372" />
         <source>New affected system</source>
         <translation>Nytt berört system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="370" />
+        <location filename="../../situation_board/ui/main_window.py" line="373" />
         <source>New action</source>
         <translation>Ny åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="371" />
+        <location filename="../../situation_board/ui/main_window.py" line="374" />
         <source>Mark the selected action done (in the actions table)</source>
         <translation>Markera vald åtgärd som klar (i åtgärdstabellen)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="372" />
+        <location filename="../../situation_board/ui/main_window.py" line="375" />
         <source>Edit the selected system or action</source>
         <translation>Ändra valt system eller vald åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="373" />
+        <location filename="../../situation_board/ui/main_window.py" line="376" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="374" />
+        <location filename="../../situation_board/ui/main_window.py" line="377" />
         <source>Shift handover</source>
         <translation>Överlämning</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="375" />
+        <location filename="../../situation_board/ui/main_window.py" line="378" />
         <source>Situation report (MSB)</source>
         <translation>Lägesbild (MSB)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="376" />
+        <location filename="../../situation_board/ui/main_window.py" line="379" />
         <source>Print the board on one A4 page</source>
         <translation>Skriv ut tavlan på en A4-sida</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="377" />
+        <location filename="../../situation_board/ui/main_window.py" line="380" />
         <source>Go to systems / actions / journal</source>
         <translation>Gå till system / åtgärder / journal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="378" />
+        <location filename="../../situation_board/ui/main_window.py" line="381" />
         <source>Reload</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="385" />
+        <location filename="../../situation_board/ui/main_window.py" line="388" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="390" />
+        <location filename="../../situation_board/ui/main_window.py" line="393" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="391" />
+        <location filename="../../situation_board/ui/main_window.py" line="394" />
         <source>Situation board %1 — for the regional special healthcare command.</source>
         <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
     </message>
@@ -1815,7 +1815,7 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/wall/view.py" line="88" />
-        <location filename="../../situation_board/ui/wall/view.py" line="235" />
+        <location filename="../../situation_board/ui/wall/view.py" line="234" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
@@ -1830,77 +1830,77 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
         <translation>Senast uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="210" />
+        <location filename="../../situation_board/ui/wall/view.py" line="215" />
         <source>no successful sync</source>
         <translation>ingen lyckad synkronisering</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="212" />
-        <source>DATA MAY BE OLD — last updated %1 (%2 min ago): %3</source>
-        <translation>UPPGIFTERNA KAN VARA GAMLA — senast uppdaterad %1 (för %2 min sedan): %3</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="228" />
+        <location filename="../../situation_board/ui/wall/view.py" line="227" />
         <source>NO ACTIVE EVENT</source>
         <translation>INGEN AKTIV HÄNDELSE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="239" />
+        <location filename="../../situation_board/ui/wall/view.py" line="238" />
         <source>since %1 · decision: %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="256" />
+        <location filename="../../situation_board/ui/wall/view.py" line="255" />
         <source>Reserve routine active</source>
         <translation>Reservrutin aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="272" />
+        <location filename="../../situation_board/ui/wall/view.py" line="271" />
         <source>Workaround: %1</source>
         <translation>Alternativ lösning: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="260" />
+        <location filename="../../situation_board/ui/wall/view.py" line="259" />
         <source>no prognosis</source>
         <translation>ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="262" />
+        <location filename="../../situation_board/ui/wall/view.py" line="211" />
+        <source>DATA MAY BE OLD — last updated %1 (%2 min ago)</source>
+        <translation>UPPGIFTERNA KAN VARA GAMLA — senast uppdaterad %1 (för %2 min sedan)</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="261" />
         <source>Prognosis: %1</source>
         <translation>Prognos: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="279" />
+        <location filename="../../situation_board/ui/wall/view.py" line="278" />
         <source>%1 down or unknown</source>
         <translation>%1 ur funktion eller okänt läge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="287" />
+        <location filename="../../situation_board/ui/wall/view.py" line="286" />
         <source>No affected systems</source>
         <translation>Inga berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="301" />
+        <location filename="../../situation_board/ui/wall/view.py" line="300" />
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="319" />
+        <location filename="../../situation_board/ui/wall/view.py" line="318" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="323" />
+        <location filename="../../situation_board/ui/wall/view.py" line="322" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="326" />
+        <location filename="../../situation_board/ui/wall/view.py" line="325" />
         <source>No open actions</source>
         <translation>Inga öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="346" />
+        <location filename="../../situation_board/ui/wall/view.py" line="345" />
         <source>No significant entries yet</source>
         <translation>Inga väsentliga poster ännu</translation>
     </message>

@@ -106,7 +106,7 @@ def test_hidden_entry_is_never_shown(qtbot, wall, controller, service) -> None:
 def test_stale_band_after_simulated_time(wall) -> None:
     wall.set_freshness(FreshnessState(NOW - timedelta(seconds=40), 15, syncing=True))
     assert wall.stale.isVisible() and wall.stale.pair == "stale_amber"
-    assert "senast uppdaterad 15:59:20" in wall.stale.text
+    assert "senast uppdaterad 15:59:20" in wall.stale.headline
     wall.set_freshness(
         FreshnessState(
             NOW - timedelta(minutes=3), 15, error="Den delade lagringen nås inte", syncing=True
@@ -204,3 +204,19 @@ def test_wall_reacts_to_a_change_made_elsewhere(qtbot, wall, controller, service
     qtbot.waitUntil(lambda: controller._fingerprint is not None, timeout=5000)
     service.update_action(action.id, status=ActionStatus.DONE)  # e.g. by another process
     qtbot.waitUntil(lambda: all(r.key != action.id for r in wall.actions_list.rows), timeout=5000)
+
+
+def test_empty_panels_say_so(qtbot, controller, service) -> None:
+    from situation_board.ui.wall.view import WallView
+
+    service.close_event("Slut")
+    service.start_event("Ny, tom händelse")
+    view = WallView(controller, screen_height=1080)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    controller.start()
+    wait_idle(qtbot, controller)
+    qtbot.waitUntil(lambda: view.banner.event_text == "Ny, tom händelse", timeout=5000)
+    assert view.systems_list.empty_text == "Inga berörda system"
+    assert view.actions_list.empty_text == "Inga öppna åtgärder"

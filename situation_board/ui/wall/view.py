@@ -207,13 +207,12 @@ class WallView(QWidget):
             return
         self.stale.pair = "stale_red" if level is Freshness.RED else "stale_amber"
         minutes = int((now - state.last_update).total_seconds() // 60) if state.last_update else 0
-        why = state.error or self.tr("no successful sync")
-        self.stale.text = (
-            self.tr("DATA MAY BE OLD — last updated %1 (%2 min ago): %3")
+        self.stale.headline = (
+            self.tr("DATA MAY BE OLD — last updated %1 (%2 min ago)")
             .replace("%1", stamp)
             .replace("%2", str(minutes))
-            .replace("%3", why)
         )
+        self.stale.reason = state.error or self.tr("no successful sync")
         self.stale.show()
         self.stale.raise_()
         self.stale.update()
@@ -355,7 +354,7 @@ class WallView(QWidget):
         self.fresh_line.setFixedHeight(
             int(theme.px(theme.META, h) * theme.LINE) + theme.px(0.01, h)
         )
-        band_h = theme.px(0.12, h)
+        band_h = self.stale.preferred_height()
         self.stale.setGeometry(0, (h - band_h) // 2, event.size().width(), band_h)
         self.watermark.setGeometry(0, 0, event.size().width(), h)
         super().resizeEvent(event)

@@ -80,7 +80,7 @@ class WallList(Painted):
     # ------------------------------------------------------------------ data
 
     def set_rows(self, rows: list[WallRow], summary: list[Segment], empty_text: str = "") -> None:
-        if rows == self.rows and summary == self.summary:
+        if rows == self.rows and summary == self.summary and empty_text == self.empty_text:
             return
         self.rows, self.summary, self.empty_text = rows, summary, empty_text
         self._paginate()
@@ -336,25 +336,45 @@ class FreshnessLine(Painted):
 
 
 class StaleBand(Painted):
-    """An amber or red band across the board saying why the data may be old."""
+    """An amber or red band across the board: how old the data is, and on a second line why."""
 
     def __init__(self, screen_height: int, parent: QWidget | None = None) -> None:
         super().__init__(screen_height, parent)
         self.pair = "stale_amber"
-        self.text = ""
+        self.headline = ""
+        self.reason = ""
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
+
+    @property
+    def text(self) -> str:
+        return f"{self.headline}: {self.reason}" if self.reason else self.headline
+
+    def preferred_height(self) -> int:
+        return int((self.px(theme.TITLE) + self.px(theme.META)) * theme.LINE) + self.px(0.03)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         fg, bg = (QColor(c) for c in theme.PAIRS[self.pair])
         p = QPainter(self)
         p.fillRect(self.rect(), bg)
-        p.setFont(self.font_px(theme.TITLE, bold=True))
         p.setPen(fg)
+        pad = self.px(0.02)
+        width = self.width() - 2 * pad
+        head_font = self.font_px(theme.TITLE, bold=True)
+        head_h = int(self.px(theme.TITLE) * theme.LINE)
+        top = (self.height() - head_h - int(self.px(theme.META) * theme.LINE)) // 2
+        p.setFont(head_font)
         p.drawText(
-            self.rect().adjusted(self.px(0.02), 0, -self.px(0.02), 0),
-            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            self.text,
+            QRect(pad, top, width, head_h),
+            Qt.AlignmentFlag.AlignCenter,
+            QFontMetrics(head_font).elidedText(self.headline, Qt.TextElideMode.ElideRight, width),
+        )
+        meta = self.font_px(theme.META)
+        p.setFont(meta)
+        p.drawText(
+            QRect(pad, top + head_h, width, int(self.px(theme.META) * theme.LINE)),
+            Qt.AlignmentFlag.AlignCenter,
+            QFontMetrics(meta).elidedText(self.reason, Qt.TextElideMode.ElideMiddle, width),
         )
         p.end()
 
