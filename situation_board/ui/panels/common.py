@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,11 +60,7 @@ class Panel(QFrame):
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(title)
-        self.title.setObjectName("panelTitle")
-        font = QFont()
-        font.setPointSize(13)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setObjectName("panelTitle")  # 13 pt bold: resources/styles/workstation.qss
         self.count = QLabel()
         self.count.setObjectName("panelCount")
         self.header = QHBoxLayout()

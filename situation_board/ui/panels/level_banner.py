@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from situation_board.domain.entities import Board
@@ -43,17 +42,9 @@ class LevelBanner(QFrame):
         self.icon = QLabel()
         self.icon.setFixedSize(QSize(56, 56))
         self.level = QLabel()
-        self.level.setObjectName("levelText")
-        font = QFont()
-        font.setPointSize(24)
-        font.setBold(True)
-        self.level.setFont(font)
+        self.level.setObjectName("levelText")  # sizes: resources/styles/workstation.qss
         self.event_label = QLabel()
         self.event_label.setObjectName("eventName")
-        efont = QFont()
-        efont.setPointSize(14)
-        efont.setBold(True)
-        self.event_label.setFont(efont)
         self.detail = QLabel()
         self.detail.setObjectName("levelDetail")
         self.reason = QLabel()
