@@ -647,6 +647,11 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="38" />
+        <source>Your name and function are recorded on everything you enter. The station code starts this station's journal numbers (V1-0001); each station in the room needs its own.</source>
+        <translation>Ditt namn och din funktion registreras på allt du för in. Stationskoden inleder stationens journalnummer (V1-0001); varje station i rummet behöver en egen.</translation>
+    </message>
 </context>
 <context>
     <name>JournalModel</name>
@@ -853,57 +858,57 @@
 <context>
     <name>LevelBanner</name>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="42" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="41" />
         <source>Readiness level</source>
         <translation>Beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="65" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="56" />
         <source>Change readiness level… (Ctrl+B)</source>
         <translation>Ändra beredskapsläge… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="67" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="58" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="102" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="93" />
         <source>No active event — start one with File → New event</source>
         <translation>Ingen aktiv händelse — starta en med Arkiv → Ny händelse</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="110" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="101" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="114" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="105" />
         <source>No level decision recorded for this event</source>
         <translation>Inget beslut om beredskapsläge registrerat för händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="118" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="109" />
         <source>since %1 · decided by %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="123" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="114" />
         <source>Reason: %1</source>
         <translation>Motivering: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="139" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="130" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="148" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="139" />
         <source>%1: report %2</source>
         <translation>%1: rapportera %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="155" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="146" />
         <source>%1: OVERDUE since %2</source>
         <translation>%1: FÖRSENAD sedan %2</translation>
     </message>

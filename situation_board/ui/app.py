@@ -154,7 +154,6 @@ def run_workstation(ctx: Context) -> int:
         window.showMaximized()
     else:
         window.show()
-    QTimer.singleShot(0, window.quick_entry.focus)
     controller.start()
     status = app.exec()
     window.save_state(state)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -412,6 +412,11 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         for splitter in (self.top, self.main):
             settings.setValue(splitter.objectName(), splitter.saveState())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start with the quick entry focused: a call can be logged at once."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self.quick_entry.focus)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.ops.wait(10_000)  # let a save in flight finish: nothing is lost

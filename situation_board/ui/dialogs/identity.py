@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from situation_board.domain.enums import StaffFunction
 from situation_board.domain.rules import MAX_NAME, require_text, station_code
@@ -35,6 +35,16 @@ class IdentityDialog(FormDialog):
         self.add_row(self.tr("&Function:"), self.function, self.tr("Your function"))
         self.add_row(self.tr("&Station code:"), self.station, self.tr("Station code, e.g. V1"))
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("OK"))
+        hint = QLabel(
+            self.tr(
+                "Your name and function are recorded on everything you enter. The "
+                "station code starts this station's journal numbers (V1-0001); "
+                "each station in the room needs its own."
+            )
+        )
+        hint.setWordWrap(True)
+        self.form.insertRow(0, hint)
+        self.name.setFocus()
 
     def validate(self) -> None:
         self.values_ = (
