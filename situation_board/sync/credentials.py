@@ -9,7 +9,9 @@
   looked up again on every connect so ``store password`` takes effect without a restart), then a
   prompt hook (the CLI uses ``getpass`` when interactive; the window asks once per run), whose answer
   is kept in memory only. ``keyrings.alt`` is never a runtime dependency: with no usable backend
-  (``NoKeyringError`` / ``fail.Keyring``) there is simply no keyring.
+  (``NoKeyringError`` / ``fail.Keyring``) there is simply no keyring. A backend that fails in its
+  own way (Windows' ``pywintypes.error``, a D-Bus error) counts as "no password there", so a sync
+  never dies of its keyring.
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def keyring_available() -> bool:
 def save_password(store: StoreUrl, password: str) -> None:
     """Save the store's password in the OS keyring (``store_no_keyring`` when there is none)."""
     import keyring  # noqa: PLC0415
-    from keyring.errors import KeyringError, NoKeyringError  # noqa: PLC0415
+    from keyring.errors import NoKeyringError  # noqa: PLC0415
 
     if not password:
         raise SyncError("empty_password")
@@ -114,20 +116,20 @@ def save_password(store: StoreUrl, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, store.display, password)
     except NoKeyringError:
         raise SyncError("store_no_keyring", store=store.display) from None
-    except KeyringError as exc:
+    except Exception as exc:  # KeyringError, or a backend's own (e.g. pywintypes.error, D-Bus)
         raise SyncError("keyring_failed", reason=type(exc).__name__) from None
 
 
 def keyring_password(store: StoreUrl) -> str | None:
     """The saved password, or None when there is none or no usable keyring."""
     import keyring  # noqa: PLC0415
-    from keyring.errors import KeyringError, NoKeyringError  # noqa: PLC0415
+    from keyring.errors import NoKeyringError  # noqa: PLC0415
 
     try:
         value: str | None = keyring.get_password(KEYRING_SERVICE, store.display)
     except NoKeyringError:
         return None
-    except KeyringError as exc:
+    except Exception as exc:  # a backend's own error (pywintypes.error, D-Bus…): no password
         log.warning("keyring lookup failed: %s", type(exc).__name__)
         return None
     return value
