@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import platformdirs
 
@@ -76,11 +76,20 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+SECRET_QUERY_KEYS = ("password", "sslpassword")
+"""libpq parameters that are secrets: refused in ``store_url`` like a ``user:password@``."""
+
+
 def url_has_password(url: str) -> bool:
+    """True when ``url`` carries a password: ``user:pw@host`` or ``?password=`` (libpq)."""
     try:
-        return urlsplit(url).password is not None
+        parts = urlsplit(url)
+        if parts.password is not None:
+            return True
+        query = parse_qsl(parts.query, keep_blank_values=True)
     except ValueError:
         return False
+    return any(key.lower() in SECRET_QUERY_KEYS for key, _value in query)
 
 
 def _check(name: str, value: Any, path: Path) -> Any:

@@ -1,13 +1,17 @@
 """Store URLs and passwords: the URL lives in config without password, the password in the keyring.
 
 * ``parse_store_url`` accepts ``sqlite:///path`` and ``postgresql[+psycopg]://user@host/db`` and
-  refuses a URL that carries a password (DESIGN §7).
+  refuses a URL that carries a password (DESIGN §7), also as a libpq query parameter
+  (``?password=…``, ``?sslpassword=…``); other parameters (``sslmode``, ``sslrootcert``…) are kept
+  and reach libpq.
 * ``display_url`` is the URL as shown to people and used as the keyring entry name: never a password.
 * ``PasswordSource`` finds the password when a connection is made: the OS keyring first (``keyring``;
   looked up again on every connect so ``store password`` takes effect without a restart), then a
   prompt hook (the CLI uses ``getpass`` when interactive; the window asks once per run), whose answer
   is kept in memory only. ``keyrings.alt`` is never a runtime dependency: with no usable backend
-  (``NoKeyringError`` / ``fail.Keyring``) there is simply no keyring.
+  (``NoKeyringError`` / ``fail.Keyring``) there is simply no keyring. A backend that fails in its
+  own way (Windows' ``pywintypes.error``, a D-Bus error) counts as "no password there", so a sync
+  never dies of its keyring.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from sqlalchemy.exc import ArgumentError
 from situation_board.sync.errors import SyncError
 
 KEYRING_SERVICE = "situation-board"
+SECRET_QUERY_KEYS = frozenset({"password", "sslpassword"})
+"""libpq connection parameters that are secrets: refused in a store URL, never displayed."""
 log = logging.getLogger(__name__)
 
 PromptHook = Callable[[str], str | None]
@@ -52,7 +58,14 @@ class StoreUrl:
 
 def display_url(url: URL) -> str:
     """The URL without any password (shown in the status bar, logs, messages; keyring name)."""
+    secret_keys = [key for key in url.query if key.lower() in SECRET_QUERY_KEYS]
+    url = url.difference_update_query(secret_keys)
     return url.set(password=None).render_as_string(hide_password=True)
+
+
+def has_secret_query(url: URL) -> bool:
+    """True when a libpq secret (``password``, ``sslpassword``) is in the URL's query string."""
+    return any(key.lower() in SECRET_QUERY_KEYS for key in url.query)
 
 
 def parse_store_url(text: str) -> StoreUrl:
@@ -61,7 +74,7 @@ def parse_store_url(text: str) -> StoreUrl:
         url = make_url(text.strip())
     except (ArgumentError, ValueError):
         raise SyncError("store_url_bad", url=_safe_text(text)) from None
-    if url.password is not None:
+    if url.password is not None or has_secret_query(url):
         raise SyncError("store_url_has_password", url=display_url(url))
     backend = url.get_backend_name()
     if backend == "sqlite":
@@ -95,7 +108,7 @@ def keyring_available() -> bool:
 def save_password(store: StoreUrl, password: str) -> None:
     """Save the store's password in the OS keyring (``store_no_keyring`` when there is none)."""
     import keyring  # noqa: PLC0415
-    from keyring.errors import KeyringError, NoKeyringError  # noqa: PLC0415
+    from keyring.errors import NoKeyringError  # noqa: PLC0415
 
     if not password:
         raise SyncError("empty_password")
@@ -103,20 +116,20 @@ def save_password(store: StoreUrl, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, store.display, password)
     except NoKeyringError:
         raise SyncError("store_no_keyring", store=store.display) from None
-    except KeyringError as exc:
+    except Exception as exc:  # KeyringError, or a backend's own (e.g. pywintypes.error, D-Bus)
         raise SyncError("keyring_failed", reason=type(exc).__name__) from None
 
 
 def keyring_password(store: StoreUrl) -> str | None:
     """The saved password, or None when there is none or no usable keyring."""
     import keyring  # noqa: PLC0415
-    from keyring.errors import KeyringError, NoKeyringError  # noqa: PLC0415
+    from keyring.errors import NoKeyringError  # noqa: PLC0415
 
     try:
         value: str | None = keyring.get_password(KEYRING_SERVICE, store.display)
     except NoKeyringError:
         return None
-    except KeyringError as exc:
+    except Exception as exc:  # a backend's own error (pywintypes.error, D-Bus…): no password
         log.warning("keyring lookup failed: %s", type(exc).__name__)
         return None
     return value

@@ -35,6 +35,11 @@ def test_valid_file(tmp_path: Path) -> None:
         ("language = 'de'", "sv eller en"),
         ("station = 'V 1'", "stationskod"),
         ("store_url = 'postgresql+psycopg://u:hemligt@host/db'", "lösenord"),
+        (
+            "store_url = 'postgresql+psycopg://u@host/db?sslmode=require&password=hemligt'",
+            "lösenord",
+        ),
+        ("store_url = 'postgresql+psycopg://u@host/db?sslpassword=hemligt'", "lösenord"),
         ("this is = not toml", "Fel i konfigurationsfilen"),
     ],
 )

@@ -87,6 +87,20 @@ def test_store_urls() -> None:
         assert "pw@" not in err.value.message()
 
 
+def test_store_url_keeps_libpq_parameters_and_refuses_secret_ones() -> None:
+    url = parse_store_url("postgresql://stab@db/board?sslmode=verify-full&sslrootcert=/etc/ca.crt")
+    assert url.url.query == {"sslmode": "verify-full", "sslrootcert": "/etc/ca.crt"}
+    assert "sslmode=verify-full" in url.display  # the keyring entry is named by the whole URL
+    for bad in (
+        "postgresql://u@h/d?sslmode=require&password=hemligt",
+        "postgresql://u@h/d?sslpassword=hemligt",
+    ):
+        with pytest.raises(SyncError) as err:
+            parse_store_url(bad)
+        assert err.value.key == "store_url_has_password"
+        assert "hemligt" not in err.value.message()
+
+
 def test_scrub_removes_passwords() -> None:
     text = "failed: password=hemligt host=x; url postgresql://u:hemligt@h/d; raw hemligt"
     cleaned = scrub(text, ["hemligt"])

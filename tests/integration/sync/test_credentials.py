@@ -78,6 +78,33 @@ def test_no_keyring_is_said_plainly(
     assert keyring_password(parse_store_url(url)) is None
 
 
+class BrokenKeyring(MemoryKeyring):
+    """A backend that fails with its own exception type, as Windows' and D-Bus backends can."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise OSError("the credential store is not available")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise OSError("the credential store is not available")
+
+
+def test_a_failing_keyring_backend_means_no_password_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = keyring.get_keyring()
+    keyring.set_keyring(BrokenKeyring())
+    try:
+        store = parse_store_url("postgresql+psycopg://stab@db.region.example/lagesbild")
+        assert keyring_password(store) is None
+        assert PasswordSource(store).secrets() == []
+        monkeypatch.setattr("sys.stdin", io.StringIO("hemligt-5\n"))
+        assert cli.main(["store", "password", store.display]) == 2
+    finally:
+        keyring.set_keyring(before)
+    err = capsys.readouterr().err
+    assert "Nyckelringen svarade med fel (OSError)" in err and "hemligt-5" not in err
+
+
 def test_a_password_in_the_url_is_refused() -> None:
     with pytest.raises(SyncError) as err:
         parse_store_url("postgresql://stab:hemligt-4@db/lagesbild")
