@@ -31,6 +31,19 @@ from situation_board.sync.status import SyncReport
 log = logging.getLogger(__name__)
 
 
+# Refusals of what a station *sends* that still allow it to fetch (a read-only role).
+PUSH_ONLY_REFUSALS = frozenset({"store_permission_denied"})
+
+
+class PulledButPushRefused(Exception):
+    """Internal: the pull went through, the push was refused (see ``SyncClient.run``)."""
+
+    def __init__(self, error: SyncError, report: SyncReport) -> None:
+        super().__init__(error.key)
+        self.error = error
+        self.report = report
+
+
 class SyncClient:
     """Push and pull between one local store and one shared store."""
 
@@ -67,12 +80,21 @@ class SyncClient:
         """One push and pull; records the outcome in ``sync_state`` and re-raises failures."""
         try:
             report = self._run()
+        except PulledButPushRefused as partial:
+            # the pull succeeded (the board is fresh) but what this station sent was refused
+            self._record_success(partial.report)
+            self._record_failure(partial.error)
+            raise partial.error from None
         except UpdateRequiredError as exc:
             self._record_failure(exc, update_required=True)
             raise
         except SyncError as exc:
             self._record_failure(exc)
             raise
+        self._record_success(report)
+        return report
+
+    def _record_success(self, report: SyncReport) -> None:
         local.write_states(
             self.local,
             {
@@ -83,7 +105,6 @@ class SyncClient:
                 local.CLOCK_WARNING: report.clock_warning,
             },
         )
-        return report
 
     def _record_failure(self, exc: SyncError, *, update_required: bool = False) -> None:
         values: dict[str, object] = {
@@ -113,14 +134,25 @@ class SyncClient:
             local.reset_for_epoch(self.local, meta.epoch)
         warning = self._clock_warning()
         site = local.site_info(self.local)
-        owner = self.shared.station_owner(site.code)
-        if owner is not None and owner[0] != site.site_id:
+        pending = local.pending_count(self.local)
+        owner = self.shared.station_owner(site.code) if pending else None
+        if owner is not None and owner[0] != site.site_id:  # only a station that sends claims
             raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
-        pushed, duplicates, conflicts, healed = self._push(site)
+        push_refused: SyncError | None = None
+        try:
+            pushed, duplicates, conflicts, healed = self._push(site)
+        except SyncError as exc:
+            if exc.key not in PUSH_ONLY_REFUSALS:
+                raise
+            # The store refuses what this station sends (e.g. a wall's read-only role, where
+            # someone recorded something): keep pulling, so the board stays fresh, and report it.
+            push_refused = exc
+            pushed = duplicates = conflicts = 0
+            healed = False
         pulled, changed, new_conflicts, far, touched = self._pull()
         if far and warning is None:
             warning = render("clock_remote_ahead", self.language)
-        return SyncReport(
+        report = SyncReport(
             store=self.shared.store.display,
             pushed=pushed,
             duplicates=duplicates,
@@ -133,6 +165,9 @@ class SyncClient:
             clock_warning=warning,
             changed_entities=touched,
         )
+        if push_refused is not None:
+            raise PulledButPushRefused(push_refused, report)
+        return report
 
     def _clock_warning(self) -> str | None:
         before = self.wall()

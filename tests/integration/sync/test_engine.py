@@ -12,6 +12,7 @@ from sqlalchemy import make_url, select
 from situation_board.store.database import wall_ms
 from situation_board.store.schema import journal
 from situation_board.sync.engine import SyncEngine
+from situation_board.sync.errors import SyncError
 from situation_board.sync.status import SyncStatus
 from tests.integration.sync.helpers import Station, init_store
 from tests.pg import PgCluster
@@ -94,6 +95,21 @@ def test_a_wall_display_pulls_with_a_read_only_role(
     a.sync()
     wall.sync()
     assert wall.board() == a.board()
+    # A wall whose station code a workstation already owns can still pull: it sends nothing.
+    (tmp_path / "second").mkdir()
+    same_code = Station(tmp_path / "second", "V1", pg_cluster.url(dbname, user="wall_reader"))
+    assert same_code.sync().pulled > 0 and same_code.board() == a.board()
+    # Someone records on the wall: its push is refused, but it keeps pulling (stays fresh).
+    wall.svc.add_entry("Skrivet på väggskärmen")
+    a.svc.add_entry("Ännu en post från V1.")
+    a.sync()
+    with pytest.raises(SyncError) as refused:
+        wall.sync()
+    assert refused.value.key == "store_permission_denied"
+    texts = [e["text"] for e in wall.board()["journal"]]
+    assert "Ännu en post från V1." in texts and wall.pending() == 1
+    info = wall.svc.board().sync
+    assert info.last_success_at is not None and info.last_error  # fresh, and says why
 
 
 def test_a_request_during_a_run_is_served_after_it(tmp_path: Path, sqlite_url: str) -> None:
