@@ -34,6 +34,7 @@ from situation_board.commands import (
     cmd_log_add,
     cmd_log_list,
     cmd_show,
+    cmd_station,
     cmd_system_add,
     cmd_system_list,
     cmd_system_set,
@@ -102,6 +103,11 @@ def build_parser() -> Parser:
     p = cmd(sub, "demo", "skapa en demotavla av januari 2024 och öppna den", cmd_demo)
     p.add_argument("--no-gui", action="store_true", help="skapa bara databasen")
     p.add_argument("--as-of", metavar="ISO", help="spela upp på verkliga datum fram till ISO")
+
+    p = cmd(
+        sub, "station", "visa eller byt stationskod / show or change the station code", cmd_station
+    )
+    p.add_argument("code", nargs="?", metavar="CODE")
 
     ev = group("event", "händelser / events")
     p = cmd(ev, "new", "starta ny händelse", cmd_event_new)

@@ -208,6 +208,25 @@ def _event_id(ctx: Context) -> str | None:
     return str(event.id)
 
 
+def cmd_station(ctx: Context) -> int:
+    """``station [CODE]``: show this local board's station code, or change it deliberately."""
+    from situation_board.store.database import LocalStore  # noqa: PLC0415
+
+    store = LocalStore.open(ctx.db_path)  # not through --station/config: that is what we change
+    try:
+        if ctx.args.code:
+            code = store.set_station_code(ctx.args.code)
+            print(ctx.t(f"Stationskod: {code}", f"Station code: {code}"))
+        else:
+            with store.read() as conn:
+                from situation_board.store import queries  # noqa: PLC0415
+
+                print(queries.station(conn).code)
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_event_list(ctx: Context) -> int:
     from situation_board.services.export import event_json  # noqa: PLC0415
 

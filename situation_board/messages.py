@@ -128,6 +128,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Förfallotiden har redan passerat. Ange en senare tid.",
         "The due time has already passed. Give a later time.",
     ),
+    "station_code_mismatch": (
+        "Den här lokala tavlan är station {have} och har redan journalposter med den koden; "
+        "inställningen säger {wanted}. Byt kod med ”situation-board station {wanted}” (eller i "
+        "fönstret: Arkiv → Vem arbetar här…), eller ta bort station/--station.",
+        "This local board is station {have} and already has journal entries with that code; the "
+        "setting says {wanted}. Change the code with “situation-board station {wanted}” (or in "
+        "the window: File → Who am I…), or remove station/--station.",
+    ),
     "bad_screen": (
         "Skärm {value} finns inte; det finns {count} skärm(ar), numrerade från 0.",
         "Screen {value} does not exist; there are {count} screen(s), numbered from 0.",

@@ -21,14 +21,14 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, select,
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from situation_board.domain.clock import Clock, system_clock
-from situation_board.domain.errors import BoardError, SchemaTooNewError
+from situation_board.domain.errors import BoardError, SchemaTooNewError, StateError
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.ids import uuid7
 from situation_board.domain.rules import station_code
-from situation_board.store.schema import local_station
-from situation_board.store.unit_of_work import WriteTx
+from situation_board.store.schema import journal, local_station
+from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
-HEAD_REVISION = "0001"  # kept equal to the migrations' head by a test
+HEAD_REVISION = "0002"  # kept equal to the migrations' head by a test
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
 
@@ -150,8 +150,13 @@ class LocalStore:
                         created_at=self.clock(),
                     )
                 )
-            elif code and row["code"] != code:
-                conn.execute(update(local_station).values(code=code))
+                return
+        if code and row["code"] != code:
+            if row["journal_counter"] > 0:
+                # numbers already carry the old code: changing it is a deliberate act
+                # (the window's identity dialog, or `situation-board station CODE`)
+                raise StateError("station_code_mismatch", have=row["code"], wanted=code)
+            self.set_station_code(code)
 
     # ------------------------------------------------------------------ transactions
 
@@ -190,10 +195,17 @@ class LocalStore:
     # ------------------------------------------------------------------ station
 
     def set_station_code(self, code: str) -> str:
-        """Change this station's code (future journal numbers use it); returns the clean code."""
+        """Change this station's code (future journal numbers use it); returns the clean code.
+
+        The counter moves past any number the new code already has here, so none is reused.
+        """
         clean = station_code(code)
         with self.write_connection() as conn:
             conn.execute(update(local_station).values(code=clean))
+            numbers = conn.execute(
+                select(journal.c.number).where(journal.c.number.like(f"{clean}-%"))
+            ).scalars()
+            bump_journal_counter(conn, numbers)
         return clean
 
     def hlc(self) -> Hlc:

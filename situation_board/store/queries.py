@@ -261,7 +261,7 @@ def journal_of(
         q = q.where(journal.c.occurred_at < until)
     if recorded_since is not None:
         q = q.where(journal.c.recorded_at >= recorded_since)
-    q = q.order_by(journal.c.occurred_at, journal.c.recorded_at, journal.c.number)
+    q = q.order_by(journal.c.occurred_at, journal.c.recorded_at, journal.c.number, journal.c.id)
     return [to_entry(r) for r in conn.execute(q).mappings()]
 
 

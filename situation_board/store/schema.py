@@ -177,7 +177,9 @@ journal = Table(
     metadata,
     _id(),
     Column("event_id", String(36), nullable=False),
-    Column("number", String(20), nullable=False, unique=True),
+    Column(
+        "number", String(20), nullable=False, index=True
+    ),  # a label: unique per station in practice
     _when("occurred_at", nullable=False),
     _when("recorded_at", nullable=False),
     _text("author"),

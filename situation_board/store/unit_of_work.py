@@ -8,7 +8,7 @@ clock and the counters in the same transaction, so a crash loses either all of i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -136,3 +136,20 @@ class WriteTx:
             )
         )
         self.changed.add(entity)
+
+
+def journal_suffix(number: str, code: str) -> int | None:
+    """The counter part of ``number`` when it belongs to station code ``code`` (``V1-0042`` → 42)."""
+    head, sep, tail = number.rpartition("-")
+    return int(tail) if sep and head == code and tail.isdigit() else None
+
+
+def bump_journal_counter(conn: Connection, numbers: Iterable[str]) -> None:
+    """Keep this station's journal counter past every number carrying its code — pulled from a
+    station that had the code before, or left by a restored backup — so no number is reused."""
+    row = conn.execute(select(local_station.c.code, local_station.c.journal_counter)).one()
+    top = max(
+        (n for n in (journal_suffix(x, row.code) for x in numbers) if n is not None), default=0
+    )
+    if top > row.journal_counter:
+        conn.execute(update(local_station).values(journal_counter=top))

@@ -31,6 +31,7 @@ from sqlalchemy import (
     Text,
     cast,
     create_engine,
+    delete,
     event,
     insert,
     literal,
@@ -49,8 +50,16 @@ from situation_board.store.schema import UTCDateTime
 from situation_board.sync import migrate
 from situation_board.sync.credentials import PasswordSource, StoreUrl
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError, classify
-from situation_board.sync.merge import Conflict, decide, make_conflict
-from situation_board.sync.protocol import OutboxRow, PulledRow, PushResult, SiteInfo, StoreMeta
+from situation_board.sync.merge import Conflict, FieldDecision, decide, make_conflict
+from situation_board.sync.protocol import (
+    ORIGIN_SITE,
+    SNAPSHOT,
+    OutboxRow,
+    PulledRow,
+    PushResult,
+    SiteInfo,
+    StoreMeta,
+)
 from situation_board.sync.shared_schema import (
     NOTIFY_CHANNEL,
     SHARED_SCHEMA_VERSION,
@@ -264,6 +273,16 @@ class SharedStore:
             ).first()
         return (row.site_id, row.name) if row else None
 
+    def site_progress(self, site_id: str) -> tuple[int, str] | None:
+        """(last applied sequence, its mutation id) of ``site_id`` in this store (read-only)."""
+        with self._guard(), self._read() as conn:
+            row = conn.execute(
+                select(site_progress.c.last_seq, site_progress.c.last_mutation).where(
+                    site_progress.c.site_id == site_id
+                )
+            ).first()
+        return (int(row.last_seq), str(row.last_mutation)) if row else None
+
     # ------------------------------------------------------------------ push
 
     def change_numbers(self, conn: Connection) -> ChangeNumbers:
@@ -332,6 +351,10 @@ class SharedStore:
         owner = conn.execute(
             select(stations.c.site_id, stations.c.name).where(stations.c.code == site.code)
         ).first()
+        if owner is not None and owner.site_id in site.previous:
+            # the same station under a new site id (its local board was restored): take over
+            conn.execute(delete(stations).where(stations.c.site_id == owner.site_id))
+            owner = None
         if owner is not None and owner.site_id != site.site_id:
             raise SyncError(
                 "station_code_taken", code=site.code, owner=owner.name or owner.site_id[:8]
@@ -366,14 +389,15 @@ class SharedStore:
         ).first()
         if exists is not None:
             return
+        origin = row.changes.get(ORIGIN_SITE, {}).get("v") or site.site_id  # snapshot rows
         conn.execute(
             insert(entities).values(
                 entity=row.entity,
                 id=row.entity_id,
                 immutable=True,
-                fields={k: v.get("v") for k, v in row.changes.items()},
+                fields={k: v.get("v") for k, v in row.changes.items() if k != ORIGIN_SITE},
                 versions=None,
-                site_id=site.site_id,
+                site_id=origin,
                 stamp=row.stamp,
                 change=numbers.next(),
             )
@@ -391,10 +415,13 @@ class SharedStore:
         versions: dict[str, list[str]] = dict(current.versions or {}) if current else {}
         changed = False
         found: list[Conflict] = []
+        snapshot = row.op == SNAPSHOT
         for name, change in row.changes.items():
             pushed: str = change["hlc"]
             mine = versions.get(name)
             decision = decide(pushed, change.get("base"), mine[0] if mine else None)
+            if snapshot:  # a copy of state, not an edit: the newer stamp wins, no conflict
+                decision = FieldDecision(apply=mine is None or pushed > mine[0], conflict=False)
             if decision.conflict and mine is not None:
                 theirs = (fields.get(name), mine[0], mine[1] if len(mine) > 1 else "")
                 ours = (change.get("v"), pushed, row.author)
@@ -402,7 +429,7 @@ class SharedStore:
                 found.append(make_conflict(row.entity, row.entity_id, name, kept=kept, lost=lost))
             if decision.apply:
                 fields[name] = change.get("v")
-                versions[name] = [pushed, row.author]
+                versions[name] = [pushed, change.get("author", row.author)]
                 changed = True
         if changed and current is None:
             conn.execute(

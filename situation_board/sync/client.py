@@ -129,14 +129,17 @@ class SyncClient:
         epoch_changed = False
         if states.get(local.EPOCH) != meta.epoch:
             epoch_changed = states.get(local.EPOCH) is not None
+            copied = local.reset_for_epoch(self.local, meta.epoch, snapshot=epoch_changed)
             if epoch_changed:
-                log.warning("store epoch changed: full re-pull and re-push")
-            local.reset_for_epoch(self.local, meta.epoch)
+                log.warning(
+                    "store epoch changed: full re-pull, re-push and a copy of %d rows", copied
+                )
+        self._check_restored()
         warning = self._clock_warning()
         site = local.site_info(self.local)
         pending = local.pending_count(self.local)
         owner = self.shared.station_owner(site.code) if pending else None
-        if owner is not None and owner[0] != site.site_id:  # only a station that sends claims
+        if owner is not None and owner[0] != site.site_id and owner[0] not in site.previous:
             raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
         push_refused: SyncError | None = None
         try:
@@ -168,6 +171,20 @@ class SyncClient:
         if push_refused is not None:
             raise PulledButPushRefused(push_refused, report)
         return report
+
+    def _check_restored(self) -> None:
+        """A local board restored from a backup has an outbox that ends before what the store
+        already took from this site (or differs at that point): continue as a new site."""
+        site = local.site_info(self.local)
+        progress = self.shared.site_progress(site.site_id)
+        if progress is None:
+            return
+        last_seq, last_mutation = progress
+        mine = local.outbox_after(self.local, last_seq - 1, 1)
+        if mine and mine[0].seq == last_seq and mine[0].mutation_id == last_mutation:
+            return
+        new_site = local.rekey_site(self.local)
+        log.warning("local board restored from a backup: continuing as site %s", new_site)
 
     def _clock_warning(self) -> str | None:
         before = self.wall()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
@@ -23,19 +23,24 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from situation_board.domain.hlc import Hlc, is_far_ahead, receive
+from situation_board.domain.ids import uuid7
 from situation_board.store.database import LocalStore
 from situation_board.store.schema import (
     MUTABLE,
     REPLICATED,
+    SCHEMA_VERSION,
     conflicts,
+    data_columns,
     decode_value,
+    encode_value,
     local_station,
     outbox,
     sync_state,
 )
+from situation_board.store.unit_of_work import bump_journal_counter
 from situation_board.sync.errors import SyncError
 from situation_board.sync.merge import remote_wins
-from situation_board.sync.protocol import OutboxRow, PulledRow, SiteInfo
+from situation_board.sync.protocol import ORIGIN_SITE, SNAPSHOT, OutboxRow, PulledRow, SiteInfo
 
 # sync_state keys
 EPOCH = "store_epoch"
@@ -74,10 +79,14 @@ def write_states(store: LocalStore, values: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------- outbox
 
 
+PREVIOUS_SITES = "previous_sites"
+
+
 def site_info(store: LocalStore) -> SiteInfo:
     with store.read() as conn:
         row = conn.execute(select(local_station)).mappings().one()
-    return SiteInfo(site_id=row["site_id"], code=row["code"], name=row["name"])
+        previous = tuple(get_state(conn, PREVIOUS_SITES, []) or [])
+    return SiteInfo(site_id=row["site_id"], code=row["code"], name=row["name"], previous=previous)
 
 
 def last_acked(store: LocalStore) -> int:
@@ -125,12 +134,79 @@ def mark_acked(store: LocalStore, up_to: int) -> None:
         )
 
 
-def reset_for_epoch(store: LocalStore, epoch: str) -> None:
-    """Another store (or a rebuilt one): pull everything again and push the whole outbox."""
+def reset_for_epoch(store: LocalStore, epoch: str, *, snapshot: bool) -> int:
+    """Another store (or a rebuilt one): pull everything again and push the whole outbox.
+
+    With ``snapshot`` (the store this station knew was replaced), also append a copy of every
+    row this station holds, whoever wrote it: a store rebuilt from any one station gets the whole
+    board back, not only what that station wrote. Returns the number of snapshot rows.
+    """
     with store.write_connection() as conn:
         conn.execute(update(outbox).values(acked=False))
         set_state(conn, CURSOR, 0)
         set_state(conn, EPOCH, epoch)
+        return _append_snapshot(conn) if snapshot else 0
+
+
+def rekey_site(store: LocalStore) -> str:
+    """This local board was restored from a backup (the store has seen later changes from its
+    site): continue as a new site, sending the whole outbox again under it. Nothing the station
+    wrote after the restore is then mistaken for a change the store already has."""
+    new_site = uuid7()
+    with store.write_connection() as conn:
+        old = conn.execute(select(local_station.c.site_id)).scalar_one()
+        previous = [*(get_state(conn, PREVIOUS_SITES, []) or []), old]
+        set_state(conn, PREVIOUS_SITES, previous)  # so it may take over its own station code
+        conn.execute(update(local_station).values(site_id=new_site))
+        conn.execute(update(outbox).values(acked=False))
+    return new_site
+
+
+def _append_snapshot(conn: Connection) -> int:
+    row = conn.execute(select(local_station)).mappings().one()
+    seq = int(row["outbox_seq"])
+    now = datetime.now(UTC)
+    count = 0
+    for name, table in REPLICATED.items():
+        columns = data_columns(table)
+        for r in conn.execute(select(table)).mappings():
+            if name in MUTABLE:
+                versions = r["versions"] or {}
+                changes = {
+                    c: {
+                        "v": encode_value(r[c]),
+                        "hlc": versions[c][0],
+                        "author": versions[c][1] if len(versions[c]) > 1 else "",
+                        "base": None,
+                    }
+                    for c in columns
+                    if c in versions
+                }
+                stamp = max((v["hlc"] for v in changes.values()), default="")
+            else:
+                changes = {c: {"v": encode_value(r[c])} for c in columns}
+                changes[ORIGIN_SITE] = {"v": r["site_id"]}
+                stamp = r["stamp"]
+            if not changes:
+                continue
+            seq += 1
+            count += 1
+            conn.execute(
+                insert(outbox).values(
+                    seq=seq,
+                    mutation_id=uuid7(),
+                    entity=name,
+                    entity_id=r["id"],
+                    op=SNAPSHOT,
+                    changes=changes,
+                    stamp=stamp,
+                    author="",
+                    schema_version=SCHEMA_VERSION,
+                    created_at=now,
+                )
+            )
+    conn.execute(update(local_station).values(outbox_seq=seq))
+    return count
 
 
 # ---------------------------------------------------------------------- pull
@@ -154,6 +230,7 @@ def apply_page(
     changed = found = 0
     touched: set[str] = set()
     newest: str | None = None
+    numbers: list[str] = []
     try:
         with store.write_connection() as conn:
             for row in page:
@@ -170,9 +247,12 @@ def apply_page(
                 if done:
                     changed += 1
                     touched.add(row.entity)
+                    if row.entity == "journal":
+                        numbers.append(str(row.fields.get("number", "")))
                 if top is not None and (newest is None or top > newest):
                     newest = top
             far = _advance_clock(conn, newest, wall_ms)
+            bump_journal_counter(conn, numbers)
             set_state(conn, CURSOR, cursor)
     except IntegrityError as exc:
         raise SyncError("pull_rejected", reason=str(exc.orig).splitlines()[0]) from None

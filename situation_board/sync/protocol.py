@@ -20,6 +20,14 @@ class SiteInfo:
     site_id: str
     code: str
     name: str = ""
+    previous: tuple[str, ...] = ()  # earlier site ids of this station (restored from a backup)
+
+
+# A snapshot row copies a station's current state of an entity into a rebuilt store (op
+# ``snapshot``): per-field last writer wins by stamp, never a conflict, each field keeping its
+# own author; an immutable row carries its original site under ``ORIGIN_SITE``.
+SNAPSHOT = "snapshot"
+ORIGIN_SITE = "_origin_site"
 
 
 @dataclass(frozen=True, slots=True)

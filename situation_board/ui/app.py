@@ -117,7 +117,6 @@ def run_workstation(ctx: Context) -> int:
     app = make_app(language)
     install_error_reporting(app, language)
     store = ctx.store()  # opened (and migrated) before the window exists
-    station = store.set_station_code(ctx.station_code) if ctx.station_code else None
     actor: Actor | None = None
     if ctx.args.user or ctx.settings.user:
         actor = ctx.actor()
@@ -126,7 +125,7 @@ def run_workstation(ctx: Context) -> int:
             from situation_board.store import queries  # noqa: PLC0415
 
             station = queries.station(conn).code
-        answer = ask_identity(language, None, station or "V1")
+        answer = ask_identity(language, None, station)
         if answer is None:
             return 0
         actor, code = answer

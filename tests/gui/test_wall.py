@@ -22,7 +22,7 @@ from situation_board.domain.freshness import FreshnessState
 from situation_board.ui.wall import theme
 from situation_board.ui.wall.widgets import Painted
 
-from .conftest import NOW, wait_idle
+from .conftest import wait_idle
 
 
 @pytest.fixture
@@ -104,17 +104,19 @@ def test_hidden_entry_is_never_shown(qtbot, wall, controller, service) -> None:
 
 
 def test_stale_band_after_simulated_time(wall) -> None:
-    wall.set_freshness(FreshnessState(NOW - timedelta(seconds=40), 15, syncing=True))
+    from situation_board.domain.clock import system_clock
+    from situation_board.domain.timeutil import local
+
+    now = system_clock()  # the test clock started at 16:00:00 and runs on
+    last = now - timedelta(seconds=40)
+    wall.set_freshness(FreshnessState(last, 15, syncing=True))
     assert wall.stale.isVisible() and wall.stale.pair == "stale_amber"
-    assert "senast uppdaterad 15:59:20" in wall.stale.headline
-    wall.set_freshness(
-        FreshnessState(
-            NOW - timedelta(minutes=3), 15, error="Den delade lagringen nås inte", syncing=True
-        )
-    )
+    assert f"senast uppdaterad {local(last):%H:%M:%S}" in wall.stale.headline
+    old = now - timedelta(minutes=3)
+    wall.set_freshness(FreshnessState(old, 15, error="Den delade lagringen nås inte", syncing=True))
     assert wall.stale.pair == "stale_red" and "nås inte" in wall.stale.text
-    assert wall.fresh_line.text == "Senast uppdaterad 15:57:00"
-    wall.set_freshness(FreshnessState(NOW, 15, syncing=True))
+    assert wall.fresh_line.text == f"Senast uppdaterad {local(old):%H:%M:%S}"
+    wall.set_freshness(FreshnessState(system_clock(), 15, syncing=True))
     assert not wall.stale.isVisible()
 
 

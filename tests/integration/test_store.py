@@ -174,7 +174,7 @@ def test_garbage_file_gives_a_clear_error(tmp_path: Path) -> None:
     assert err.value.key == "db_unusable"
 
 
-def test_station_code_is_kept_and_can_be_changed(db: Path) -> None:
+def test_station_code_is_kept_and_changed_only_deliberately(db: Path) -> None:
     svc = open_service(db, station="V7")
     svc.start_event("Test")
     assert svc.board().journal[0].number == "V7-0001"
@@ -182,8 +182,19 @@ def test_station_code_is_kept_and_can_be_changed(db: Path) -> None:
     svc = open_service(db)  # no code given: keep V7
     assert svc.add_entry("x").number == "V7-0002"
     svc.store.close()
-    svc = open_service(db, station="V8")
+    from situation_board.domain.errors import StateError
+
+    with pytest.raises(StateError) as err:  # numbers carry V7: no silent renumbering
+        open_service(db, station="V8")
+    assert "V7" in err.value.message() and "V8" in err.value.message()
+    svc = open_service(db)
+    svc.store.set_station_code("V8")  # the deliberate way (identity dialog, `station V8`)
     assert svc.add_entry("y").number == "V8-0003"
+    svc.store.close()
+    fresh = open_service(db.with_name("fresh.db"), station="V1")
+    fresh.store.close()
+    renamed = open_service(db.with_name("fresh.db"), station="V2")  # nothing written yet: fine
+    assert renamed.board().station.code == "V2"
 
 
 def test_concurrent_writers_from_threads_keep_numbers_unique(db: Path) -> None:

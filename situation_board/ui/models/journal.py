@@ -57,8 +57,8 @@ def _grey() -> QBrush:
     return brush
 
 
-def _key(e: JournalEntry) -> tuple[datetime, datetime, str]:
-    return (e.occurred_at, e.recorded_at, e.number)
+def _key(e: JournalEntry) -> tuple[datetime, datetime, str, str]:
+    return (e.occurred_at, e.recorded_at, e.number, e.id)
 
 
 def _hay(e: JournalEntry) -> str:
@@ -101,7 +101,7 @@ class JournalModel(ListModel):
         self.keep_last = keep_last
         self.now: datetime | None = None
         self.entries: list[JournalEntry] = []
-        self.keys: list[tuple[datetime, datetime, str]] = []
+        self.keys: list[tuple[datetime, datetime, str, str]] = []
         self.haystack: list[str] = []
         self._cache: dict[str, tuple[str, ...]] = {}  # id -> display texts
         self._by_id: dict[str, JournalEntry] = {}
