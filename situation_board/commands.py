@@ -44,6 +44,7 @@ class Context:
     settings: config.Settings
     language: str
     _store: Any = None
+    demo: bool = False  # the demo board: never synced with a configured store
 
     def t(self, sv: str, en: str) -> str:
         return en if self.language == "en" else sv
@@ -178,6 +179,7 @@ def cmd_demo(ctx: Context) -> int:
         return 0
     if as_of is not None:
         os.environ["SITUATION_BOARD_NOW"] = as_of.isoformat()
+    ctx.demo = True
     return cmd_window(ctx)
 
 

@@ -152,6 +152,7 @@ class PasswordSource:
         self.prompt = prompt
         self._remembered: str | None = None
         self._asked = False
+        self._declined = False  # the person cancelled: don't ask again unless they ask for it
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -167,13 +168,20 @@ class PasswordSource:
     def ask(self) -> bool:
         """Ask a person once (until ``forget``); True when they gave a password to try."""
         with self._lock:
-            if self.prompt is None or self._asked:
+            if self.prompt is None or self._asked or self._declined:
                 return False
             self._asked = True
         answer = self.prompt(self.store.display) or None
         with self._lock:
             self._remembered = answer
+            self._declined = answer is None
         return answer is not None
+
+    def allow_asking(self) -> None:
+        """The person asked for a sync (e.g. *Synka nu*): a cancelled prompt may come again."""
+        with self._lock:
+            self._declined = False
+            self._asked = False
 
     def forget(self) -> None:
         """Forget a typed password that was refused; the next failure may ask again."""

@@ -155,7 +155,9 @@ class SyncEngine:
         self.shared.close()
 
     def sync_now(self) -> None:
-        """Run as soon as possible (the "Synka nu" button), even during a backoff."""
+        """Run as soon as possible (the "Synka nu" button), even during a backoff; a password
+        prompt the person cancelled earlier may be shown again."""
+        self.password.allow_asking()
         self._request(force=True)
 
     def run_once(self) -> SyncReport:

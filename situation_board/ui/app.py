@@ -163,10 +163,16 @@ def run_workstation(ctx: Context) -> int:
 
 
 def start_sync(
-    ctx: Context, store: LocalStore, bus: ChangeBus, dialog_parent: QWidget | None
+    ctx: Context,
+    store: LocalStore,
+    bus: ChangeBus,
+    dialog_parent: QWidget | None,
+    *,
+    ask_password: bool = True,
 ) -> SyncBridge | None:
-    """Start background sync when the configuration names a shared store."""
-    if not ctx.settings.store_url:
+    """Start background sync when the configuration names a shared store — never for the demo
+    board, whose made-up event must not reach a real store."""
+    if not ctx.settings.store_url or ctx.demo:
         return None
     from situation_board.ui.sync_bridge import SyncBridge  # noqa: PLC0415
 
@@ -178,6 +184,7 @@ def start_sync(
         bus=bus,
         parent=QApplication.instance(),
         dialog_parent=dialog_parent,
+        ask_password=ask_password,
     )
     bridge.start()
     return bridge

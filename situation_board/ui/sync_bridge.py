@@ -3,14 +3,16 @@
 ``SyncBridge`` owns the ``SyncEngine`` of a window (workstation or wall). After every run the
 engine calls back on its worker thread; the bridge re-emits the status as a Qt signal, which Qt
 queues to the GUI thread, and announces the entities a pull changed on the change bus. When the
-store needs a password that the keyring does not have, the engine's worker asks through a
-blocking queued signal: the GUI thread shows the dialog, the worker waits for the answer, which
-is kept in memory for this run only.
+store needs a password that the keyring does not have, the engine's worker asks the GUI thread
+(a queued signal) and waits for the answer — or for ``stop``, so quitting never hangs on an open
+question. The answer is kept in memory for this run only; a cancelled prompt is not repeated on
+every retry (only after *Synka nu*). A wall display never asks (``ask_password=False``).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
@@ -27,7 +29,7 @@ class SyncBridge(QObject):
 
     statusChanged = Signal(object)  # SyncStatus, on the GUI thread
     _fromWorker = Signal(object)  # emitted on the worker thread
-    _askPassword = Signal(str)  # blocking: the worker waits for the dialog
+    _askPassword = Signal(str)  # queued to the GUI thread; the worker waits on ``_answered``
 
     def __init__(
         self,
@@ -39,6 +41,7 @@ class SyncBridge(QObject):
         bus: ChangeBus,
         parent: QObject | None = None,
         dialog_parent: QWidget | None = None,
+        ask_password: bool = True,
     ) -> None:
         super().__init__(parent)
         from situation_board.sync.engine import SyncEngine  # noqa: PLC0415
@@ -46,10 +49,16 @@ class SyncBridge(QObject):
         self.bus = bus
         self.dialog_parent = dialog_parent
         self._answer: str | None = None
+        self._answered = threading.Event()
+        self._closing = threading.Event()
         self._fromWorker.connect(self._on_status)  # queued: the bridge lives on the GUI thread
-        self._askPassword.connect(self._ask, Qt.ConnectionType.BlockingQueuedConnection)
+        self._askPassword.connect(self._ask, Qt.ConnectionType.QueuedConnection)
         self.engine = SyncEngine(
-            store, url, interval_s=interval_s, language=language, prompt=self._prompt
+            store,
+            url,
+            interval_s=interval_s,
+            language=language,
+            prompt=self._prompt if ask_password else None,
         )
         self.engine.add_listener(self._fromWorker.emit)
         self.status: SyncStatus = self.engine.status()
@@ -59,6 +68,8 @@ class SyncBridge(QObject):
         self.statusChanged.emit(self.status)
 
     def stop(self) -> None:
+        self._closing.set()
+        self._answered.set()  # a worker waiting for a password gives up at once
         self.engine.stop()
 
     def sync_now(self) -> None:
@@ -75,10 +86,17 @@ class SyncBridge(QObject):
         self.statusChanged.emit(status)
 
     def _prompt(self, display_url: str) -> str | None:
-        """Called by the engine on its worker thread; blocks until the person answers."""
+        """Called by the engine on its worker thread; waits for the person (or for ``stop``)."""
+        if self._closing.is_set():
+            return None
+        self._answered.clear()
+        self._answer = None
         self._askPassword.emit(display_url)
+        while not self._answered.wait(0.2):
+            if self._closing.is_set():
+                return None
         answer, self._answer = self._answer, None
-        return answer
+        return None if self._closing.is_set() else answer
 
     @Slot(str)
     def _ask(self, display_url: str) -> None:
@@ -92,3 +110,4 @@ class SyncBridge(QObject):
             QLineEdit.EchoMode.Password,
         )
         self._answer = text if ok and text else None
+        self._answered.set()

@@ -234,3 +234,54 @@ def test_wall_shows_the_stale_band_when_the_store_goes(qtbot, tmp_path, shared) 
         controller.ops.wait()
         a.store.close()
     QApplication.processEvents()
+
+
+def test_a_cancelled_prompt_is_not_repeated_and_stop_never_hangs(qtbot, tmp_path, shared) -> None:
+    import time
+
+    from situation_board.sync.credentials import PasswordSource, parse_store_url
+    from situation_board.ui.bus import ChangeBus
+    from situation_board.ui.controller import BoardController
+
+    asked = []
+    source = PasswordSource(
+        parse_store_url("postgresql+psycopg://sb@db/board"), lambda url: asked.append(url) or None
+    )
+    assert source.ask() is False and source.ask() is False  # cancelled: asked once
+    source.forget()  # a failed run clears only a typed password
+    assert source.ask() is False and len(asked) == 1
+    source.allow_asking()  # "Synka nu"
+    assert source.ask() is False and len(asked) == 2
+
+    a = station(tmp_path, "A1")
+    controller = BoardController(a, ChangeBus(), "sv")
+    bridge = make_bridge(a, shared, controller)
+    bridge._askPassword.disconnect()  # nobody answers the dialog
+    result = {}
+    worker = threading.Thread(
+        target=lambda: result.setdefault("pw", bridge._prompt("postgresql+psycopg://sb@db/board"))
+    )
+    worker.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    bridge.stop()  # quitting while the question is open
+    worker.join(timeout=5)
+    assert not worker.is_alive() and result["pw"] is None
+    assert time.monotonic() - started < 3
+    a.store.close()
+
+
+def test_the_demo_board_is_never_synced(tmp_path) -> None:
+    from argparse import Namespace
+
+    from situation_board import config
+    from situation_board.commands import Context
+    from situation_board.ui.app import start_sync
+
+    ctx = Context(
+        args=Namespace(db=None, station=None, user=None, config=None),
+        settings=config.Settings(store_url="sqlite:///nowhere.db"),
+        language="sv",
+    )
+    ctx.demo = True
+    assert start_sync(ctx, None, None, None) is None  # type: ignore[arg-type]

@@ -222,3 +222,12 @@ def test_empty_panels_say_so(qtbot, controller, service) -> None:
     qtbot.waitUntil(lambda: view.banner.event_text == "Ny, tom händelse", timeout=5000)
     assert view.systems_list.empty_text == "Inga berörda system"
     assert view.actions_list.empty_text == "Inga öppna åtgärder"
+
+
+def test_overdue_follows_the_clock_without_any_change(qtbot, wall, controller) -> None:
+    before = wall.refreshes
+    loads = []
+    controller.boardLoaded.connect(loads.append)
+    controller.tick.emit()  # what the 30-second timer does
+    wait_idle(qtbot, controller)
+    qtbot.waitUntil(lambda: bool(loads) and wall.refreshes > before, timeout=5000)

@@ -40,7 +40,7 @@ def run_wall(ctx: Context) -> int:
     view.setScreen(screen)
     from situation_board.ui.app import start_sync  # noqa: PLC0415
 
-    bridge = start_sync(ctx, store, bus, None)
+    bridge = start_sync(ctx, store, bus, None, ask_password=False)  # no dialog on the wall
     if bridge is not None:
         bridge.statusChanged.connect(view.on_sync_status)
         view.on_sync_status(bridge.status)

@@ -118,6 +118,7 @@ class WallView(QWidget):
         self._clock.start()
         close = QShortcut(QKeySequence.StandardKey.Quit, self)
         close.activated.connect(self.close)
+        controller.tick.connect(self._time_moved)
         controller.boardLoaded.connect(self._board_loaded)
         controller.journalReset.connect(self._journal_reset)
         controller.journalAppended.connect(self._journal_appended)
@@ -140,6 +141,11 @@ class WallView(QWidget):
     def _journal_appended(self, entries: list[JournalEntry]) -> None:
         self.journal_model.append_entries(entries)
         self._schedule()
+
+    def _time_moved(self) -> None:
+        """Every 30 s (the controller's tick): reload, so "overdue" and "due soon" follow the
+        clock even when nothing changes — a standalone wall, or a wall during an outage."""
+        self.controller.on_changes(frozenset({"actions"}))
 
     def on_sync_status(self, status: SyncStatus) -> None:
         """The sync engine's status (on the GUI thread): the data is as fresh as the last pull."""
