@@ -30,7 +30,7 @@ from situation_board.domain.enums import (
 from situation_board.domain.errors import BoardError, ValidationError
 from situation_board.domain.ids import short_id
 from situation_board.domain.rules import parse_enum
-from situation_board.domain.timeutil import fmt_datetime, fmt_short, parse_instant
+from situation_board.domain.timeutil import fmt_datetime, fmt_short, looks_like_time, parse_instant
 from situation_board.messages import render
 
 NO_PROGNOSIS = frozenset({"", "ingen", "ingen prognos", "none", "no prognosis", "-"})
@@ -102,6 +102,8 @@ def _prognosis(text: str | None) -> dict[str, Any]:
         at = parse_instant(stripped, system_clock(), "prognosis")
     except ValidationError as exc:
         if exc.key in ("absurd_date", "ambiguous_time", "nonexistent_time"):
+            raise
+        if looks_like_time(stripped):  # "2024-13-45" is a typo, not a prognosis in words
             raise
         return {"prognosis_at": None, "prognosis_text": stripped}
     return {"prognosis_at": at, "prognosis_text": ""}

@@ -118,6 +118,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text looks like it contains a personal identity number. Patient data does not "
         "belong on the board. Rewrite it, or confirm (--force) and the entry is hidden from the wall.",
     ),
+    "personnummer_field": (
+        "{field} ser ut att innehålla ett personnummer. Patientuppgifter hör inte hemma på "
+        "lägesbilden; skriv om texten.",
+        "{field} looks like it contains a personal identity number. Patient data does not "
+        "belong on the board; rewrite it.",
+    ),
     "personnummer_confirm": (
         "Texten ser ut att innehålla ett personnummer. Patientuppgifter hör inte hemma på "
         "lägesbilden. Posten döljs på väggskärmen; tryck Spara igen för att spara ändå.",

@@ -14,77 +14,77 @@
         <translation>Ändra åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="41" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="42" />
         <source>e.g. 17:00 or 2024-01-30 09:00 (empty: no due time)</source>
         <translation>t.ex. 17:00 eller 2024-01-30 09:00 (tomt: ingen tid)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="63" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="64" />
         <source>&amp;Action:</source>
         <translation>&amp;Åtgärd:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="63" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="64" />
         <source>Action title</source>
         <translation>Åtgärdens rubrik</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="64" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="65" />
         <source>&amp;Owner:</source>
         <translation>A&amp;nsvarig:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="64" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="65" />
         <source>Owner (person or function)</source>
         <translation>Ansvarig (person eller funktion)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="65" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="66" />
         <source>&amp;Due:</source>
         <translation>&amp;Senast:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="65" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="66" />
         <source>Due time</source>
         <translation>Senast klar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="66" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="67" />
         <source>&amp;Priority:</source>
         <translation>&amp;Prioritet:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="66" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="67" />
         <source>Priority</source>
         <translation>Prioritet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="67" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="68" />
         <source>&amp;Status:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="67" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="68" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="68" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="69" />
         <source>S&amp;ystem:</source>
         <translation>S&amp;ystem:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="68" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="69" />
         <source>Linked system</source>
         <translation>Kopplat system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="80" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="86" />
         <source>Due time in the past</source>
         <translation>Tiden har redan passerat</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/action.py" line="81" />
+        <location filename="../../situation_board/ui/dialogs/action.py" line="87" />
         <source>The due time %1 has already passed. Save anyway?</source>
         <translation>Tiden %1 har redan passerat. Spara ändå?</translation>
     </message>
@@ -321,27 +321,27 @@
         <translation>Sparade %1 (%2 sidor)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="122" />
+        <location filename="../../situation_board/ui/documents.py" line="123" />
         <source>Export the journal (CSV)</source>
         <translation>Exportera journalen (CSV)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="140" />
+        <location filename="../../situation_board/ui/documents.py" line="141" />
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="149" />
+        <location filename="../../situation_board/ui/documents.py" line="150" />
         <source>Choose an empty folder for the archive package</source>
         <translation>Välj en tom mapp för arkivpaketet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="171" />
+        <location filename="../../situation_board/ui/documents.py" line="172" />
         <source>Archive package</source>
         <translation>Arkivpaket</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="173" />
+        <location filename="../../situation_board/ui/documents.py" line="174" />
         <source>The archive package was written to %1: %2 files and a SHA-256 manifest (check it with: sha256sum -c SHA256SUMS).</source>
         <translation>Arkivpaketet skrevs till %1: %2 filer och ett SHA-256-manifest (kontrollera med: sha256sum -c SHA256SUMS).</translation>
     </message>
@@ -441,37 +441,37 @@
 <context>
     <name>Flows</name>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="58" />
+        <location filename="../../situation_board/ui/flows.py" line="77" />
         <source>Not saved</source>
         <translation>Inte sparat</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="112" />
+        <location filename="../../situation_board/ui/flows.py" line="131" />
         <source>Readiness level decided</source>
         <translation>Beredskapsläget beslutat</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="125" />
+        <location filename="../../situation_board/ui/flows.py" line="144" />
         <source>Event started</source>
         <translation>Händelsen startad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="144" />
+        <location filename="../../situation_board/ui/flows.py" line="163" />
         <source>Event closed</source>
         <translation>Händelsen avslutad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="168" />
+        <location filename="../../situation_board/ui/flows.py" line="186" />
         <source>System saved</source>
         <translation>Systemet sparat</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="189" />
+        <location filename="../../situation_board/ui/flows.py" line="208" />
         <source>Action saved</source>
         <translation>Åtgärden sparad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/flows.py" line="197" />
+        <location filename="../../situation_board/ui/flows.py" line="216" />
         <source>Done: %1</source>
         <translation>Klar: %1</translation>
     </message>
@@ -590,17 +590,17 @@
         <translation>&amp;Kvitterad av:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="117" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="121" />
         <source>Handover (preview, not signed)</source>
         <translation>Överlämning (förhandsvisning, ej kvitterad)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="125" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="129" />
         <source>%1 journal entries since the last handover.</source>
         <translation>%1 journalposter sedan förra överlämningen.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="162" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="167" />
         <source>Signed. The handover and the acknowledgement are in the journal.</source>
         <translation>Signerad. Överlämningen och kvittensen finns i journalen.</translation>
     </message>
@@ -648,7 +648,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/identity.py" line="38" />
+        <location filename="../../situation_board/ui/dialogs/identity.py" line="40" />
         <source>Your name and function are recorded on everything you enter. The station code starts this station's journal numbers (V1-0001); each station in the room needs its own.</source>
         <translation>Ditt namn och din funktion registreras på allt du för in. Stationskoden inleder stationens journalnummer (V1-0001); varje station i rummet behöver en egen.</translation>
     </message>
@@ -1412,27 +1412,27 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="91" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="92" />
         <source>Staff text: %1</source>
         <translation>Stabens text: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="92" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="93" />
         <source>The staff's assessment and additions…</source>
         <translation>Stabens bedömning och tillägg…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="120" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="121" />
         <source>%1 sections still without staff text</source>
         <translation>%1 avsnitt saknar ännu stabens text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="122" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="123" />
         <source>All sections completed</source>
         <translation>Alla avsnitt ifyllda</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="129" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="130" />
         <source>Copied — paste it into WIS or an e-mail.</source>
         <translation>Kopierad — klistra in i WIS eller ett e-postmeddelande.</translation>
     </message>
@@ -1544,12 +1544,12 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
 <context>
     <name>SyncBridge</name>
     <message>
-        <location filename="../../situation_board/ui/sync_bridge.py" line="87" />
+        <location filename="../../situation_board/ui/sync_bridge.py" line="105" />
         <source>Password for the shared store</source>
         <translation>Lösenord till det delade lagret</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/sync_bridge.py" line="89" />
+        <location filename="../../situation_board/ui/sync_bridge.py" line="107" />
         <source>No password for %1 is saved in this computer's keyring.
 Password (kept in memory until the program closes):</source>
         <translation>Inget lösenord för %1 finns sparat i datorns nyckelring.
@@ -1570,118 +1570,118 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/dialogs/system.py" line="44" />
-        <location filename="../../situation_board/ui/dialogs/system.py" line="82" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="79" />
         <source>Reserve routine active</source>
         <translation>Reservrutin aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="64" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="62" />
         <source>no prognosis — or a time, or a text</source>
         <translation>ingen prognos — eller en tid, eller en text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="65" />
-        <location filename="../../situation_board/ui/dialogs/system.py" line="88" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="63" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="85" />
         <source>Personal data may be affected</source>
         <translation>Personuppgifter kan vara berörda</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="72" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="69" />
         <source>e.g. 16:00 or 2024-01-30 09:00</source>
         <translation>t.ex. 16:00 eller 2024-01-30 09:00</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="76" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="73" />
         <source>Written to the journal (required when the status changes)</source>
         <translation>Skrivs i journalen (krävs när statusen ändras)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="78" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="75" />
         <source>&amp;Name:</source>
         <translation>&amp;Namn:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="78" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="75" />
         <source>System name</source>
         <translation>Systemets namn</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="79" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="76" />
         <source>&amp;Status:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="79" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="76" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="80" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="77" />
         <source>Su&amp;pplier:</source>
         <translation>&amp;Leverantör:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="80" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="77" />
         <source>Supplier</source>
         <translation>Leverantör</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="81" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="78" />
         <source>Affected &amp;processes:</source>
         <translation>Berörda &amp;processer:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="81" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="78" />
         <source>Affected processes</source>
         <translation>Berörda processer</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="83" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="80" />
         <source>&amp;Reserve routine:</source>
         <translation>&amp;Reservrutin:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="83" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="80" />
         <source>Reserve routine</source>
         <translation>Reservrutin</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="85" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="82" />
         <source>&amp;Workaround:</source>
         <translation>A&amp;lternativ lösning:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="85" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="82" />
         <source>Workaround or alternative solution</source>
         <translation>Alternativ lösning</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="87" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="84" />
         <source>Pro&amp;gnosis:</source>
         <translation>Pro&amp;gnos:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="87" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="84" />
         <source>Prognosis</source>
         <translation>Prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="89" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="86" />
         <source>Next &amp;update:</source>
         <translation>Nästa &amp;uppdatering:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="89" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="86" />
         <source>Next update due</source>
         <translation>Nästa uppdatering senast</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="90" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="87" />
         <source>&amp;Comment:</source>
         <translation>&amp;Kommentar:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/system.py" line="90" />
+        <location filename="../../situation_board/ui/dialogs/system.py" line="87" />
         <source>Comment for the journal</source>
         <translation>Kommentar till journalen</translation>
     </message>
@@ -1820,92 +1820,92 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/wall/view.py" line="88" />
-        <location filename="../../situation_board/ui/wall/view.py" line="234" />
+        <location filename="../../situation_board/ui/wall/view.py" line="240" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="189" />
+        <location filename="../../situation_board/ui/wall/view.py" line="195" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="202" />
+        <location filename="../../situation_board/ui/wall/view.py" line="208" />
         <source>Last updated %1</source>
         <translation>Senast uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="215" />
+        <location filename="../../situation_board/ui/wall/view.py" line="221" />
         <source>no successful sync</source>
         <translation>ingen lyckad synkronisering</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="227" />
+        <location filename="../../situation_board/ui/wall/view.py" line="233" />
         <source>NO ACTIVE EVENT</source>
         <translation>INGEN AKTIV HÄNDELSE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="238" />
+        <location filename="../../situation_board/ui/wall/view.py" line="244" />
         <source>since %1 · decision: %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="255" />
+        <location filename="../../situation_board/ui/wall/view.py" line="261" />
         <source>Reserve routine active</source>
         <translation>Reservrutin aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="271" />
+        <location filename="../../situation_board/ui/wall/view.py" line="277" />
         <source>Workaround: %1</source>
         <translation>Alternativ lösning: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="259" />
+        <location filename="../../situation_board/ui/wall/view.py" line="265" />
         <source>no prognosis</source>
         <translation>ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="211" />
+        <location filename="../../situation_board/ui/wall/view.py" line="217" />
         <source>DATA MAY BE OLD — last updated %1 (%2 min ago)</source>
         <translation>UPPGIFTERNA KAN VARA GAMLA — senast uppdaterad %1 (för %2 min sedan)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="261" />
+        <location filename="../../situation_board/ui/wall/view.py" line="267" />
         <source>Prognosis: %1</source>
         <translation>Prognos: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="278" />
+        <location filename="../../situation_board/ui/wall/view.py" line="284" />
         <source>%1 down or unknown</source>
         <translation>%1 ur funktion eller okänt läge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="286" />
+        <location filename="../../situation_board/ui/wall/view.py" line="292" />
         <source>No affected systems</source>
         <translation>Inga berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="300" />
+        <location filename="../../situation_board/ui/wall/view.py" line="306" />
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="318" />
+        <location filename="../../situation_board/ui/wall/view.py" line="324" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="322" />
+        <location filename="../../situation_board/ui/wall/view.py" line="328" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="325" />
+        <location filename="../../situation_board/ui/wall/view.py" line="331" />
         <source>No open actions</source>
         <translation>Inga öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="345" />
+        <location filename="../../situation_board/ui/wall/view.py" line="351" />
         <source>No significant entries yet</source>
         <translation>Inga väsentliga poster ännu</translation>
     </message>

@@ -24,21 +24,27 @@ E = TypeVar("E", bound=Labelled)
 _PNR = re.compile(r"(?<!\d)(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)")
 
 
-def require_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
-    """The stripped text; refuses empty, whitespace-only and overlong values."""
+def require_text(
+    value: str | None, field: str, *, limit: int = MAX_TEXT, patient_check: bool = True
+) -> str:
+    """The stripped text; refuses empty, whitespace-only and overlong values, and text that
+    looks like a personnummer (patient data does not belong on the board; the journal has its
+    own confirm-and-hide path and passes ``patient_check=False``)."""
     text = (value or "").strip()
     if not text:
         raise ValidationError("empty_text", field=field)
-    if len(text) > limit:
-        raise ValidationError("text_too_long", field=field, limit=limit)
-    return text
+    return optional_text(text, field, limit=limit, patient_check=patient_check)
 
 
-def optional_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str:
-    """The stripped text or ``""``; refuses overlong values."""
+def optional_text(
+    value: str | None, field: str, *, limit: int = MAX_TEXT, patient_check: bool = True
+) -> str:
+    """The stripped text or ``""``; refuses overlong values and personnummer-like text."""
     text = (value or "").strip()
     if len(text) > limit:
         raise ValidationError("text_too_long", field=field, limit=limit)
+    if patient_check and looks_like_personnummer(text):
+        raise ValidationError("personnummer_field", field=field)
     return text
 
 

@@ -101,12 +101,14 @@ def fmt_datetime(dt: datetime | None, *, with_offset: bool = True) -> str:
 
 
 def fmt_short(dt: datetime | None, language: str = "sv") -> str:
-    """``22 jan 14:05`` (``22 Jan 14:05`` in English)."""
+    """``22 jan 14:05`` (``22 Jan 14:05`` in English); the offset is added in the repeated
+    October hour, where the wall-clock time alone is ambiguous."""
     if dt is None:
         return ""
     loc = local(dt)
     months = _EN_MONTHS if language == "en" else _SV_MONTHS
-    return f"{loc.day} {months[loc.month - 1]} {loc:%H:%M}"
+    text = f"{loc.day} {months[loc.month - 1]} {loc:%H:%M}"
+    return f"{text} {offset_text(dt)}" if is_ambiguous_local(dt) else text
 
 
 def is_ambiguous_local(dt: datetime) -> bool:
@@ -123,10 +125,28 @@ def fmt_table(dt: datetime | None, now: datetime, language: str = "sv") -> str:
     whenever the local time is ambiguous (the repeated hour), so no row is ever ambiguous."""
     if dt is None:
         return ""
-    text = fmt_time(dt) if local(dt).date() == local(now).date() else fmt_short(dt, language)
-    return f"{text} {offset_text(dt)}" if is_ambiguous_local(dt) else text
+    return fmt_time(dt) if local(dt).date() == local(now).date() else fmt_short(dt, language)
 
 
 def fmt_time(dt: datetime | None) -> str:
-    """``14:05``."""
-    return "" if dt is None else f"{local(dt):%H:%M}"
+    """``14:05`` (with the offset in the repeated October hour)."""
+    if dt is None:
+        return ""
+    text = f"{local(dt):%H:%M}"
+    return f"{text} {offset_text(dt)}" if is_ambiguous_local(dt) else text
+
+
+_TIME_SHAPED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}[:.]\d{2}$")
+
+
+def looks_like_time(text: str) -> bool:
+    """True for input shaped like a date or a clock time (so a typo in it is an error, not text)."""
+    return bool(_TIME_SHAPED.match(text.strip()))
+
+
+def prefill_time(dt: datetime | None) -> str:
+    """An instant as an edit field shows it: ``2024-01-29 16:00``, with the offset when the local
+    time is ambiguous (so saving the field unchanged reads back the same instant)."""
+    if dt is None:
+        return ""
+    return fmt_datetime(dt, with_offset=is_ambiguous_local(dt))

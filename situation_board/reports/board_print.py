@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from situation_board.domain.entities import Action, AffectedSystem, Board
 from situation_board.domain.enums import DeadlineStatus
+from situation_board.domain.errors import NoActiveEventError
 from situation_board.domain.timeutil import fmt_datetime, fmt_short
 from situation_board.reports import html as H
 from situation_board.reports.classify import is_significant
@@ -231,6 +232,6 @@ def board_html(board: Board, trim: Trim) -> str:
 def board_document(board: Board) -> Document:
     """The one-page board print of ``board`` (A4 landscape), fullest variant first."""
     if board.event is None:
-        raise ValueError("no event")
+        raise NoActiveEventError
     meta = DocumentMeta.for_board(TITLE, board)
     return Document(meta, tuple(board_html(board, t) for t in TRIMS), landscape=True, one_page=True)

@@ -8,11 +8,13 @@ A change set on the bus triggers only the loads it concerns; loads already in fl
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from situation_board import logs
 from situation_board.domain.entities import Actor, Board, JournalEntry
 from situation_board.domain.errors import BoardError, NoActiveEventError
 from situation_board.services import BoardService
@@ -21,6 +23,7 @@ from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.ops import Ops
 
 BOARD_KINDS = ALL - {"journal"}
+log = logging.getLogger(__name__)
 
 
 class BoardController(QObject):
@@ -168,6 +171,7 @@ class BoardController(QObject):
         *,
         on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[str], object] | None = None,
+        owner: QObject | None = None,
     ) -> None:
         """Run a use case off-thread; errors arrive as a translated message."""
 
@@ -178,9 +182,14 @@ class BoardController(QObject):
             else:
                 self.failed.emit(text)
 
-        self.ops.run(lambda: fn(self.service), on_done=on_done, on_error=error, changes=changes)
+        self.ops.run(
+            lambda: fn(self.service), on_done=on_done, on_error=error, changes=changes, owner=owner
+        )
 
     def message(self, exc: BaseException) -> str:
+        """A board error's own Swedish message; anything else is logged with its traceback and
+        reported as the Swedish "unexpected error" message with the log file's path."""
         if isinstance(exc, BoardError):
             return exc.message(self.language)
-        return f"{type(exc).__name__}: {exc}"
+        log.error("unexpected error in an operation", exc_info=exc)
+        return logs.unexpected_message(logs.log_path(), self.language)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from situation_board.domain.errors import BoardError
+from situation_board.domain.errors import BoardError, NoActiveEventError
 from situation_board.reports.records import Document
 
 if TYPE_CHECKING:
@@ -102,7 +102,8 @@ class DocumentFlows(QObject):
         from situation_board.reports.documents import journal_document  # noqa: PLC0415
 
         board = service.board()
-        assert board.event is not None
+        if board.event is None:
+            raise NoActiveEventError
         return journal_document(
             board.event, board.journal, station=board.station.code, generated_at=board.as_of
         )

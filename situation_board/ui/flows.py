@@ -1,6 +1,8 @@
 """User flows behind the menu commands: open a dialog, run the use case off-thread, report.
 
-Kept apart from the main window so the window stays a thin composition of panels.
+If saving fails (the service refuses, the store is busy), the error is shown and the same dialog
+opens again with everything that was typed: nothing typed is lost. Kept apart from the main
+window so the window stays a thin composition of panels.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from situation_board.domain.entities import Action, AffectedSystem, Event, JournalEntry
 from situation_board.services import BoardService
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from situation_board.ui.main_window import MainWindow
 
 JOURNAL = frozenset({"journal"})
+Call = tuple[Callable[[BoardService], Any], frozenset[str], str]  # use case, change set, message
 
 
 class Flows(QObject):
@@ -35,15 +38,31 @@ class Flows(QObject):
         self.controller = controller
         self.language = language
 
-    @property
-    def parent_widget(self) -> QWidget:
-        return self.window
-
-    def _run_dialog(self, dialog: QDialog, save: Callable[[], None]) -> None:
+    def _dialog_flow(
+        self,
+        dialog: QDialog,
+        make_call: Callable[[], Call],
+        on_saved: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Show ``dialog``; on Save run its use case; on failure say why and show it again."""
         dialog.setParent(self.window, dialog.windowFlags())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            save()
-        dialog.deleteLater()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            dialog.deleteLater()
+            return
+        fn, changes, done = make_call()
+
+        def saved(result: Any) -> None:
+            if done:
+                self.window.statusBar().showMessage(done, 6000)
+            if on_saved is not None:
+                on_saved(result)
+            dialog.deleteLater()
+
+        def failed(message: str) -> None:
+            self._error(message)
+            self._dialog_flow(dialog, make_call, on_saved)  # everything typed is still there
+
+        self.controller.execute(fn, changes, on_done=saved, on_error=failed)
 
     def _execute(
         self, fn: Callable[[BoardService], Any], changes: frozenset[str], done: str | None = None
@@ -69,20 +88,20 @@ class Flows(QObject):
         )
 
     def full_entry(self, text: str = "", corrects: JournalEntry | None = None) -> None:
+        """The quick-entry line is emptied only once the entry is saved."""
         dialog = EntryDialog(self.language, text, corrects)
+        quick = self.window.quick_entry
 
-        def save() -> None:
+        def call() -> Call:
             values = dialog.values()
-            if corrects is None:
-                self.window.quick_entry.line.clear()
-            self.controller.execute(
-                lambda s: s.add_entry(**values),
-                JOURNAL,
-                on_done=lambda e: self.window.quick_entry.saved(e.number),
-                on_error=self._error,
-            )
+            return (lambda s: s.add_entry(**values)), JOURNAL, ""
 
-        self._run_dialog(dialog, save)
+        def saved(entry: Any) -> None:
+            if corrects is None:
+                quick.line.clear()
+            quick.saved(entry.number)
+
+        self._dialog_flow(dialog, call, saved)
 
     # ------------------------------------------------------------------ level and event
 
@@ -102,9 +121,9 @@ class Flows(QObject):
         current = board.level if board else None
         dialog = LevelDialog(self.language, current, self.controller.actor.name, history)
 
-        def save() -> None:
+        def call() -> Call:
             v = dialog.values()
-            self._execute(
+            return (
                 lambda s: s.set_level(
                     v["level"], reason=v["reason"], decided_by=v["decided_by"], scope=v["scope"]
                 ),
@@ -112,20 +131,20 @@ class Flows(QObject):
                 self.tr("Readiness level decided"),
             )
 
-        self._run_dialog(dialog, save)
+        self._dialog_flow(dialog, call)
 
     def new_event(self) -> None:
         dialog = NewEventDialog(self.language)
 
-        def save() -> None:
+        def call() -> Call:
             name, exercise, started = dialog.values_
-            self._execute(
+            return (
                 lambda s: s.start_event(name, exercise=exercise, started_at=started),
                 frozenset({"events", "journal"}),
                 self.tr("Event started"),
             )
 
-        self._run_dialog(dialog, save)
+        self._dialog_flow(dialog, call)
 
     def close_event(self, event: Event | None = None) -> None:
         """Close the active event, or ``event`` (another open one)."""
@@ -136,15 +155,15 @@ class Flows(QObject):
         dialog = CloseEventDialog(self.language, target.name)
         event_id = event.id if event is not None else None
 
-        def save() -> None:
+        def call() -> Call:
             reason = dialog.reason_
-            self._execute(
+            return (
                 lambda s: s.close_event(reason, event_id=event_id),
                 frozenset({"events", "level_decisions", "journal"}),
                 self.tr("Event closed"),
             )
 
-        self._run_dialog(dialog, save)
+        self._dialog_flow(dialog, call)
 
     # ------------------------------------------------------------------ systems and actions
 
@@ -156,18 +175,17 @@ class Flows(QObject):
             return
         dialog = SystemDialog(self.language, system)
 
-        def save() -> None:
+        def call() -> Call:
             values, comment = dialog.values(), dialog.comment_text
+            fn: Callable[[BoardService], Any]
             if system is None:
                 name, status = values.pop("name"), values.pop("status")
-                fn: Callable[[BoardService], Any] = lambda s: s.add_system(  # noqa: E731
-                    name, status=status, comment=comment, **values
-                )
+                fn = lambda s: s.add_system(name, status=status, comment=comment, **values)  # noqa: E731
             else:
                 fn = lambda s: s.update_system(system.id, comment=comment, **values)  # noqa: E731
-            self._execute(fn, frozenset({"systems", "journal"}), self.tr("System saved"))
+            return fn, frozenset({"systems", "journal"}), self.tr("System saved")
 
-        self._run_dialog(dialog, save)
+        self._dialog_flow(dialog, call)
 
     def add_action(self) -> None:
         self.edit_action(None)
@@ -179,16 +197,17 @@ class Flows(QObject):
         owners = sorted({a.owner for a in board.actions if a.owner}, key=str.casefold)
         dialog = ActionDialog(self.language, action, owners, board.systems)
 
-        def save() -> None:
+        def call() -> Call:
             values = dialog.values()
+            fn: Callable[[BoardService], Any]
             if action is None:
                 title = values.pop("title")
-                fn: Callable[[BoardService], Any] = lambda s: s.add_action(title, **values)  # noqa: E731
+                fn = lambda s: s.add_action(title, **values)  # noqa: E731
             else:
                 fn = lambda s: s.update_action(action.id, **values)  # noqa: E731
-            self._execute(fn, frozenset({"actions", "journal"}), self.tr("Action saved"))
+            return fn, frozenset({"actions", "journal"}), self.tr("Action saved")
 
-        self._run_dialog(dialog, save)
+        self._dialog_flow(dialog, call)
 
     def complete_action(self, action: Action) -> None:
         self._execute(

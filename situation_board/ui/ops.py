@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from situation_board.ui.bus import ChangeBus
@@ -59,7 +60,9 @@ class Ops(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self._tokens = itertools.count(1)
-        self._callbacks: dict[int, tuple[Done | None, Failed | None, frozenset[str]]] = {}
+        self._callbacks: dict[
+            int, tuple[Done | None, Failed | None, frozenset[str], QObject | None]
+        ] = {}
 
     @property
     def pending(self) -> int:
@@ -72,16 +75,23 @@ class Ops(QObject):
         on_done: Done | None = None,
         on_error: Failed | None = None,
         changes: frozenset[str] = frozenset(),
+        owner: QObject | None = None,
     ) -> None:
         """Run ``fn`` on a worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread,
-        and announce ``changes`` on the bus after a success."""
+        and announce ``changes`` on the bus after a success. When ``owner`` (e.g. a dialog) has
+        been deleted by then, its callbacks are skipped; the change set is still announced."""
         token = next(self._tokens)
-        self._callbacks[token] = (on_done, on_error, changes)
+        self._callbacks[token] = (on_done, on_error, changes, owner)
         self.pool.start(_Job(token, fn, self._relay))
 
     @Slot(int, bool, object)
     def _finished(self, token: int, ok: bool, payload: object) -> None:
-        on_done, on_error, changes = self._callbacks.pop(token)
+        on_done, on_error, changes, owner = self._callbacks.pop(token)
+        if owner is not None and not shiboken6.isValid(owner):  # closed meanwhile
+            on_done = on_error = None
+            if not ok:
+                log.warning("operation of a closed window failed", exc_info=payload)  # type: ignore[arg-type]
+                ok, payload = True, None  # nothing to report it to; don't raise
         try:
             if ok:
                 if on_done is not None:

@@ -444,3 +444,85 @@ def test_other_open_event_is_flagged_and_can_be_closed(qtbot, window, service) -
     wait_idle(qtbot, window.controller)
     qtbot.waitUntil(lambda: not bar.isVisible())
     assert service.board().event.name.startswith("It-störningar")  # the main one stays
+
+
+def test_a_refused_save_reopens_the_dialog_with_what_was_typed(qtbot, window, service) -> None:
+    from situation_board.domain.errors import ValidationError
+
+    calls = []
+
+    def refuse_first(*args, **kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise ValidationError("time_in_future", field="occurred")
+        return original(*args, **kwargs)
+
+    original = service.add_entry
+    service.add_entry = refuse_first
+    line = window.quick_entry.line
+    line.setText("Viktigt samtal från länsstyrelsen")
+    seen = []
+
+    def save(dialog) -> None:
+        seen.append(dialog.text.toPlainText())
+        if len(seen) == 1:
+            dialog.category.setCurrentIndex(dialog.category.findData("contact"))
+        dialog.buttons.accepted.emit()
+
+    def warn(box) -> None:
+        seen.append(box.text())
+        box.accept()
+        _answer_dialog(qtbot, save)  # the dialog comes back
+
+    _answer_dialog(qtbot, save)
+    window.flows.full_entry(line.text())
+    qtbot.waitUntil(lambda: len(seen) >= 1)
+    _answer_dialog(qtbot, warn)
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=10_000)
+    wait_idle(qtbot, window.controller)
+    assert seen[0] == seen[2] == "Viktigt samtal från länsstyrelsen"
+    assert "framtiden" in seen[1]
+    assert calls[1]["category"].value == "contact"  # what was chosen survived too
+    assert line.text() == ""  # cleared only once it was saved
+
+
+def test_closing_a_dialog_before_its_load_returns_is_harmless(qtbot, window) -> None:
+    from situation_board.ui.dialogs.conflicts import ConflictsDialog
+    from situation_board.ui.dialogs.handover import HandoverDialog
+
+    for make in (
+        lambda: HandoverDialog(window.documents, window),
+        lambda: ConflictsDialog(window.controller, window),
+    ):
+        dialog = make()
+        dialog.deleteLater()
+        QApplication.processEvents()  # deleted while its load is still running
+        wait_idle(qtbot, window.controller)
+    assert window.isVisible()
+
+
+def test_an_unexpected_error_is_reported_in_swedish(qtbot, window) -> None:
+    got = []
+
+    def boom(_service):
+        raise KeyError("intern")
+
+    window.controller.execute(boom, frozenset(), on_error=got.append)
+    wait_idle(qtbot, window.controller)
+    assert got and got[0].startswith("Ett oväntat fel inträffade") and "KeyError" not in got[0]
+
+
+def test_edit_dialogs_keep_times_in_the_repeated_hour(qtbot, service) -> None:
+    from datetime import UTC, datetime
+
+    from situation_board.ui.dialogs.action import ActionDialog
+
+    due = datetime(2024, 10, 27, 0, 30, tzinfo=UTC)  # 02:30 +02:00, the first of two 02:30s
+    action = service.add_action("Ring", due_at=due)
+    dialog = ActionDialog("sv", action, [], ())
+    qtbot.addWidget(dialog)
+    assert dialog.due.text() == "2024-10-27 02:30 +02:00"
+    dialog.title.setText("Ring tillbaka")
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1 and dialog.values() == {"title": "Ring tillbaka"}

@@ -351,3 +351,31 @@ def test_handover_from_cli(board: Path) -> None:
     assert "Överlämning" in proc.stdout
     texts = [e["text"] for e in show_json(board)["journal"]]
     assert "Överlämningen kvitterad av Kvällspass." in texts
+
+
+def test_a_mistyped_prognosis_date_is_an_error_not_text(board: Path) -> None:
+    before = show_json(board, env=NOW_ENV)
+    proc = run_cli(
+        "system",
+        "set",
+        "Utskrivningssystemet",
+        "--prognosis",
+        "2024-13-45",
+        "--db",
+        str(board),
+        env=NOW_ENV,
+    )
+    assert proc.returncode == 2 and "Kan inte tolka prognosen" in proc.stderr
+    assert show_json(board, env=NOW_ENV) == before
+
+
+def test_personnummer_is_refused_in_every_free_text_field(board: Path) -> None:
+    before = show_json(board, env=NOW_ENV)
+    for args in (
+        ["action", "add", "Ring 19121212-1212 om provsvar"],
+        ["system", "add", "X", "--status", "down", "--workaround", "pnr 121212-1212"],
+        ["handover", "--from", "A", "--to", "B", "--note", "Pat 19121212-1212"],
+    ):
+        proc = run_cli(*args, "--db", str(board), env=NOW_ENV)
+        assert proc.returncode == 2 and "personnummer" in proc.stderr, args
+    assert show_json(board, env=NOW_ENV) == before

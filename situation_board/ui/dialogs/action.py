@@ -11,7 +11,7 @@ from situation_board.domain.entities import Action, AffectedSystem
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.rules import MAX_NAME, optional_text, require_text
-from situation_board.domain.timeutil import fmt_datetime
+from situation_board.domain.timeutil import fmt_datetime, prefill_time
 from situation_board.ui.dialogs.common import FormDialog
 
 
@@ -36,7 +36,8 @@ class ActionDialog(FormDialog):
         self.owner.setEditable(True)
         self.owner.addItems(owners)
         self.owner.setEditText(action.owner if action else "")
-        self.due = QLineEdit(fmt_datetime(action.due_at, with_offset=False) if action else "")
+        self.due = QLineEdit(prefill_time(action.due_at) if action else "")
+        self._due_text = self.due.text()  # unchanged text keeps the exact original instant
         self.due.setObjectName("actionDue")
         self.due.setPlaceholderText(self.tr("e.g. 17:00 or 2024-01-30 09:00 (empty: no due time)"))
         self.priority = QComboBox()
@@ -72,7 +73,12 @@ class ActionDialog(FormDialog):
     def validate(self) -> None:
         title = require_text(self.check(self.title).text(), "title", limit=MAX_NAME)
         owner = optional_text(self.check(self.owner).currentText(), "owner", limit=MAX_NAME)
-        due = self.parse_time(self.due, "due")
+        unchanged = self.original is not None and self.due.text() == self._due_text
+        due = (
+            self.original.due_at
+            if unchanged and self.original
+            else self.parse_time(self.due, "due")
+        )
         unchanged_due = self.original is not None and due == self.original.due_at
         if due is not None and due < system_clock() and not unchanged_due:
             answer = QMessageBox.question(

@@ -85,6 +85,7 @@ class ConflictsDialog(QDialog):
             lambda s: list_conflicts(s.store, include_reviewed=include),
             frozenset(),
             on_done=self._loaded,
+            owner=self,
         )
 
     def _loaded(self, rows: list[ConflictView]) -> None:
@@ -101,4 +102,5 @@ class ConflictsDialog(QDialog):
             lambda s: mark_reviewed(s.store, conflict.id, by, system_clock()),
             frozenset({"conflicts"}),
             on_done=lambda _r: self.reload(),
+            owner=self,
         )

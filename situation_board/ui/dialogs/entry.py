@@ -65,7 +65,7 @@ class EntryDialog(FormDialog):
 
     def validate(self) -> None:
         self.check(self.text)
-        text = require_text(self.text.toPlainText(), "text")
+        text = require_text(self.text.toPlainText(), "text", patient_check=False)
         self.occurred_at = self.parse_time(self.occurred, "occurred")
         parties = " ".join((text, self.from_party.text(), self.to_party.text()))
         if looks_like_personnummer(parties) and not self.personnummer_confirmed:

@@ -104,7 +104,11 @@ class HandoverDialog(QDialog):
     def _reload(self, *_: Any) -> None:
         if self.signed is None:
             self.controller.execute(
-                lambda s: s.handover_brief(), frozenset(), on_done=self._show, on_error=self._fail
+                lambda s: s.handover_brief(),
+                frozenset(),
+                on_done=self._show,
+                on_error=self._fail,
+                owner=self,
             )
 
     def _show(self, brief: HandoverBrief) -> None:
@@ -146,6 +150,7 @@ class HandoverDialog(QDialog):
             frozenset({"handovers", "journal"}),
             on_done=self._signed,
             on_error=self._sign_failed,
+            owner=self,
         )
 
     def _sign_failed(self, message: str) -> None:

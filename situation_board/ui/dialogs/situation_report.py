@@ -76,6 +76,7 @@ class SituationReportDialog(QDialog):
             frozenset(),
             on_done=self._loaded,
             on_error=flows._error,
+            owner=self,
         )
 
     def _loaded(self, report: SituationReport) -> None:

@@ -12,7 +12,7 @@ from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.enums import SystemStatus
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.rules import MAX_NAME, optional_text, require_text
-from situation_board.domain.timeutil import fmt_datetime, parse_instant
+from situation_board.domain.timeutil import looks_like_time, parse_instant, prefill_time
 from situation_board.ui import theme
 from situation_board.ui.dialogs.common import FormDialog
 
@@ -55,9 +55,7 @@ class SystemDialog(FormDialog):
         prognosis = ""
         if system is not None:
             prognosis = (
-                fmt_datetime(system.prognosis_at, with_offset=False)
-                if system.prognosis_at
-                else system.prognosis_text
+                prefill_time(system.prognosis_at) if system.prognosis_at else system.prognosis_text
             )
         self.prognosis = QLineEdit(prognosis)
         self.prognosis.setObjectName("systemPrognosis")
@@ -65,9 +63,8 @@ class SystemDialog(FormDialog):
         self.personal = QCheckBox(self.tr("Personal data may be affected"))
         self.personal.setObjectName("systemPersonalData")
         self.personal.setChecked(system.personal_data_affected if system else False)
-        self.next_update = QLineEdit(
-            fmt_datetime(system.next_update_at, with_offset=False) if system else ""
-        )
+        self.next_update = QLineEdit(prefill_time(system.next_update_at) if system else "")
+        self._prefilled = (prognosis, self.next_update.text())  # unchanged: keep the instants
         self.next_update.setObjectName("systemNextUpdate")
         self.next_update.setPlaceholderText(self.tr("e.g. 16:00 or 2024-01-30 09:00"))
         self.comment = QLineEdit()
@@ -99,14 +96,23 @@ class SystemDialog(FormDialog):
         except ValidationError as exc:
             if exc.key in ("absurd_date", "ambiguous_time", "nonexistent_time"):
                 raise
+            if looks_like_time(text):  # a mistyped time, not a prognosis in words
+                raise
             return None, text
 
     def validate(self) -> None:
         name = require_text(self.check(self.name).text(), "name", limit=MAX_NAME)
         status = SystemStatus(self.status.currentData())
         self.check(self.prognosis)
-        prognosis_at, prognosis_text = self._prognosis()
-        next_update = self.parse_time(self.next_update, "next_update")
+        s = self.original
+        if s is not None and self.prognosis.text() == self._prefilled[0]:
+            prognosis_at, prognosis_text = s.prognosis_at, s.prognosis_text
+        else:
+            prognosis_at, prognosis_text = self._prognosis()
+        if s is not None and self.next_update.text() == self._prefilled[1]:
+            next_update = s.next_update_at
+        else:
+            next_update = self.parse_time(self.next_update, "next_update")
         comment = optional_text(self.comment.text(), "comment")
         values: dict[str, Any] = {
             "name": name,
@@ -121,7 +127,6 @@ class SystemDialog(FormDialog):
             "personal_data_affected": self.personal.isChecked(),
             "next_update_at": next_update,
         }
-        s = self.original
         if s is not None:
             if status is not s.status and not comment:
                 self.check(self.comment)
