@@ -6,19 +6,23 @@ thread (``reports.pdf``), into the platform's print dialog or a PDF file.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from situation_board import APP_NAME
 from situation_board.domain.errors import BoardError, NoActiveEventError
 from situation_board.reports.records import Document
 
 if TYPE_CHECKING:
     from situation_board.ui.main_window import MainWindow
+
+REPORT_TEXTS = "lagesbild/texts"
 
 
 class DocumentFlows(QObject):
@@ -28,12 +32,23 @@ class DocumentFlows(QObject):
         super().__init__(window)
         self.window = window
         self.controller = window.controller
-        self.report_texts: dict[str, str] = {}  # the lägesbild's staff text, kept for the session
+        self.report_texts: dict[str, str] = self._saved_texts()  # the lägesbild's staff text
         self.make_printer: Callable[[], QPrinter] = lambda: QPrinter(
             QPrinter.PrinterMode.HighResolution
         )
 
     # ------------------------------------------------------------------ plumbing
+
+    @staticmethod
+    def _saved_texts() -> dict[str, str]:
+        """The staff's lägesbild texts survive a restart (kept with the window state, on this
+        station only; they are a draft until exported)."""
+        raw = QSettings(APP_NAME, "workstation").value(REPORT_TEXTS)
+        try:
+            texts = json.loads(raw) if isinstance(raw, str) else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in texts.items()} if isinstance(texts, dict) else {}
 
     def _then(self, fetch: Callable[[Any], Any], use: Callable[[Any], object]) -> None:
         self.controller.execute(fetch, frozenset(), on_done=use, on_error=self._error)
@@ -193,4 +208,5 @@ class DocumentFlows(QObject):
         dialog = SituationReportDialog(self, self.window)
         dialog.exec()
         self.report_texts = dialog.texts()
+        QSettings(APP_NAME, "workstation").setValue(REPORT_TEXTS, json.dumps(self.report_texts))
         dialog.deleteLater()

@@ -109,3 +109,24 @@ def test_archive_package_from_the_menu(qtbot, window, tmp_path: Path, monkeypatc
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert (target / "README.txt").read_text(encoding="utf-8").strip()
+
+
+def test_lagesbild_texts_survive_a_restart(qtbot, window) -> None:
+    from situation_board.ui.dialogs.situation_report import SituationReportDialog
+    from situation_board.ui.documents import DocumentFlows
+
+    def type_and_close(dialog) -> None:
+        qtbot.waitUntil(lambda: bool(dialog.edits))
+        dialog.edits["resurser"].setPlainText("Extra loggist till kvällspasset.")
+        dialog.accept()
+
+    _answer_dialog(qtbot, type_and_close)
+    window.documents.situation_report()
+    assert window.documents.report_texts == {"resurser": "Extra loggist till kvällspasset."}
+    later = DocumentFlows(window)  # as after a restart
+    assert later.report_texts == {"resurser": "Extra loggist till kvällspasset."}
+    dialog = SituationReportDialog(later, window)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: bool(dialog.edits))
+    assert dialog.edits["resurser"].toPlainText() == "Extra loggist till kvällspasset."

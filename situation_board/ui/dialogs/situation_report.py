@@ -2,7 +2,8 @@
 
 Each section shows the facts the board already holds and a field for the staff's own text. The
 result can be copied as plain text (for WIS or an e-mail to länsstyrelsen/Socialstyrelsen),
-printed, or saved as PDF. The staff text lives for the session (not in the database).
+printed, or saved as PDF. The staff text is a draft kept on this station (with the window state,
+so it survives a restart), not in the shared board.
 """
 
 from __future__ import annotations
