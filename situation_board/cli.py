@@ -236,12 +236,16 @@ def build_parser() -> Parser:
     p.add_argument("dir", metavar="DIR")
     for p in ex.choices.values():
         p.add_argument("--event", metavar="ID", help="avslutad händelse (id, se event list)")
-    st = group("store", "delat lager / shared store")
-    cmd(st, "init", "skapa eller uppgradera ett delat lager", cmd_store_init).add_argument("url")
-    cmd(st, "password", "spara lagrets lösenord i nyckelringen", cmd_store_password).add_argument(
+    st = group("store", "gemensam databas / shared store")
+    cmd(st, "init", "skapa eller uppgradera en gemensam databas", cmd_store_init).add_argument(
         "url"
     )
-    p = cmd(sub, "sync", "synka med det delade lagret / sync with the shared store", cmd_sync)
+    cmd(
+        st, "password", "spara databasens lösenord i nyckelringen", cmd_store_password
+    ).add_argument("url")
+    p = cmd(
+        sub, "sync", "synka med den gemensamma databasen / sync with the shared store", cmd_sync
+    )
     p.add_argument("--once", action="store_true", help="en synk och avsluta / one sync, then exit")
     p.add_argument("--store", metavar="URL", help="sqlite:///fil.db eller postgresql+psycopg://…")
     return root

@@ -80,10 +80,10 @@ def cmd_store_init(ctx: Context) -> int:
             meta, created = shared.init()
     finally:
         shared.close()
-    verb = ctx.t("skapat", "created") if created else ctx.t("uppgraderat", "upgraded")
+    verb = ctx.t("skapad", "created") if created else ctx.t("uppgraderad", "upgraded")
     print(
         ctx.t(
-            f"Delat lager {verb}: {url.display} (schema {meta.schema_version}, epok {meta.epoch})",
+            f"Gemensam databas {verb}: {url.display} (schema {meta.schema_version}, epok {meta.epoch})",
             f"Shared store {verb}: {url.display} (schema {meta.schema_version}, "
             f"epoch {meta.epoch})",
         )
@@ -128,7 +128,7 @@ def _summary(ctx: Context, r: SyncReport) -> str:
     )
     if r.epoch_changed:
         text += ctx.t(
-            " Lagret var återskapat: allt hämtades och skickades på nytt.",
+            " Databasen var återskapad: allt hämtades och skickades på nytt.",
             " The store was rebuilt: everything was pulled and pushed again.",
         )
     if r.clock_warning:

@@ -208,7 +208,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ sync and shared stores
     "store_url_bad": (
-        "Ogiltig adress till det delade lagret: ”{url}”. Ange sqlite:///sökväg/till/fil.db "
+        "Ogiltig adress till den gemensamma databasen: ”{url}”. Ange sqlite:///sökväg/till/fil.db "
         "eller postgresql+psycopg://användare@värd/databas.",
         "Invalid shared store address: “{url}”. Give sqlite:///path/to/file.db "
         "or postgresql+psycopg://user@host/database.",
@@ -224,70 +224,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No shared store is configured: give --store URL or store_url in the configuration.",
     ),
     "store_missing": (
-        "Det delade lagret {store} finns inte. Skapa det med ”situation-board store init {store}”.",
+        "Den gemensamma databasen {store} finns inte. Skapa den med ”situation-board store init {store}”.",
         "The shared store {store} does not exist. Create it with "
         "“situation-board store init {store}”.",
     ),
     "store_not_initialised": (
-        "Det delade lagret {store} är inte initierat. Kör ”situation-board store init {store}”.",
+        "Den gemensamma databasen {store} är inte initierad. Kör ”situation-board store init {store}”.",
         "The shared store {store} is not initialised. Run “situation-board store init {store}”.",
     ),
     "store_schema_newer": (
-        "Uppdatering krävs: det delade lagret {store} har uppgraderats av en nyare version av "
+        "Uppdatering krävs: den gemensamma databasen {store} har uppgraderats av en nyare version av "
         "situation-board. Inget skickas förrän programmet är uppdaterat; lokalt arbete fortsätter.",
         "Update required: the shared store {store} was upgraded by a newer version of "
         "situation-board. Nothing is sent until this program is updated; local work goes on.",
     ),
     "store_schema_older": (
-        "Det delade lagret {store} har ett äldre schema. Uppgradera det med "
+        "Den gemensamma databasen {store} har ett äldre schema. Uppgradera den med "
         "”situation-board store init {store}”.",
         "The shared store {store} has an older schema. Upgrade it with "
         "“situation-board store init {store}”.",
     ),
     "store_auth_failed": (
-        "Fel lösenord eller användare för det delade lagret {store}. Spara rätt lösenord med "
+        "Fel lösenord eller användare för den gemensamma databasen {store}. Spara rätt lösenord med "
         "”situation-board store password {store}”.",
         "Wrong password or user for the shared store {store}. Save the right password with "
         "“situation-board store password {store}”.",
     ),
     "store_password_missing": (
-        "Det delade lagret {store} kräver lösenord. Spara det med "
+        "Den gemensamma databasen {store} kräver lösenord. Spara det med "
         "”situation-board store password {store}”.",
         "The shared store {store} needs a password. Save it with "
         "“situation-board store password {store}”.",
     ),
     "store_unreachable": (
-        "Når inte det delade lagret {store} ({reason}). Tavlan fungerar lokalt och synkar "
-        "när lagret går att nå igen.",
+        "Når inte den gemensamma databasen {store} ({reason}). Tavlan fungerar lokalt och synkar "
+        "när databasen går att nå igen.",
         "Cannot reach the shared store {store} ({reason}). The board works locally and syncs "
         "when the store can be reached again.",
     ),
     "store_busy": (
-        "Det delade lagret {store} är upptaget (låst). Nytt försök görs strax.",
+        "Den gemensamma databasen {store} är upptagen (låst). Nytt försök görs strax.",
         "The shared store {store} is busy (locked). It will be tried again shortly.",
     ),
     "store_corrupt": (
-        "Det delade lagret {store} är skadat ({reason}). Återskapa det med "
+        "Den gemensamma databasen {store} är skadad ({reason}). Återskapa den med "
         "”situation-board store init” på en ny plats.",
         "The shared store {store} is damaged ({reason}). Rebuild it with "
         "“situation-board store init” in a new place.",
     ),
     "store_permission_denied": (
-        "Behörighet saknas i det delade lagret {store} ({reason}).",
+        "Behörighet saknas i den gemensamma databasen {store} ({reason}).",
         "Permission denied in the shared store {store} ({reason}).",
     ),
     "store_error": (
-        "Fel i det delade lagret {store}: {reason}",
+        "Fel i den gemensamma databasen {store}: {reason}",
         "Error in the shared store {store}: {reason}",
     ),
     "station_code_taken": (
-        "Stationskoden {code} används redan av en annan station ({owner}) i det delade lagret. "
+        "Stationskoden {code} används redan av en annan station ({owner}) i den gemensamma databasen. "
         "Välj en annan kod (--station eller station i konfigurationen).",
         "The station code {code} is already used by another station ({owner}) in the shared "
         "store. Choose another code (--station or station in the configuration).",
     ),
     "push_gap": (
-        "Det delade lagret väntar på ändring nummer {expected} som saknas lokalt.",
+        "Den gemensamma databasen väntar på ändring nummer {expected} som saknas lokalt.",
         "The shared store expects change number {expected}, which is missing locally.",
     ),
     "pull_rejected": (
@@ -306,11 +306,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty_password": ("Lösenordet får inte vara tomt.", "The password must not be empty."),
     "clock_skew_ahead": (
-        "Klockan på den här datorn går {minutes} min före det delade lagrets klocka.",
+        "Klockan på den här datorn går {minutes} min före den gemensamma databasens klocka.",
         "This computer's clock is {minutes} min ahead of the shared store's clock.",
     ),
     "clock_skew_behind": (
-        "Klockan på den här datorn går {minutes} min efter det delade lagrets klocka.",
+        "Klockan på den här datorn går {minutes} min efter den gemensamma databasens klocka.",
         "This computer's clock is {minutes} min behind the shared store's clock.",
     ),
     "clock_remote_ahead": (

@@ -245,7 +245,7 @@
     <message>
         <location filename="../../situation_board/ui/dialogs/conflicts.py" line="46" />
         <source>Two stations changed the same field while they could not reach the shared store. The newer change was kept on every station; the other is listed here. Correct the board if the kept value is wrong, then mark the conflict reviewed.</source>
-        <translation>Två stationer ändrade samma fält medan de inte nådde det delade lagret. Den nyare ändringen behölls på alla stationer; den andra visas här. Rätta lägesbilden om det behållna värdet är fel och markera sedan konflikten som granskad.</translation>
+        <translation>Två stationer ändrade samma fält medan de inte nådde den gemensamma databasen. Den nyare ändringen behölls på alla stationer; den andra visas här. Rätta lägesbilden om det behållna värdet är fel och markera sedan konflikten som granskad.</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/dialogs/conflicts.py" line="52" />
@@ -301,47 +301,47 @@
 <context>
     <name>DocumentFlows</name>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="42" />
+        <location filename="../../situation_board/ui/documents.py" line="57" />
         <source>Could not create the document</source>
         <translation>Dokumentet kunde inte skapas</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="51" />
+        <location filename="../../situation_board/ui/documents.py" line="66" />
         <source>Print %1</source>
         <translation>Skriv ut %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="68" />
+        <location filename="../../situation_board/ui/documents.py" line="83" />
         <source>Save as PDF</source>
         <translation>Spara som PDF</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="82" />
+        <location filename="../../situation_board/ui/documents.py" line="97" />
         <source>Saved %1 (%2 pages)</source>
         <translation>Sparade %1 (%2 sidor)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="123" />
+        <location filename="../../situation_board/ui/documents.py" line="138" />
         <source>Export the journal (CSV)</source>
         <translation>Exportera journalen (CSV)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="141" />
+        <location filename="../../situation_board/ui/documents.py" line="156" />
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="150" />
+        <location filename="../../situation_board/ui/documents.py" line="165" />
         <source>Choose an empty folder for the archive package</source>
         <translation>Välj en tom mapp för arkivpaketet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="172" />
+        <location filename="../../situation_board/ui/documents.py" line="187" />
         <source>Archive package</source>
         <translation>Arkivpaket</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="174" />
+        <location filename="../../situation_board/ui/documents.py" line="189" />
         <source>The archive package was written to %1: %2 files and a SHA-256 manifest (check it with: sha256sum -c SHA256SUMS).</source>
         <translation>Arkivpaketet skrevs till %1: %2 filer och ett SHA-256-manifest (kontrollera med: sha256sum -c SHA256SUMS).</translation>
     </message>
@@ -858,57 +858,57 @@
 <context>
     <name>LevelBanner</name>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="41" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="54" />
         <source>Readiness level</source>
         <translation>Beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="56" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="69" />
         <source>Change readiness level… (Ctrl+B)</source>
         <translation>Ändra beredskapsläge… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="58" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="71" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="93" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="106" />
         <source>No active event — start one with File → New event</source>
         <translation>Ingen aktiv händelse — starta en med Arkiv → Ny händelse</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="101" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="114" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="105" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="118" />
         <source>No level decision recorded for this event</source>
         <translation>Inget beslut om beredskapsläge registrerat för händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="109" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="122" />
         <source>since %1 · decided by %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="114" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="127" />
         <source>Reason: %1</source>
         <translation>Motivering: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="130" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="143" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="139" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="152" />
         <source>%1: report %2</source>
         <translation>%1: rapportera %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="146" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="159" />
         <source>%1: OVERDUE since %2</source>
         <translation>%1: FÖRSENAD sedan %2</translation>
     </message>
@@ -1142,7 +1142,7 @@
     <message>
         <location filename="../../situation_board/ui/main_window.py" line="323" />
         <source>No shared store is configured (store_url).</source>
-        <translation>Inget delat lager är inställt (store_url).</translation>
+        <translation>Ingen gemensam databas är inställd (store_url).</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/main_window.py" line="363" />
@@ -1361,78 +1361,78 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
 <context>
     <name>SituationReportDialog</name>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="38" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="39" />
         <source>Situation report (MSB structure)</source>
         <translation>Lägesbild (MSB:s struktur)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="43" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="44" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="44" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="45" />
         <source>Contact person and phone number</source>
         <translation>Kontaktperson och telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="51" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="52" />
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="52" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="53" />
         <source>Copy the situation report as text</source>
         <translation>Kopiera lägesbilden som text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="54" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="55" />
         <source>Print…</source>
         <translation>Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="55" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="56" />
         <source>Print the situation report</source>
         <translation>Skriv ut lägesbilden</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="57" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="58" />
         <source>Save as PDF…</source>
         <translation>Spara som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="58" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="59" />
         <source>Save the situation report as PDF</source>
         <translation>Spara lägesbilden som PDF</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="62" />
         <location filename="../../situation_board/ui/dialogs/situation_report.py" line="63" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="64" />
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="92" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="93" />
         <source>Staff text: %1</source>
         <translation>Stabens text: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="93" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="94" />
         <source>The staff's assessment and additions…</source>
         <translation>Stabens bedömning och tillägg…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="121" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="122" />
         <source>%1 sections still without staff text</source>
         <translation>%1 avsnitt saknar ännu stabens text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="123" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="124" />
         <source>All sections completed</source>
         <translation>Alla avsnitt ifyllda</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="130" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="131" />
         <source>Copied — paste it into WIS or an e-mail.</source>
         <translation>Kopierad — klistra in i WIS eller ett e-postmeddelande.</translation>
     </message>
@@ -1443,7 +1443,7 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
         <location filename="../../situation_board/ui/panels/status_bar.py" line="27" />
         <location filename="../../situation_board/ui/panels/status_bar.py" line="63" />
         <source>Sync: no shared store configured</source>
-        <translation>Synk: ingen delad lagring inställd</translation>
+        <translation>Synk: ingen gemensam databas inställd</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/panels/status_bar.py" line="32" />
@@ -1503,7 +1503,7 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
     <message>
         <location filename="../../situation_board/ui/panels/status_bar.py" line="79" />
         <source>Shared store: %1</source>
-        <translation>Delat lager: %1</translation>
+        <translation>Gemensam databas: %1</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/panels/status_bar.py" line="82" />
@@ -1546,7 +1546,7 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
     <message>
         <location filename="../../situation_board/ui/sync_bridge.py" line="105" />
         <source>Password for the shared store</source>
-        <translation>Lösenord till det delade lagret</translation>
+        <translation>Lösenord till den gemensamma databasen</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/sync_bridge.py" line="107" />
@@ -1797,115 +1797,174 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
 </context>
 <context>
+    <name>WallList</name>
+    <message>
+        <location filename="../../situation_board/ui/wall/widgets.py" line="171" />
+        <source>Page %1/%2</source>
+        <translation>Sida %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>WallView</name>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="60" />
+        <location filename="../../situation_board/ui/wall/view.py" line="62" />
         <source>Situation board — wall display</source>
         <translation>Lägesbild — väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="83" />
+        <location filename="../../situation_board/ui/wall/view.py" line="85" />
         <source>Affected systems</source>
         <translation>Berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="84" />
+        <location filename="../../situation_board/ui/wall/view.py" line="86" />
         <source>Open actions</source>
         <translation>Öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="85" />
+        <location filename="../../situation_board/ui/wall/view.py" line="87" />
         <source>Latest significant entries</source>
         <translation>Senaste väsentliga poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="88" />
-        <location filename="../../situation_board/ui/wall/view.py" line="240" />
+        <location filename="../../situation_board/ui/wall/view.py" line="90" />
+        <location filename="../../situation_board/ui/wall/view.py" line="269" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="195" />
+        <location filename="../../situation_board/ui/wall/view.py" line="172" />
+        <source>The shared database cannot be reached.</source>
+        <translation>Den gemensamma databasen går inte att nå.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="174" />
+        <source>The wall display cannot log in to the shared database.</source>
+        <translation>Väggskärmen kan inte logga in i den gemensamma databasen.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="176" />
+        <source>The wall display lacks permission in the shared database.</source>
+        <translation>Väggskärmen saknar behörighet i den gemensamma databasen.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="178" />
+        <source>The program on the wall display needs to be updated.</source>
+        <translation>Programmet på väggskärmen behöver uppdateras.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="180" />
+        <source>Updates from the shared database fail.</source>
+        <translation>Uppdateringarna från den gemensamma databasen misslyckas.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="181" />
+        <source>Contact the log keeper or IT.</source>
+        <translation>Kontakta loggisten eller IT.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="222" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="208" />
+        <location filename="../../situation_board/ui/wall/view.py" line="235" />
         <source>Last updated %1</source>
         <translation>Senast uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="221" />
-        <source>no successful sync</source>
-        <translation>ingen lyckad synkronisering</translation>
+        <location filename="../../situation_board/ui/wall/view.py" line="243" />
+        <source>DATA MAY BE OLD — the board shows the situation at %1 (%2)</source>
+        <translation>UPPGIFTERNA KAN VARA GAMLA — tavlan visar läget kl. %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="233" />
+        <location filename="../../situation_board/ui/wall/view.py" line="247" />
+        <source>DATA MAY BE OLD — no update received yet</source>
+        <translation>UPPGIFTERNA KAN VARA GAMLA — ingen uppdatering har kommit än</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="250" />
+        <source>No successful sync. Contact the log keeper or IT.</source>
+        <translation>Ingen lyckad synkronisering. Kontakta loggisten eller IT.</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="329" />
+        <source>%1 down</source>
+        <translation>%1 ur funktion</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="334" />
+        <source>%1 unknown</source>
+        <translation>%1 okänt läge</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="356" />
+        <source>OVERDUE %1 · due %2</source>
+        <translation>FÖRSENAD %1 · senast %2</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="262" />
         <source>NO ACTIVE EVENT</source>
         <translation>INGEN AKTIV HÄNDELSE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="244" />
+        <location filename="../../situation_board/ui/wall/view.py" line="273" />
         <source>since %1 · decision: %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="261" />
+        <location filename="../../situation_board/ui/wall/view.py" line="291" />
         <source>Reserve routine active</source>
         <translation>Reservrutin aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="277" />
+        <location filename="../../situation_board/ui/wall/view.py" line="299" />
+        <source>No prognosis</source>
+        <translation>Ingen prognos</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="311" />
+        <source>Promised update at %1 did not come</source>
+        <translation>Utlovad uppdatering kl. %1 har inte kommit</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="321" />
         <source>Workaround: %1</source>
         <translation>Alternativ lösning: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="265" />
-        <source>no prognosis</source>
-        <translation>ingen prognos</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="217" />
-        <source>DATA MAY BE OLD — last updated %1 (%2 min ago)</source>
-        <translation>UPPGIFTERNA KAN VARA GAMLA — senast uppdaterad %1 (för %2 min sedan)</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="267" />
+        <location filename="../../situation_board/ui/wall/view.py" line="294" />
+        <location filename="../../situation_board/ui/wall/view.py" line="297" />
         <source>Prognosis: %1</source>
         <translation>Prognos: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="284" />
-        <source>%1 down or unknown</source>
-        <translation>%1 ur funktion eller okänt läge</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="292" />
+        <location filename="../../situation_board/ui/wall/view.py" line="339" />
         <source>No affected systems</source>
         <translation>Inga berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="306" />
-        <source>OVERDUE</source>
-        <translation>FÖRSENAD</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="324" />
+        <location filename="../../situation_board/ui/wall/view.py" line="378" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="328" />
+        <location filename="../../situation_board/ui/wall/view.py" line="381" />
+        <source>1 OVERDUE</source>
+        <translation>1 FÖRSENAD</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/wall/view.py" line="383" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="331" />
+        <location filename="../../situation_board/ui/wall/view.py" line="386" />
         <source>No open actions</source>
         <translation>Inga öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="351" />
+        <location filename="../../situation_board/ui/wall/view.py" line="406" />
         <source>No significant entries yet</source>
         <translation>Inga väsentliga poster ännu</translation>
     </message>

@@ -92,6 +92,7 @@ class SyncEngine:
         self._started = False
         self._failures = 0
         self._last_error: str | None = None
+        self._error_key: str | None = None
         self._last_attempt: datetime | None = None
         self._next_attempt: datetime | None = None
         self._update_required = False
@@ -180,6 +181,7 @@ class SyncEngine:
             last_success_at=datetime.fromisoformat(last) if last else None,
             last_attempt_at=self._last_attempt,
             last_error=self._last_error,
+            error_key=self._error_key if self._last_error else None,
             pending=pending,
             conflicts=open_conflicts,
             consecutive_failures=self._failures,
@@ -213,6 +215,7 @@ class SyncEngine:
             raise error from None
         self._failures = 0
         self._last_error = None
+        self._error_key = None
         self._update_required = False
         self._clock_warning = report.clock_warning
         self.last_report = report
@@ -229,6 +232,7 @@ class SyncEngine:
     def _failed(self, exc: SyncError, *, update_required: bool = False) -> None:
         self._failures += 1
         self._last_error = exc.message(self.language)
+        self._error_key = "update_required" if update_required else exc.key
         self._update_required = update_required
         if exc.key in AUTH_ERRORS:
             self.password.forget()

@@ -49,6 +49,7 @@ class SyncStatus:
     last_success_at: datetime | None = None
     last_attempt_at: datetime | None = None
     last_error: str | None = None
+    error_key: str | None = None  # the message key of ``last_error`` (for a short wall text)
     pending: int = 0
     conflicts: int = 0
     consecutive_failures: int = 0

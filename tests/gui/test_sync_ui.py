@@ -68,12 +68,15 @@ def test_status_bar_light(qtbot) -> None:
     bar.show_sync(SyncStatus(store="x", interval_s=15, last_success_at=now - timedelta(seconds=80)))
     assert bar.sync.property("state") == "red"
     failing = SyncStatus(
-        store="x", interval_s=15, last_success_at=now, last_error="Det delade lagret nås inte"
+        store="x",
+        interval_s=15,
+        last_success_at=now,
+        last_error="Den gemensamma databasen nås inte",
     )
     bar.show_sync(failing)
     assert bar.sync.property("state") == "red" and "nås inte" in bar.sync.toolTip()
     bar.show_sync(SyncStatus(store=None))
-    assert bar.sync.text() == "Synk: ingen delad lagring inställd"
+    assert bar.sync.text() == "Synk: ingen gemensam databas inställd"
 
 
 def test_window_syncs_in_the_background(qtbot, tmp_path, shared) -> None:
@@ -223,7 +226,7 @@ def test_wall_shows_the_stale_band_when_the_store_goes(qtbot, tmp_path, shared) 
         qtbot.waitUntil(wall.stale.isVisible, timeout=10_000)
         assert wall.stale.pair == "stale_amber"
         assert "UPPGIFTERNA KAN VARA GAMLA" in wall.stale.text
-        assert "finns inte" in wall.stale.text  # the reason
+        assert "Den gemensamma databasen går inte att nå" in wall.stale.text  # the reason
         assert not store_file.exists()  # and no empty store was created in its place
         qtbot.waitUntil(lambda: wall.stale.pair == "stale_red", timeout=15_000)
         store_file.with_suffix(".gone").rename(store_file)  # back: the band goes

@@ -3,6 +3,7 @@ no editing anywhere, legibility and the repaint rate limit."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -77,12 +78,17 @@ def test_banner_systems_actions_and_journal(wall) -> None:
     assert "Stabsorientering 16:30" in wall.banner.next_text
     systems = _texts(wall.systems_list)
     assert systems[0].startswith("UR FUNKTION  Utskrivningssystemet")
-    assert "Reservrutin aktiv" in systems[0] and "ingen prognos" in systems[0]
+    assert "Reservrutin aktiv" in systems[0] and "Ingen prognos" in systems[0]
+    assert "Utlovad uppdatering kl. 15:00 har inte kommit" in systems[0]
+    assert wall.systems_list.summary[0].text == "1 ur funktion"
     actions = wall.actions_list.rows
-    assert actions[0].pair == "overdue" and "FÖRSENAD 15:00" in _texts(wall.actions_list)[0]
+    assert actions[0].pair == "overdue" and (
+        "FÖRSENAD 1 h 00 min · senast 15:00" in _texts(wall.actions_list)[0]
+    )
+    assert re.search(r"16:30 \(om (29|30) min\)", _texts(wall.actions_list)[1])
     assert actions[1].pair == "due_soon"
     assert "5 öppna" in wall.actions_list.summary[0].text
-    assert "1 FÖRSENADE" in wall.actions_list.summary[1].text
+    assert "1 FÖRSENAD" in wall.actions_list.summary[1].text
     journal = _texts(wall.journal_list)
     assert journal[0].startswith("08:45") and "stabsläge kvarstår" in journal[0]
     assert not any("Inga problem rapporterade" in t for t in journal)  # a contact: not significant
@@ -111,9 +117,13 @@ def test_stale_band_after_simulated_time(wall) -> None:
     last = now - timedelta(seconds=40)
     wall.set_freshness(FreshnessState(last, 15, syncing=True))
     assert wall.stale.isVisible() and wall.stale.pair == "stale_amber"
-    assert f"senast uppdaterad {local(last):%H:%M:%S}" in wall.stale.headline
+    assert wall.stale.headline == (
+        f"UPPGIFTERNA KAN VARA GAMLA — tavlan visar läget kl. {local(last):%H:%M:%S} (nyss)"
+    )
     old = now - timedelta(minutes=3)
-    wall.set_freshness(FreshnessState(old, 15, error="Den delade lagringen nås inte", syncing=True))
+    wall.set_freshness(
+        FreshnessState(old, 15, error="Den gemensamma databasen nås inte", syncing=True)
+    )
     assert wall.stale.pair == "stale_red" and "nås inte" in wall.stale.text
     assert wall.fresh_line.text == f"Senast uppdaterad {local(old):%H:%M:%S}"
     wall.set_freshness(FreshnessState(system_clock(), 15, syncing=True))
@@ -128,10 +138,10 @@ def test_overflow_pages_instead_of_shrinking(qtbot, wall, controller, service) -
     qtbot.waitUntil(lambda: len(wall.actions_list.rows) == 19)
     pages = len(wall.actions_list.pages)
     assert pages >= 3
-    assert wall.actions_list.page_label == f"1/{pages}"
+    assert wall.actions_list.page_label == f"Sida 1/{pages}"
     shown = {r.key for r in wall.actions_list.pages[0]}
     wall.actions_list.next_page()
-    assert wall.actions_list.page_label == f"2/{pages}"
+    assert wall.actions_list.page_label == f"Sida 2/{pages}"
     assert not shown & {r.key for r in wall.actions_list.pages[1]}
     assert sum(len(p) for p in wall.actions_list.pages) == 19
     assert wall.actions_list.timer.objectName() == "wallPageTimer"

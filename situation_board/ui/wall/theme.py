@@ -16,7 +16,7 @@ PANEL = "#151b23"
 PAIRS: dict[str, tuple[str, str]] = {
     "title": ("#ffffff", PAGE),
     "body": ("#ffffff", PANEL),
-    "muted": ("#c8d0d8", PANEL),
+    "muted": ("#dfe5ec", PANEL),
     "status_functional": ("#4ade80", PANEL),
     "status_limited": ("#fbbf24", PANEL),
     "status_down": ("#ff8a8a", PANEL),
@@ -44,7 +44,7 @@ CLOCK = 0.058
 EVENT = 0.034
 TITLE = 0.032
 BODY = 0.028
-META = 0.023  # the smallest text on the wall (≥ 2.2 %)
+META = 0.025  # the smallest text on the wall (≥ 2.2 %)
 LINE = 1.32  # line height / font size
 
 

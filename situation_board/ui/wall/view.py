@@ -7,6 +7,7 @@ change at most twice a second, and always says how fresh its data is.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import Board, JournalEntry
+from situation_board.domain.enums import SystemStatus
 from situation_board.domain.freshness import Freshness, FreshnessState
 from situation_board.domain.timeutil import fmt_short, fmt_time, local, offset_text
 from situation_board.services.describe import is_wall_significant
@@ -24,7 +26,7 @@ from situation_board.ui.controller import BoardController
 from situation_board.ui.models.actions import ActionsModel, ActionsProxy
 from situation_board.ui.models.journal import JournalBatch, JournalModel
 from situation_board.ui.models.systems import SystemsModel
-from situation_board.ui.panels.level_banner import countdown
+from situation_board.ui.panels.level_banner import countdown, late_by
 from situation_board.ui.wall import theme
 from situation_board.ui.wall.widgets import (
     Banner,
@@ -84,7 +86,7 @@ class WallView(QWidget):
         self.actions_list = WallList(self.tr("Open actions"), page_seconds, h)
         self.journal_list = WallList(self.tr("Latest significant entries"), page_seconds, h)
         self.fresh_line = FreshnessLine(h)
-        self.stale = StaleBand(h, self)
+        self.stale = StaleBand(h)
         self.watermark = Watermark(self.tr("EXERCISE"), self)
         self.watermark.hide()
 
@@ -96,6 +98,7 @@ class WallView(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(theme.px(0.01, h))
         self.grid.addWidget(self.banner)
+        self.grid.addWidget(self.stale)  # under the banner: it pushes the board down, hides nothing
         inner = QVBoxLayout()
         inner.setContentsMargins(theme.px(0.01, h), 0, theme.px(0.01, h), 0)
         inner.setSpacing(theme.px(0.01, h))
@@ -148,9 +151,34 @@ class WallView(QWidget):
         self.controller.on_changes(frozenset({"actions"}))
 
     def on_sync_status(self, status: SyncStatus) -> None:
-        """The sync engine's status (on the GUI thread): the data is as fresh as the last pull."""
-        if status.store is not None:
-            self.set_freshness(status.freshness())
+        """The sync engine's status (on the GUI thread): the data is as fresh as the last pull.
+        The band gives a short reason the room understands, not the technical message."""
+        if status.store is None:
+            return
+        self.set_freshness(replace(status.freshness(), error=self.short_reason(status)))
+
+    def short_reason(self, status: SyncStatus) -> str | None:
+        if not status.last_error:
+            return None
+        key = status.error_key or ""
+        if key in (
+            "store_unreachable",
+            "store_missing",
+            "store_busy",
+            "store_error",
+            "store_corrupt",
+            "store_not_initialised",
+        ):
+            text = self.tr("The shared database cannot be reached.")
+        elif key in ("store_auth_failed", "store_password_missing"):
+            text = self.tr("The wall display cannot log in to the shared database.")
+        elif key == "store_permission_denied":
+            text = self.tr("The wall display lacks permission in the shared database.")
+        elif key in ("update_required", "store_schema_newer"):
+            text = self.tr("The program on the wall display needs to be updated.")
+        else:
+            text = self.tr("Updates from the shared database fail.")
+        return text + " " + self.tr("Contact the log keeper or IT.")
 
     def set_freshness(self, state: FreshnessState) -> None:
         """From the sync engine: last success, interval and last error."""
@@ -175,7 +203,6 @@ class WallView(QWidget):
         self._fill_journal()
         self.watermark.setVisible(bool(board and board.event and board.event.exercise))
         self.watermark.raise_()
-        self.stale.raise_()
         self.tick()
 
     def tick(self) -> None:
@@ -212,15 +239,17 @@ class WallView(QWidget):
             self.stale.hide()
             return
         self.stale.pair = "stale_red" if level is Freshness.RED else "stale_amber"
-        minutes = int((now - state.last_update).total_seconds() // 60) if state.last_update else 0
         self.stale.headline = (
-            self.tr("DATA MAY BE OLD — last updated %1 (%2 min ago)")
+            self.tr("DATA MAY BE OLD — the board shows the situation at %1 (%2)")
             .replace("%1", stamp)
-            .replace("%2", str(minutes))
+            .replace("%2", countdown(state.last_update - now, self.language))
+            if state.last_update
+            else self.tr("DATA MAY BE OLD — no update received yet")
         )
-        self.stale.reason = state.error or self.tr("no successful sync")
+        self.stale.reason = state.error or self.tr(
+            "No successful sync. Contact the log keeper or IT."
+        )
         self.stale.show()
-        self.stale.raise_()
         self.stale.update()
 
     # ------------------------------------------------------------------ rows
@@ -252,46 +281,65 @@ class WallView(QWidget):
 
     def _fill_systems(self) -> None:
         m = self.systems_model
+        now = self.board.as_of if self.board else system_clock()
         rows = []
         for r in range(m.rowCount()):
             s = m.system(r)
             pair = theme.status_pair(s.status)
-            status_line = []
+            facts = []
             if s.reserve_routine_active:
-                status_line.append(self.tr("Reserve routine active"))
-            prognosis = (
-                fmt_short(s.prognosis_at, self.language)
-                if s.prognosis_at
-                else s.prognosis_text or self.tr("no prognosis")
-            )
-            status_line.append(self.tr("Prognosis: %1").replace("%1", prognosis))
+                facts.append(self.tr("Reserve routine active"))
+            if s.prognosis_at:
+                facts.append(
+                    self.tr("Prognosis: %1").replace("%1", fmt_short(s.prognosis_at, self.language))
+                )
+            elif s.prognosis_text:
+                facts.append(self.tr("Prognosis: %1").replace("%1", s.prognosis_text))
+            else:
+                facts.append(self.tr("No prognosis"))
             lines = [
                 (
                     Segment(s.status.label(self.language).upper() + "  ", pair, True),
-                    Segment(s.name, "body", True),
+                    Segment(s.name, "body", True, lines=2),
                 ),
-                (Segment(" · ".join(status_line), "muted"),),
+                (Segment(" · ".join(facts), "muted"),),
             ]
+            if s.next_update_overdue(now):
+                lines.append(
+                    (
+                        Segment(
+                            self.tr("Promised update at %1 did not come").replace(
+                                "%1", fmt_time(s.next_update_at)
+                            ),
+                            "status_down",
+                            True,
+                        ),
+                    )
+                )
             if s.workaround:
                 lines.append(
                     (Segment(self.tr("Workaround: %1").replace("%1", s.workaround), "muted"),)
                 )
             rows.append(WallRow(lines=tuple(lines), icon=ws_theme.status_icon(s.status), key=s.id))
-        down = sum(1 for r in range(m.rowCount()) if m.system(r).status.severity >= 2)
-        summary = (
-            [
+        down = sum(1 for r in range(m.rowCount()) if m.system(r).status is SystemStatus.DOWN)
+        unknown = sum(1 for r in range(m.rowCount()) if m.system(r).status is SystemStatus.UNKNOWN)
+        summary = []
+        if down:
+            summary.append(
+                Segment(self.tr("%1 down").replace("%1", str(down)), "status_down", True)
+            )
+        if unknown:
+            summary.append(
                 Segment(
-                    self.tr("%1 down or unknown").replace("%1", str(down)),
-                    "status_down" if down else "muted",
+                    ("  " if down else "") + self.tr("%1 unknown").replace("%1", str(unknown)),
+                    "status_unknown",
                     True,
                 )
-            ]
-            if m.rowCount()
-            else []
-        )
+            )
         self.systems_list.set_rows(rows, summary, self.tr("No affected systems"))
 
     def _fill_actions(self, board: Board | None) -> None:
+        """Line 1: when (and how late) and who; line 2: the whole title, in body size."""
         proxy, model = self.actions_proxy, self.actions_model
         now = board.as_of if board else system_clock()
         rows = []
@@ -303,18 +351,24 @@ class WallView(QWidget):
             due = fmt_short(a.due_at, self.language) if a.due_at else "–"
             if a.due_at and local(a.due_at).date() == local(now).date():
                 due = fmt_time(a.due_at)
-            flag = self.tr("OVERDUE") + " " if overdue else ""
+            if overdue and a.due_at:
+                when = (
+                    self.tr("OVERDUE %1 · due %2")
+                    .replace("%1", late_by(now - a.due_at, self.language))
+                    .replace("%2", due)
+                )
+            elif soon and a.due_at:
+                when = f"{due} ({countdown(a.due_at - now, self.language)})"
+            else:
+                when = due
             icon = (
                 ws_theme.icon("overdue") if overdue else ws_theme.icon("due-soon") if soon else None
             )
             rows.append(
                 WallRow(
                     lines=(
-                        (
-                            Segment(f"{flag}{due}  ", "body", True),
-                            Segment(a.title, "body", overdue),
-                        ),
-                        (Segment(a.owner or "–", "muted"),),
+                        (Segment(f"{when}  ", "body", True), Segment(a.owner or "–", "muted")),
+                        (Segment(a.title, "body", overdue, size=theme.BODY, lines=2),),
                     ),
                     icon=icon,
                     pair="overdue" if overdue else "due_soon" if soon else None,
@@ -323,11 +377,12 @@ class WallView(QWidget):
             )
         summary = [Segment(self.tr("%1 open").replace("%1", str(len(rows))), "muted", True)]
         if overdue_n:
-            summary.append(
-                Segment(
-                    " · " + self.tr("%1 OVERDUE").replace("%1", str(overdue_n)), "status_down", True
-                )
+            text = (
+                self.tr("1 OVERDUE")
+                if overdue_n == 1
+                else self.tr("%1 OVERDUE").replace("%1", str(overdue_n))
             )
+            summary.append(Segment(" · " + text, "status_down", True))
         self.actions_list.set_rows(rows, summary, self.tr("No open actions"))
 
     def _fill_journal(self) -> None:
@@ -341,7 +396,7 @@ class WallView(QWidget):
                     lines=(
                         (
                             Segment(f"{when}  ", "body", True),
-                            Segment(e.text.replace("\n", " "), "body"),
+                            Segment(e.text.replace("\n", " "), "body", lines=2),
                         ),
                     ),
                     icon=ws_theme.category_icon(e.category),
@@ -360,7 +415,6 @@ class WallView(QWidget):
         self.fresh_line.setFixedHeight(
             int(theme.px(theme.META, h) * theme.LINE) + theme.px(0.01, h)
         )
-        band_h = self.stale.preferred_height()
-        self.stale.setGeometry(0, (h - band_h) // 2, event.size().width(), band_h)
+        self.stale.setFixedHeight(self.stale.preferred_height())
         self.watermark.setGeometry(0, 0, event.size().width(), h)
         super().resizeEvent(event)

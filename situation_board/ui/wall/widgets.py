@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +20,8 @@ class Segment:
     text: str
     pair: str = "body"
     bold: bool = False
+    size: float | None = None  # a font size (theme fraction); default: BODY first line, else META
+    lines: int = 1  # lines the text may take (as the last segment of its line) before it is cut
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,51 @@ class WallList(Painted):
         return int(self.px(theme.TITLE) * theme.LINE) + self.px(0.008)
 
     def _row_height(self, row: WallRow) -> int:
-        return int(len(row.lines) * self.px(theme.BODY) * theme.LINE) + self.px(0.006)
+        return int(len(self._layout(row)) * self.px(theme.BODY) * theme.LINE) + self.px(0.006)
+
+    def _text_left(self, row: WallRow) -> int:
+        pad = self.px(0.012)
+        return pad * 2 + self.px(theme.BODY) if row.icon is not None else pad
+
+    def _layout(self, row: WallRow) -> list[tuple[Segment, ...]]:
+        """The row's lines as painted: a line whose last segment does not fit continues on
+        the next line (up to the segment's ``lines``) instead of being cut — "för utskrivnings-
+        systemet" is the part of an action's title that says which system."""
+        width = self.width() - self._text_left(row) - self.px(0.012)
+        out: list[tuple[Segment, ...]] = []
+        for i, line in enumerate(row.lines):
+            sizes = [seg.size or (theme.BODY if i == 0 else theme.META) for seg in line]
+            fixed = [
+                Segment(seg.text, seg.pair, seg.bold, size, seg.lines)
+                for seg, size in zip(line, sizes, strict=True)
+            ]
+            used = sum(self._advance(seg) for seg in fixed[:-1])
+            last = fixed[-1] if fixed else None
+            if last is None or last.lines < 2 or used + self._advance(last) <= width or width <= 0:
+                out.append(tuple(fixed))
+                continue
+            metrics = QFontMetrics(make_font(self.px(last.size or theme.BODY), last.bold))
+            words, current, room = last.text.split(" "), "", width - used
+            head = fixed[:-1]
+            wrapped = 0
+            for word in words:
+                trial = f"{current} {word}".strip()
+                if metrics.horizontalAdvance(trial) <= room or not current:
+                    current = trial
+                    continue
+                out.append((*head, Segment(current, last.pair, last.bold, last.size)))
+                head, current, room, wrapped = [], word, width, wrapped + 1
+                if wrapped >= last.lines - 1:
+                    rest = " ".join(words[words.index(word) + 1 :])
+                    current = f"{word} {rest}".strip() if rest else word
+                    break
+            out.append((*head, Segment(current, last.pair, last.bold, last.size)))
+        return out
+
+    def _advance(self, seg: Segment) -> int:
+        return QFontMetrics(make_font(self.px(seg.size or theme.BODY), seg.bold)).horizontalAdvance(
+            seg.text
+        )
 
     def _paginate(self) -> None:
         available = max(self.height() - self._header_height(), 1)
@@ -119,7 +165,13 @@ class WallList(Painted):
 
     @property
     def page_label(self) -> str:
-        return f"{self.page + 1}/{len(self.pages)}" if len(self.pages) > 1 else ""
+        if len(self.pages) < 2:
+            return ""
+        return (
+            QCoreApplication.translate("WallList", "Page %1/%2")
+            .replace("%1", str(self.page + 1))
+            .replace("%2", str(len(self.pages)))
+        )
 
     # ------------------------------------------------------------------ paint
 
@@ -169,13 +221,12 @@ class WallList(Painted):
             p.fillRect(rect.adjusted(pad // 2, 1, -pad // 2, -1), QColor(theme.PAIRS[row.pair][1]))
         line_h = int(self.px(theme.BODY) * theme.LINE)
         icon_size = self.px(theme.BODY)
-        x0 = pad
+        x0 = self._text_left(row)
         if row.icon is not None:
             row.icon.paint(
                 p, QRect(pad, rect.y() + (line_h - icon_size) // 2 + pad // 2, icon_size, icon_size)
             )
-            x0 = pad * 2 + icon_size
-        for i, line in enumerate(row.lines):
+        for i, line in enumerate(self._layout(row)):
             line_rect = QRect(
                 x0, rect.y() + self.px(0.003) + i * line_h, self.width() - x0 - pad, line_h
             )
@@ -183,11 +234,7 @@ class WallList(Painted):
             for seg in line:
                 seg_pair = row.pair if row.pair else seg.pair
                 x = self._draw_segment(
-                    p,
-                    Segment(seg.text, seg_pair, seg.bold),
-                    x,
-                    line_rect,
-                    theme.BODY if i == 0 else theme.META,
+                    p, Segment(seg.text, seg_pair, seg.bold), x, line_rect, seg.size or theme.META
                 )
                 if x >= line_rect.right():
                     break

@@ -173,7 +173,7 @@ def test_unreachable_host_is_one_clear_line(tmp_path: Path) -> None:
     proc = run_cli("--db", str(tmp_path / "b.db"), "sync", "--once", "--store", url)
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1
-    assert "Når inte det delade lagret" in proc.stderr and url in proc.stderr
+    assert "Når inte den gemensamma databasen" in proc.stderr and url in proc.stderr
 
 
 @pytest.mark.postgres

@@ -67,7 +67,7 @@ def test_store_down_for_the_whole_scenario(tmp_path: Path, own_cluster: PgCluste
         for e in engines:
             status = e.status()
             assert status.consecutive_failures >= 1 and status.pending > 0
-            assert status.last_error and "Når inte det delade lagret" in status.last_error
+            assert status.last_error and "Når inte den gemensamma databasen" in status.last_error
         assert a.pending() > 0 and b.pending() > 0
 
         own_cluster.start()

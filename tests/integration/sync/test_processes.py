@@ -32,7 +32,7 @@ def board(db: Path, code: str) -> dict[str, Any]:
 @pytest.mark.slow
 def test_three_station_processes_converge(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'share' / 'store.db'}"
-    assert "skapat" in cli(tmp_path / "init.db", "X1", "store", "init", url)
+    assert "skapad" in cli(tmp_path / "init.db", "X1", "store", "init", url)
     v1, v2, v3 = (tmp_path / f"{c}.db" for c in ("V1", "V2", "V3"))
     cli(v1, "V1", "event", "new", "Övning reservrutiner", "--exercise")
     cli(v1, "V1", "level", "set", "staff", "--reason", "Systemavbrott")
