@@ -127,17 +127,17 @@
         <translation>Ska vara klar inom en timme</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="146" />
-        <source>OVERDUE</source>
-        <translation>FÖRSENAD</translation>
+        <location filename="../../situation_board/ui/models/actions.py" line="150" />
+        <source>%1 · OVERDUE %2</source>
+        <translation>%1 · FÖRSENAD %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="156" />
+        <location filename="../../situation_board/ui/models/actions.py" line="163" />
         <source>Due %1</source>
         <translation>Senast %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="158" />
+        <location filename="../../situation_board/ui/models/actions.py" line="165" />
         <source>System: %1</source>
         <translation>System: %1</translation>
     </message>
@@ -201,7 +201,12 @@
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="87" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="88" />
+        <source>1 OVERDUE</source>
+        <translation>1 FÖRSENAD</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="90" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
@@ -656,57 +661,57 @@
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="110" />
+        <location filename="../../situation_board/ui/models/journal.py" line="111" />
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="111" />
+        <location filename="../../situation_board/ui/models/journal.py" line="112" />
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="112" />
+        <location filename="../../situation_board/ui/models/journal.py" line="113" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="113" />
+        <location filename="../../situation_board/ui/models/journal.py" line="114" />
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="114" />
+        <location filename="../../situation_board/ui/models/journal.py" line="115" />
         <source>Author</source>
         <translation>Författare</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="248" />
+        <location filename="../../situation_board/ui/models/journal.py" line="252" />
         <source>rec. %1</source>
         <translation>reg. %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="262" />
+        <location filename="../../situation_board/ui/models/journal.py" line="266" />
         <source>Correction of %1:</source>
         <translation>Rättelse av %1:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="265" />
+        <location filename="../../situation_board/ui/models/journal.py" line="269" />
         <source>corrected by %1</source>
         <translation>rättad av %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="267" />
+        <location filename="../../situation_board/ui/models/journal.py" line="271" />
         <source>hidden from wall</source>
         <translation>dold på väggskärmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="276" />
+        <location filename="../../situation_board/ui/models/journal.py" line="280" />
         <source>Occurred %1</source>
         <translation>Händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/journal.py" line="277" />
+        <location filename="../../situation_board/ui/models/journal.py" line="281" />
         <source>Recorded %1</source>
         <translation>Registrerad %1</translation>
     </message>
@@ -745,112 +750,117 @@
         <translation>Väsentligt (beslut, väsentliga händelser)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="82" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="76" />
+        <source>All but system entries</source>
+        <translation>Alla utom systemposter</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="83" />
         <source>Filter journal by period</source>
         <translation>Filtrera journalen på period</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="86" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="87" />
         <source>Whole event</source>
         <translation>Hela händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="87" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="88" />
         <source>Last hour</source>
         <translation>Senaste timmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="88" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="89" />
         <source>Last 12 hours</source>
         <translation>Senaste 12 timmarna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="89" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="90" />
         <source>Last 24 hours</source>
         <translation>Senaste dygnet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="90" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="91" />
         <source>Today</source>
         <translation>Idag</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="98" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="99" />
         <source>from</source>
         <translation>från</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="99" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="100" />
         <source>Journal period from</source>
         <translation>Journalperiod från</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="103" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="104" />
         <source>until</source>
         <translation>till</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="104" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="105" />
         <source>Journal period until</source>
         <translation>Journalperiod till</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="109" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="110" />
         <source>Newest first</source>
         <translation>Nyast först</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="111" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="112" />
         <source>Show newest entries first</source>
         <translation>Visa nyaste posterna först</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="115" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="116" />
         <source>Correct…</source>
         <translation>Rätta…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="117" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="118" />
         <source>Write a correction of the selected entry</source>
         <translation>Skriv en rättelse av vald post</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="130" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="131" />
         <source>Selected journal entry</source>
         <translation>Vald journalpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="158" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="159" />
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="160" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="161" />
         <source>%1 of %2 entries</source>
         <translation>%1 av %2 poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="214" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="217" />
         <source>Select an entry to read it in full.</source>
         <translation>Välj en post för att läsa den i sin helhet.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="220" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="223" />
         <source>occurred %1</source>
         <translation>händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="223" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="226" />
         <source>recorded %1</source>
         <translation>registrerad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="237" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="240" />
         <source>Corrects %1: %2</source>
         <translation>Rättar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="247" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="250" />
         <source>Corrected by %1: %2</source>
         <translation>Rättad av %1: %2</translation>
     </message>
@@ -858,57 +868,57 @@
 <context>
     <name>LevelBanner</name>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="54" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="29" />
         <source>Readiness level</source>
         <translation>Beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="69" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="44" />
         <source>Change readiness level… (Ctrl+B)</source>
         <translation>Ändra beredskapsläge… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="71" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="46" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="106" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="81" />
         <source>No active event — start one with File → New event</source>
         <translation>Ingen aktiv händelse — starta en med Arkiv → Ny händelse</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="114" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="89" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="118" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="93" />
         <source>No level decision recorded for this event</source>
         <translation>Inget beslut om beredskapsläge registrerat för händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="122" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="97" />
         <source>since %1 · decided by %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="127" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="102" />
         <source>Reason: %1</source>
         <translation>Motivering: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="143" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="118" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="152" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="127" />
         <source>%1: report %2</source>
         <translation>%1: rapportera %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="159" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="134" />
         <source>%1: OVERDUE since %2</source>
         <translation>%1: FÖRSENAD sedan %2</translation>
     </message>
@@ -1700,13 +1710,13 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/models/systems.py" line="34" />
-        <location filename="../../situation_board/ui/models/systems.py" line="114" />
+        <location filename="../../situation_board/ui/models/systems.py" line="116" />
         <source>Reserve routine</source>
         <translation>Reservrutin</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/models/systems.py" line="35" />
-        <location filename="../../situation_board/ui/models/systems.py" line="115" />
+        <location filename="../../situation_board/ui/models/systems.py" line="117" />
         <source>Workaround</source>
         <translation>Alternativ lösning</translation>
     </message>
@@ -1722,7 +1732,7 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/models/systems.py" line="38" />
-        <location filename="../../situation_board/ui/models/systems.py" line="113" />
+        <location filename="../../situation_board/ui/models/systems.py" line="115" />
         <source>Supplier</source>
         <translation>Leverantör</translation>
     </message>
@@ -1747,17 +1757,22 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
         <translation>ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="110" />
+        <location filename="../../situation_board/ui/models/systems.py" line="103" />
+        <source>%1 · not received</source>
+        <translation>%1 · har inte kommit</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/systems.py" line="112" />
         <source>Status since %1</source>
         <translation>Status sedan %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="112" />
+        <location filename="../../situation_board/ui/models/systems.py" line="114" />
         <source>Processes</source>
         <translation>Processer</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="120" />
+        <location filename="../../situation_board/ui/models/systems.py" line="122" />
         <source>Personal data may be affected</source>
         <translation>Personuppgifter kan vara berörda</translation>
     </message>
@@ -1807,164 +1822,164 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="62" />
+        <location filename="../../situation_board/ui/wall/view.py" line="68" />
         <source>Situation board — wall display</source>
         <translation>Lägesbild — väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="85" />
+        <location filename="../../situation_board/ui/wall/view.py" line="91" />
         <source>Affected systems</source>
         <translation>Berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="86" />
+        <location filename="../../situation_board/ui/wall/view.py" line="92" />
         <source>Open actions</source>
         <translation>Öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="87" />
+        <location filename="../../situation_board/ui/wall/view.py" line="93" />
         <source>Latest significant entries</source>
         <translation>Senaste väsentliga poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="90" />
-        <location filename="../../situation_board/ui/wall/view.py" line="269" />
+        <location filename="../../situation_board/ui/wall/view.py" line="96" />
+        <location filename="../../situation_board/ui/wall/view.py" line="275" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="172" />
+        <location filename="../../situation_board/ui/wall/view.py" line="178" />
         <source>The shared database cannot be reached.</source>
         <translation>Den gemensamma databasen går inte att nå.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="174" />
+        <location filename="../../situation_board/ui/wall/view.py" line="180" />
         <source>The wall display cannot log in to the shared database.</source>
         <translation>Väggskärmen kan inte logga in i den gemensamma databasen.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="176" />
+        <location filename="../../situation_board/ui/wall/view.py" line="182" />
         <source>The wall display lacks permission in the shared database.</source>
         <translation>Väggskärmen saknar behörighet i den gemensamma databasen.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="178" />
+        <location filename="../../situation_board/ui/wall/view.py" line="184" />
         <source>The program on the wall display needs to be updated.</source>
         <translation>Programmet på väggskärmen behöver uppdateras.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="180" />
+        <location filename="../../situation_board/ui/wall/view.py" line="186" />
         <source>Updates from the shared database fail.</source>
         <translation>Uppdateringarna från den gemensamma databasen misslyckas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="181" />
+        <location filename="../../situation_board/ui/wall/view.py" line="187" />
         <source>Contact the log keeper or IT.</source>
         <translation>Kontakta loggisten eller IT.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="222" />
+        <location filename="../../situation_board/ui/wall/view.py" line="228" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="235" />
+        <location filename="../../situation_board/ui/wall/view.py" line="241" />
         <source>Last updated %1</source>
         <translation>Senast uppdaterad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="243" />
+        <location filename="../../situation_board/ui/wall/view.py" line="249" />
         <source>DATA MAY BE OLD — the board shows the situation at %1 (%2)</source>
         <translation>UPPGIFTERNA KAN VARA GAMLA — tavlan visar läget kl. %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="247" />
+        <location filename="../../situation_board/ui/wall/view.py" line="253" />
         <source>DATA MAY BE OLD — no update received yet</source>
         <translation>UPPGIFTERNA KAN VARA GAMLA — ingen uppdatering har kommit än</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="250" />
+        <location filename="../../situation_board/ui/wall/view.py" line="256" />
         <source>No successful sync. Contact the log keeper or IT.</source>
         <translation>Ingen lyckad synkronisering. Kontakta loggisten eller IT.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="329" />
+        <location filename="../../situation_board/ui/wall/view.py" line="335" />
         <source>%1 down</source>
         <translation>%1 ur funktion</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="334" />
+        <location filename="../../situation_board/ui/wall/view.py" line="340" />
         <source>%1 unknown</source>
         <translation>%1 okänt läge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="356" />
+        <location filename="../../situation_board/ui/wall/view.py" line="362" />
         <source>OVERDUE %1 · due %2</source>
         <translation>FÖRSENAD %1 · senast %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="262" />
+        <location filename="../../situation_board/ui/wall/view.py" line="268" />
         <source>NO ACTIVE EVENT</source>
         <translation>INGEN AKTIV HÄNDELSE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="273" />
+        <location filename="../../situation_board/ui/wall/view.py" line="279" />
         <source>since %1 · decision: %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="291" />
+        <location filename="../../situation_board/ui/wall/view.py" line="297" />
         <source>Reserve routine active</source>
         <translation>Reservrutin aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="299" />
+        <location filename="../../situation_board/ui/wall/view.py" line="305" />
         <source>No prognosis</source>
         <translation>Ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="311" />
+        <location filename="../../situation_board/ui/wall/view.py" line="317" />
         <source>Promised update at %1 did not come</source>
         <translation>Utlovad uppdatering kl. %1 har inte kommit</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="321" />
+        <location filename="../../situation_board/ui/wall/view.py" line="327" />
         <source>Workaround: %1</source>
         <translation>Alternativ lösning: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="294" />
-        <location filename="../../situation_board/ui/wall/view.py" line="297" />
+        <location filename="../../situation_board/ui/wall/view.py" line="300" />
+        <location filename="../../situation_board/ui/wall/view.py" line="303" />
         <source>Prognosis: %1</source>
         <translation>Prognos: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="339" />
+        <location filename="../../situation_board/ui/wall/view.py" line="345" />
         <source>No affected systems</source>
         <translation>Inga berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="378" />
+        <location filename="../../situation_board/ui/wall/view.py" line="384" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="381" />
+        <location filename="../../situation_board/ui/wall/view.py" line="387" />
         <source>1 OVERDUE</source>
         <translation>1 FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="383" />
+        <location filename="../../situation_board/ui/wall/view.py" line="389" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="386" />
+        <location filename="../../situation_board/ui/wall/view.py" line="392" />
         <source>No open actions</source>
         <translation>Inga öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="406" />
+        <location filename="../../situation_board/ui/wall/view.py" line="412" />
         <source>No significant entries yet</source>
         <translation>Inga väsentliga poster ännu</translation>
     </message>

@@ -24,7 +24,8 @@ def test_systems_model(qtmodeltester, service) -> None:
     first = model.index(0, SystemsModel.STATUS)
     assert model.data(first) == "Ur funktion"  # worst first
     assert model.data(model.index(0, SystemsModel.PROGNOSIS)) == "ingen prognos"  # explicit
-    assert model.data(model.index(0, SystemsModel.NEXT_UPDATE)).startswith("⚠")  # 15:00 passed
+    # the promised 15:00 update has passed (the board is as of 16:00)
+    assert model.data(model.index(0, SystemsModel.NEXT_UPDATE)) == "⚠ 15:00 · har inte kommit"
     assert not model.data(first, Qt.ItemDataRole.DecorationRole).isNull()
 
 
@@ -42,7 +43,12 @@ def test_actions_model_and_proxy(qtmodeltester, service) -> None:
     dues = [a.due_at for a in board.open_actions()]
     assert sorted(dues) == dues
     overdue = proxy.index(0, ActionsModel.DUE)
-    assert "FÖRSENAD" in proxy.data(overdue)
+    assert proxy.data(overdue) == "15:00 · FÖRSENAD 1 h 00 min"  # how late, not just that
+    assert (
+        proxy.data(proxy.index(1, ActionsModel.DUE)) == "16:30 · om 30 min"
+    )  # due within the hour
+    assert proxy.data(proxy.index(2, ActionsModel.DUE)) == "17:00 · om 1 h 00 min"
+    assert proxy.data(proxy.index(3, ActionsModel.DUE)) == "18:00"  # later: just the time
     assert proxy.data(overdue, Qt.ItemDataRole.BackgroundRole) is not None
     proxy.set_status(ALL_GROUP)
     assert proxy.rowCount() == len(board.actions)
@@ -74,9 +80,23 @@ def test_journal_model_and_proxy(qtmodeltester, service) -> None:
     proxy.set_search("")
     proxy.set_categories(frozenset({EntryCategory.DECISION}))
     assert proxy.rowCount() == 2
+    people = frozenset(EntryCategory) - {EntryCategory.SYSTEM}  # "Alla utom systemposter"
+    proxy.set_categories(people)
+    written = [e for e in entries if e.category is not EntryCategory.SYSTEM]
+    assert 0 < proxy.rowCount() == len(written) < len(entries)
     proxy.set_categories(None)
+    system_row = next(i for i, e in enumerate(model.entries) if e.category is EntryCategory.SYSTEM)
+    other_row = next(
+        i for i, e in enumerate(model.entries) if e.category is EntryCategory.INFORMATION
+    )
+    fg = Qt.ItemDataRole.ForegroundRole
+    assert model.data(model.index(system_row, JournalModel.TEXT), fg) is not None  # quieter
+    assert model.data(model.index(other_row, JournalModel.TEXT), fg) is None
     proxy.set_period(NOW - timedelta(hours=2), None)
     assert proxy.rowCount() == 1  # only the 15:40 call
+    call = proxy.data(proxy.index(0, JournalModel.TEXT))
+    assert call.startswith("De första avdelningarna använder")  # the message first, then who
+    assert "[Telefon · " in call
 
 
 def test_journal_keeps_order_when_an_earlier_entry_arrives_late(qtmodeltester, service) -> None:

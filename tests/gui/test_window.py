@@ -40,7 +40,7 @@ def test_window_shows_level_systems_actions_and_journal_in_swedish(window) -> No
     assert "Stabsorientering 16:30 (om 30 min)" in banner
     assert window.systems_panel.model.rowCount() == 2
     assert window.actions_panel.proxy.rowCount() == 5
-    assert "1 FÖRSENADE" in window.actions_panel.count.text()
+    assert window.actions_panel.count.text() == "5 öppna · 1 FÖRSENAD"
     assert window.journal_panel.model.rowCount() == 54
     assert window.menuBar().actions()[0].text() == "&Arkiv"
     assert "Lägesbild" in window.windowTitle() and "Stabsläge" in window.windowTitle()

@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from situation_board.domain.entities import Action
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.ids import short_id
-from situation_board.domain.timeutil import fmt_datetime, fmt_table
+from situation_board.domain.timeutil import countdown, fmt_datetime, fmt_table, late_by
 from situation_board.ui import theme
 from situation_board.ui.models.base import ListModel
 
@@ -91,7 +91,7 @@ class ActionsModel(ListModel):
             due = a.due_at.timestamp() if a.due_at else float("inf")
             return (1 if a.status.is_closed else 0, due, a.priority.rank, a.title.casefold())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(a, col, now, overdue)
+            return self._display(a, col, now, overdue, soon)
         if role == Qt.ItemDataRole.DecorationRole and col == self.FLAG:
             if a.status.is_closed:
                 return theme.icon("done")
@@ -134,7 +134,7 @@ class ActionsModel(ListModel):
             return self.tr("Due within the hour")
         return ""
 
-    def _display(self, a: Action, col: int, now: datetime, overdue: bool) -> str:
+    def _display(self, a: Action, col: int, now: datetime, overdue: bool, soon: bool) -> str:
         if col == self.FLAG:
             return ""
         if col == self.TITLE:
@@ -143,7 +143,14 @@ class ActionsModel(ListModel):
             return a.owner or "–"
         if col == self.DUE:
             due = fmt_table(a.due_at, now, self.language) or "–"
-            return f"{due} · " + self.tr("OVERDUE") if overdue else due
+            if a.due_at is None or a.status.is_closed:
+                return due
+            if overdue:  # how late, not just that it is: "15:00 · FÖRSENAD 1 h 05 min"
+                late = late_by(now - a.due_at, self.language)
+                return self.tr("%1 · OVERDUE %2").replace("%1", due).replace("%2", late)
+            if soon:
+                return f"{due} · {countdown(a.due_at - now, self.language)}"
+            return due
         if col == self.PRIORITY:
             return a.priority.label(self.language)
         if col == self.STATUS:

@@ -50,10 +50,11 @@ def _font(bold: bool, italic: bool) -> QFont:
     return font
 
 
-def _grey() -> QBrush:
-    brush = _BRUSHES.get("grey")
+def _grey(key: str = "corrected") -> QBrush:
+    brush = _BRUSHES.get(key)
     if brush is None:
-        brush = _BRUSHES["grey"] = QBrush(QColor(theme.CORRECTED_FG))
+        colour = theme.CORRECTED_FG if key == "corrected" else theme.SYSTEM_ENTRY_FG
+        brush = _BRUSHES[key] = QBrush(QColor(colour))
     return brush
 
 
@@ -223,7 +224,10 @@ class JournalModel(ListModel):
         if role == _DECORATION:
             return theme.category_icon(e.category) if col == self.CATEGORY else None
         if role == _FOREGROUND:
-            return _grey() if e.id in self._corrected_by else None
+            if e.id in self._corrected_by:
+                return _grey()
+            # what the program wrote itself steps back behind what people wrote
+            return _grey("system") if e.category is EntryCategory.SYSTEM else None
         if role == ID_ROLE:
             return e.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -254,8 +258,8 @@ class JournalModel(ListModel):
             medium = e.medium.label(self.language) if e.medium else ""
             parties = " → ".join(p for p in (e.from_party, e.to_party) if p)
             head = " · ".join(p for p in (medium, parties) if p)
-            if head:
-                text = f"[{head}] {text}"
+            if head:  # the message first: it is what a narrow column must still show
+                text = f"{text}   [{head}]"
             if e.corrects:
                 original = self._by_id.get(e.corrects)
                 target = original.number if original else e.corrects[-8:]

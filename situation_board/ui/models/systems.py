@@ -99,7 +99,9 @@ class SystemsModel(ListModel):
             return s.prognosis_text or self.tr("no prognosis")
         if col == self.NEXT_UPDATE:
             text = fmt_table(s.next_update_at, now, lang)
-            return f"⚠ {text}" if s.next_update_overdue(now) else (text or "–")
+            if s.next_update_overdue(now):  # the promised update has not come
+                return "⚠ " + self.tr("%1 · not received").replace("%1", text)
+            return text or "–"
         if col == self.SUPPLIER:
             return s.supplier or "–"
         return ""

@@ -84,7 +84,11 @@ class ActionsPanel(Panel):
         overdue = len(board.overdue_actions())
         text = self.tr("%1 open").replace("%1", str(len(board.open_actions())))
         if overdue:
-            text += " · " + self.tr("%1 OVERDUE").replace("%1", str(overdue))
+            text += " · " + (
+                self.tr("1 OVERDUE")
+                if overdue == 1
+                else self.tr("%1 OVERDUE").replace("%1", str(overdue))
+            )
         self.count.setText(text)
         self.count.setProperty("alert", bool(overdue))
         self.count.style().unpolish(self.count)

@@ -52,8 +52,8 @@ class JournalPanel(Panel):
         self.view.setModel(self.proxy)
         for col, width in (
             (JournalModel.NUMBER, 82),
-            (JournalModel.TIME, 168),
-            (JournalModel.CATEGORY, 150),
+            (JournalModel.TIME, 172),
+            (JournalModel.CATEGORY, 190),
             (JournalModel.AUTHOR, 165),
         ):
             self.view.setColumnWidth(col, width)
@@ -73,6 +73,7 @@ class JournalPanel(Panel):
         self.category.setAccessibleName(self.tr("Filter journal by category"))
         self.category.addItem(self.tr("All categories"), None)
         self.category.addItem(self.tr("Significant (decisions, significant events)"), "significant")
+        self.category.addItem(self.tr("All but system entries"), "people")
         for cat in EntryCategory:
             self.category.addItem(cat.label(language), cat.value)
         self.category.currentIndexChanged.connect(self._category_changed)
@@ -169,6 +170,8 @@ class JournalPanel(Panel):
             self.proxy.set_categories(None)
         elif key == "significant":
             self.proxy.set_categories(frozenset(SIGNIFICANT | {EntryCategory.SYSTEM}))
+        elif key == "people":  # what people wrote, without the program's own entries
+            self.proxy.set_categories(frozenset(EntryCategory) - {EntryCategory.SYSTEM})
         else:
             self.proxy.set_categories(frozenset({EntryCategory(key)}))
 

@@ -6,40 +6,15 @@ and running deadline clocks — the things nobody in the room may miss.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import DeadlineStatus, ReadinessLevel
-from situation_board.domain.timeutil import fmt_short, fmt_table
+from situation_board.domain.timeutil import countdown, fmt_short, fmt_table
 from situation_board.ui import theme
-
-
-def countdown(delta: timedelta, language: str) -> str:
-    """``om 1 h 05 min`` / ``in 1 h 05 min``; ``för 5 min sedan`` when past."""
-    seconds = int(delta.total_seconds())
-    past = seconds < 0
-    minutes = abs(seconds) // 60
-    if minutes == 0:
-        if language == "en":
-            return "just now" if past else "in less than a minute"
-        return "nyss" if past else "om mindre än en minut"
-    hours, mins = divmod(minutes, 60)
-    text = f"{hours} h {mins:02d} min" if hours else f"{mins} min"
-    if language == "en":
-        return f"{text} ago" if past else f"in {text}"
-    return f"för {text} sedan" if past else f"om {text}"
-
-
-def late_by(delta: timedelta, language: str) -> str:
-    """How late something is: ``1 h 05 min`` (``< 1 min`` just after)."""
-    minutes = max(0, int(delta.total_seconds()) // 60)
-    hours, mins = divmod(minutes, 60)
-    if not minutes:
-        return "< 1 min"
-    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
 
 
 class LevelBanner(QFrame):

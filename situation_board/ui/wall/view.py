@@ -18,7 +18,14 @@ from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import Board, JournalEntry
 from situation_board.domain.enums import SystemStatus
 from situation_board.domain.freshness import Freshness, FreshnessState
-from situation_board.domain.timeutil import fmt_short, fmt_time, local, offset_text
+from situation_board.domain.timeutil import (
+    countdown,
+    fmt_short,
+    fmt_time,
+    late_by,
+    local,
+    offset_text,
+)
 from situation_board.services.describe import is_wall_significant
 from situation_board.sync.status import SyncStatus
 from situation_board.ui import theme as ws_theme
@@ -26,7 +33,6 @@ from situation_board.ui.controller import BoardController
 from situation_board.ui.models.actions import ActionsModel, ActionsProxy
 from situation_board.ui.models.journal import JournalBatch, JournalModel
 from situation_board.ui.models.systems import SystemsModel
-from situation_board.ui.panels.level_banner import countdown, late_by
 from situation_board.ui.wall import theme
 from situation_board.ui.wall.widgets import (
     Banner,
