@@ -18,6 +18,7 @@ from situation_board.domain.enums import DeadlineStatus
 from situation_board.domain.errors import NoActiveEventError
 from situation_board.domain.timeutil import fmt_datetime, fmt_short
 from situation_board.reports import html as H
+from situation_board.reports.brief import count_sv
 from situation_board.reports.classify import is_significant
 from situation_board.reports.records import Document, DocumentMeta
 
@@ -131,7 +132,8 @@ def _actions(board: Board, trim: Trim) -> str:
     )
     overdue = sum(1 for a in open_ if a.is_overdue(now))
     shown = open_[: trim.max_actions]
-    out = [_heading(f"Öppna åtgärder ({len(open_)}, varav {overdue} försenade)", trim.font_pt)]
+    late = count_sv(overdue, "försenad", "försenade", "ingen försenad")
+    out = [_heading(f"Öppna åtgärder ({len(open_)}, varav {late})", trim.font_pt)]
     if shown:
         rows = "".join(_action_row(a, now) for a in shown)
         out.append(

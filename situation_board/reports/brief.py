@@ -85,6 +85,13 @@ class HandoverBrief:
         )
 
 
+def count_sv(n: int, one: str, many: str, none: str | None = None) -> str:
+    """``1 försenad`` / ``3 försenade`` / ``ingen försenad``: Swedish agreement for counts."""
+    if n == 0 and none is not None:
+        return none
+    return f"{n} {one if n == 1 else many}"
+
+
 def _in_period(when: datetime | None, start: datetime | None, end: datetime) -> bool:
     return when is not None and (start is None or when >= start) and when <= end
 
@@ -194,8 +201,10 @@ def brief_text(brief: HandoverBrief) -> str:
         lines.append("  Inga registrerade.")
     lines.append("")
     lines.append(
-        f"Åtgärder: {len(brief.open_actions)} öppna, {len(brief.overdue_actions)} försenade, "
-        f"{len(brief.new_actions)} nya och {len(brief.closed_actions)} avslutade under perioden"
+        f"Åtgärder: {len(brief.open_actions)} öppna, "
+        f"{count_sv(len(brief.overdue_actions), 'försenad', 'försenade')}, "
+        f"{count_sv(len(brief.new_actions), 'ny', 'nya')} och "
+        f"{count_sv(len(brief.closed_actions), 'avslutad', 'avslutade')} under perioden"
     )
     for a in brief.overdue_actions:
         lines.append(f"  {action_line(a, brief.period_end)}")
@@ -219,7 +228,8 @@ def brief_text(brief: HandoverBrief) -> str:
     lines.append("")
     lines.append(
         f"Journalposter under perioden ({len(brief.entries)}, "
-        f"varav {len(brief.significant_entries)} väsentliga, dessa först):"
+        f"varav {count_sv(len(brief.significant_entries), 'väsentlig', 'väsentliga')}, "
+        "dessa först):"
     )
     for e in brief.entries:
         lines.append(f"  {entry_line(e, brief)}")

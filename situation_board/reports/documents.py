@@ -19,7 +19,7 @@ from datetime import datetime
 from situation_board.domain.entities import Event, Handover, JournalEntry
 from situation_board.domain.timeutil import fmt_datetime, fmt_short
 from situation_board.reports import html as H
-from situation_board.reports.brief import HandoverBrief
+from situation_board.reports.brief import HandoverBrief, count_sv
 from situation_board.reports.classify import system_history
 from situation_board.reports.records import Document, DocumentMeta, EventRecord
 from situation_board.reports.situation_report import TO_FILL, SituationReport
@@ -86,8 +86,10 @@ def handover_html(brief: HandoverBrief, handover: Handover | None, meta: Documen
     out.append(H.h2("Åtgärder"))
     out.append(
         H.para(
-            f"{len(brief.open_actions)} öppna, varav {len(brief.overdue_actions)} försenade. "
-            f"{len(brief.new_actions)} nya och {len(brief.closed_actions)} avslutade under perioden."
+            f"{len(brief.open_actions)} öppna, varav "
+            f"{count_sv(len(brief.overdue_actions), 'försenad', 'försenade', 'ingen försenad')}. "
+            f"{count_sv(len(brief.new_actions), 'ny', 'nya')} och "
+            f"{count_sv(len(brief.closed_actions), 'avslutad', 'avslutade')} under perioden."
         )
     )
     out.append(H.h3("Öppna åtgärder (försenade först)"))

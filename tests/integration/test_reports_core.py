@@ -150,6 +150,9 @@ def test_brief_sections(svc, clock) -> None:
     for part in ("Beslut under perioden", "Systemändringar", "FÖRSENAD: Gammal åtgärd"):
         assert part in text
     assert "Nästa stabsorientering: 2024-01-22" in text
+    # counts agree in number: one overdue, two new, one closed
+    assert "Åtgärder: 2 öppna, 1 försenad, 2 nya och 1 avslutad under perioden" in text
+    assert "varav 3 väsentliga, dessa först" in text
 
 
 def test_classification_matches_what_the_services_write(svc, clock) -> None:
