@@ -1422,27 +1422,32 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="93" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="73" />
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Kontaktperson:</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="98" />
         <source>Staff text: %1</source>
         <translation>Stabens text: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="94" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="99" />
         <source>The staff's assessment and additions…</source>
         <translation>Stabens bedömning och tillägg…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="122" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="127" />
         <source>%1 sections still without staff text</source>
         <translation>%1 avsnitt saknar ännu stabens text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="124" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="129" />
         <source>All sections completed</source>
         <translation>Alla avsnitt ifyllda</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="131" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="136" />
         <source>Copied — paste it into WIS or an e-mail.</source>
         <translation>Kopierad — klistra in i WIS eller ett e-postmeddelande.</translation>
     </message>

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from situation_board.domain.enums import EntryCategory
 from tests.pdftext import pdf_pages_text
@@ -89,6 +89,8 @@ def test_situation_report_dialog_copies_text(qtbot, window) -> None:
     assert "6. BEDÖMNING OCH PROGNOS" in pasted and "ny prognos väntas i kväll" in pasted
     assert "Stabsläge" in pasted
     assert dialog.texts() == {"bedomning": "Läget stabilt; ny prognos väntas i kväll."}
+    labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.contact]
+    assert [w.text() for w in labels] == ["&Kontaktperson:"]  # a visible label, Alt+K
 
 
 def test_archive_package_from_the_menu(qtbot, window, tmp_path: Path, monkeypatch) -> None:

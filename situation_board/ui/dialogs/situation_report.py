@@ -69,7 +69,12 @@ class SituationReportDialog(QDialog):
         for b in (copy, print_btn, pdf, close):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.contact)
+        contact_row = QHBoxLayout()
+        contact_label = QLabel(self.tr("&Contact person:"))
+        contact_label.setBuddy(self.contact)
+        contact_row.addWidget(contact_label)
+        contact_row.addWidget(self.contact, 1)
+        layout.addLayout(contact_row)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.controller.execute(
