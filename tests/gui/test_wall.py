@@ -64,6 +64,8 @@ def refresh(qtbot, view, controller) -> None:
 def test_banner_systems_actions_and_journal(wall) -> None:
     assert wall.banner.level_text == "STABSLÄGE" and wall.banner.pair == "level_staff"
     assert wall.banner.event_text.startswith("It-störningar hos leverantörer")
+    wall.banner.grab()  # paint: a long event name is made smaller, never below the wall minimum
+    assert theme.META <= wall.banner.event_size < theme.EVENT  # this one is long
     assert wall.banner.detail_text == (
         "sedan 22 jan 14:05 · beslut: Sjukvårdsledare RSSL · Region Västerbotten"
     )

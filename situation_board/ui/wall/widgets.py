@@ -268,6 +268,7 @@ class Banner(Painted):
         self.next_text = ""
         self.clock_text = ""
         self.date_text = ""
+        self.event_size = theme.EVENT  # as painted last: smaller for a long event name
         self.setFixedHeight(self.px(0.19))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -341,7 +342,15 @@ class Banner(Painted):
         # left column under the level: event name and the decision
         y = level_rect.bottom() + pad // 3
         width = right_x - 2 * pad
-        event_font = self.font_px(theme.EVENT, bold=True)
+        # a long event name steps down (to the smallest wall size) before anything is cut off
+        size = theme.EVENT
+        event_font = self.font_px(size, bold=True)
+        while size > theme.META and QFontMetrics(event_font).horizontalAdvance(
+            self.event_text
+        ) > max(width, 1):
+            size = round(size - 0.001, 4)
+            event_font = self.font_px(size, bold=True)
+        self.event_size = size
         p.setFont(event_font)
         line = int(self.px(theme.EVENT) * theme.LINE)
         p.drawText(
