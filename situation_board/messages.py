@@ -220,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“situation-board store password URL”.",
     ),
     "store_not_configured": (
-        "Inget delat lager är inställt: ange --store URL eller store_url i konfigurationen.",
+        "Ingen gemensam databas är inställd: ange --store URL eller store_url i konfigurationen.",
         "No shared store is configured: give --store URL or store_url in the configuration.",
     ),
     "store_missing": (
