@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from situation_board.domain.enums import EntryCategory
@@ -139,3 +141,57 @@ def test_bounded_journal_model_keeps_the_latest_accepted(qtmodeltester, service)
     wanted = [e for e in entries if e.category is not EntryCategory.SYSTEM][-5:]
     assert [e.id for e in model.entries] == [e.id for e in wanted]
     assert len(model.haystack) == len(model.keys) == 5
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.sampled_from("abcdefgh"), unique=True, max_size=8),
+    st.lists(st.lists(st.sampled_from("abcdefgh"), unique=True, max_size=8), max_size=4),
+)
+def test_rows_are_replaced_in_place_keeping_persistent_indexes(qtmodeltester, first, later) -> None:
+    """Any sequence of boards: the model ends up showing exactly the new rows, and an index
+    kept on a row that survives still points at that row (the view's selection)."""
+    from PySide6.QtCore import QPersistentModelIndex
+
+    from situation_board.ui.models.base import ListModel
+
+    @dataclass(frozen=True)
+    class Row:
+        id: str
+        text: str
+
+    class Model(ListModel):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headers = ["id", "text"]
+            self.rows: tuple[Row, ...] = ()
+
+        def items(self) -> tuple[Row, ...]:
+            return self.rows
+
+        def store(self, rows: tuple[Row, ...]) -> None:
+            self.rows = rows
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+                return None
+            row = self.rows[index.row()]
+            return row.id if index.column() == 0 else row.text
+
+    model = Model()
+    qtmodeltester.check(model)  # the tester then watches every signal below
+    model.replace_rows([Row(k, "v0") for k in first], model.store)
+    for n, keys in enumerate(later, start=1):
+        kept = {
+            model.rows[r].id: QPersistentModelIndex(model.index(r, 1)) for r in range(len(first))
+        }
+        model.replace_rows([Row(k, f"v{n}") for k in keys], model.store)
+        assert [r.id for r in model.rows] == keys and all(r.text == f"v{n}" for r in model.rows)
+        for key, index in kept.items():
+            if key in keys:
+                assert index.isValid() and index.row() == keys.index(key) and index.column() == 1
+            else:
+                assert not index.isValid()
+        first = keys

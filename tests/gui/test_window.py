@@ -22,7 +22,7 @@ from situation_board.domain.enums import ActionStatus
 from situation_board.ui.models.journal import JournalModel
 from tests.conftest import ROOT
 
-from .conftest import type_text, wait_idle
+from .conftest import NOW, type_text, wait_idle
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -214,8 +214,35 @@ def test_one_key_done_in_actions_table(qtbot, window, service) -> None:
     wait_idle(qtbot, window.controller)
     done = next(a for a in service.board().actions if a.id == target.id)
     assert done.status is ActionStatus.DONE
-    qtbot.waitUntil(lambda: "0 FÖRSENADE" not in window.actions_panel.count.text())
-    assert "FÖRSENADE" not in window.actions_panel.count.text()
+    qtbot.waitUntil(lambda: "FÖRSENAD" not in window.actions_panel.count.text())
+    assert window.actions_panel.count.text() == "4 öppna"
+
+
+def test_selection_survives_the_tick_and_changes_from_elsewhere(qtbot, window, service) -> None:
+    """The board reloads every 30 s and on every sync: the action a user selected to press K on
+    must still be the selected one afterwards, even when rows arrive above it."""
+    panel = window.actions_panel
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.proxy.index(2, 1))
+    target = panel.selected()
+    assert target is not None
+    service.add_action("Ring leverantören igen", due_at=NOW + timedelta(minutes=5))  # sorts above
+    window.controller.tick.emit()  # what the 30 s timer does
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 6)
+    after = panel.selected()
+    assert after is not None and after.id == target.id
+    assert panel.view.currentIndex().row() == 3  # it moved down one row, the selection with it
+    systems = window.systems_panel
+    systems.view.setCurrentIndex(systems.view.model().index(1, 1))
+    chosen = systems.selected()
+    window.controller.tick.emit()
+    wait_idle(qtbot, window.controller)
+    assert systems.selected() is not None and systems.selected().id == chosen.id
+    qtbot.keyClick(panel.view, Qt.Key.Key_K)
+    wait_idle(qtbot, window.controller)
+    done = next(a for a in service.board().actions if a.id == target.id)
+    assert done.status is ActionStatus.DONE
 
 
 def test_search_as_you_type(qtbot, window) -> None:

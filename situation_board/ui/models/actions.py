@@ -60,10 +60,12 @@ class ActionsModel(ListModel):
     ) -> None:
         if actions == self._rows and now == self._now:
             return
-        self.beginResetModel()
-        self._rows, self._now = actions, now
+        self._now = now
         self._system_names = system_names or {}
-        self.endResetModel()
+        self.replace_rows(actions, self._store)
+
+    def _store(self, rows: tuple[Action, ...]) -> None:
+        self._rows = rows
 
     def action(self, row: int) -> Action:
         return self._rows[row]

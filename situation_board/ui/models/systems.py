@@ -41,9 +41,11 @@ class SystemsModel(ListModel):
     def set_systems(self, systems: tuple[AffectedSystem, ...], now: datetime) -> None:
         if systems == self._rows and now == self._now:
             return
-        self.beginResetModel()
-        self._rows, self._now = systems, now
-        self.endResetModel()
+        self._now = now
+        self.replace_rows(systems, self._store)
+
+    def _store(self, rows: tuple[AffectedSystem, ...]) -> None:
+        self._rows = rows
 
     def system(self, row: int) -> AffectedSystem:
         return self._rows[row]
