@@ -202,6 +202,29 @@ def test_text_sizes_scale_with_the_screen(qtbot, controller, height: int) -> Non
     assert theme.px(theme.LEVEL, height) >= 0.06 * height
 
 
+@pytest.mark.parametrize(
+    ("width", "height", "level"),
+    [
+        (1920, 1200, "FÖRSTÄRKNINGSLÄGE"),  # 16:10 projector
+        (1280, 1024, "FÖRSTÄRKNINGSLÄGE"),  # 5:4 monitor
+        (1920, 1080, "INGEN AKTIV HÄNDELSE"),
+    ],
+)
+def test_the_level_word_is_never_cut(qtbot, width: int, height: int, level: str) -> None:
+    from situation_board.ui.wall.widgets import Banner
+
+    banner = Banner(height)
+    qtbot.addWidget(banner)
+    banner.resize(width, banner.height())
+    banner.level_text, banner.clock_text = level, "16:00:00"
+    banner.date_text = "mån 29 jan 2024 · UTC+01:00"
+    banner.next_text = "Nästa: Stabsorientering 16:30 (om 29 min)"  # wide, but on a lower line
+    banner.grab()
+    assert banner.level_drawn == level
+    assert theme.LEVEL_MIN <= banner.level_size <= theme.LEVEL
+    assert theme.px(banner.level_size, height) >= 0.06 * height
+
+
 def test_repaints_at_most_twice_a_second(qtbot, wall, controller) -> None:
     start = wall.refreshes
     for _ in range(20):

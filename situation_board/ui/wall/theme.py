@@ -40,6 +40,7 @@ WATERMARK_ALPHA = 28
 
 # font pixel sizes as fractions of the screen height
 LEVEL = 0.072
+LEVEL_MIN = 0.06  # a long level word may shrink to fit, never below this
 CLOCK = 0.058
 EVENT = 0.034
 TITLE = 0.032

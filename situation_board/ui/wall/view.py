@@ -306,7 +306,7 @@ class WallView(QWidget):
             lines = [
                 (
                     Segment(s.status.label(self.language).upper() + "  ", pair, True),
-                    Segment(s.name, "body", True, lines=2),
+                    Segment(s.name, "body", True, lines=3),
                 ),
                 (Segment(" · ".join(facts), "muted"),),
             ]
@@ -319,12 +319,19 @@ class WallView(QWidget):
                             ),
                             "status_down",
                             True,
+                            lines=2,
                         ),
                     )
                 )
             if s.workaround:
                 lines.append(
-                    (Segment(self.tr("Workaround: %1").replace("%1", s.workaround), "muted"),)
+                    (
+                        Segment(
+                            self.tr("Workaround: %1").replace("%1", s.workaround),
+                            "muted",
+                            lines=2,
+                        ),
+                    )
                 )
             rows.append(WallRow(lines=tuple(lines), icon=ws_theme.status_icon(s.status), key=s.id))
         down = sum(1 for r in range(m.rowCount()) if m.system(r).status is SystemStatus.DOWN)

@@ -129,17 +129,20 @@ class WallList(Painted):
             words, current, room = last.text.split(" "), "", width - used
             head = fixed[:-1]
             wrapped = 0
-            for word in words:
+            for n, word in enumerate(words):
                 trial = f"{current} {word}".strip()
-                if metrics.horizontalAdvance(trial) <= room or not current:
+                if metrics.horizontalAdvance(trial) <= room:
                     current = trial
                     continue
+                if not (current or head):  # one word wider than a whole line: cut below
+                    current = word
+                    continue
+                if wrapped >= last.lines - 1:  # the last line it may take: the rest is cut
+                    current = " ".join([current, *words[n:]]).strip()
+                    break
+                # break before this word; a long first word goes to the next line whole
                 out.append((*head, Segment(current, last.pair, last.bold, last.size)))
                 head, current, room, wrapped = [], word, width, wrapped + 1
-                if wrapped >= last.lines - 1:
-                    rest = " ".join(words[words.index(word) + 1 :])
-                    current = f"{word} {rest}".strip() if rest else word
-                    break
             out.append((*head, Segment(current, last.pair, last.bold, last.size)))
         return out
 
@@ -190,16 +193,21 @@ class WallList(Painted):
             title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.title
         )
         x = pad + QFontMetrics(title_font).horizontalAdvance(self.title) + pad * 2
-        for seg in self.summary:
+        for seg in self.summary:  # the counts ("1 FÖRSENAD") come before the page label
             x = self._draw_segment(p, seg, x, title_rect, theme.META)
         if self.page_label:
-            p.setFont(self.font_px(theme.META, bold=True))
-            p.setPen(QColor(theme.PAIRS["muted"][0]))
-            p.drawText(
-                title_rect,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                self.page_label,
-            )
+            label_font = self.font_px(theme.META, bold=True)
+            metrics = QFontMetrics(label_font)
+            room = title_rect.right() - x - pad
+            label = self.page_label
+            if metrics.horizontalAdvance(label) > room:  # narrow screen: "1/2", else nothing
+                label = f"{self.page + 1}/{len(self.pages)}"
+            if metrics.horizontalAdvance(label) <= room:
+                p.setFont(label_font)
+                p.setPen(QColor(theme.PAIRS["muted"][0]))
+                p.drawText(
+                    title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label
+                )
         y = header_h
         if not self.rows and self.empty_text:
             p.setFont(self.font_px(theme.BODY))
@@ -269,6 +277,8 @@ class Banner(Painted):
         self.clock_text = ""
         self.date_text = ""
         self.event_size = theme.EVENT  # as painted last: smaller for a long event name
+        self.level_size = theme.LEVEL  # as painted last: smaller only when the word needs it
+        self.level_drawn = ""
         self.setFixedHeight(self.px(0.19))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -280,20 +290,55 @@ class Banner(Painted):
         pad = self.px(0.016)
         level_px = self.px(theme.LEVEL)
         top = pad
+        # right column first (clock, date with UTC offset, next briefing): the level gets the rest
+        clock_font = self.font_px(theme.CLOCK, bold=True)
+        meta = self.font_px(theme.META)
+        next_font = self.font_px(theme.BODY, bold=True)
+        right_w = (
+            max(
+                QFontMetrics(clock_font).horizontalAdvance("00:00:00"),
+                QFontMetrics(meta).horizontalAdvance(self.date_text),
+                QFontMetrics(next_font).horizontalAdvance(self.next_text),
+            )
+            + pad
+        )
+        right_x = self.width() - right_w - pad
         x = pad
         if self.icon is not None:
             self.icon.paint(p, QRect(x, top, level_px, level_px))
             x += level_px + pad
-        level_font = self.font_px(theme.LEVEL, bold=True)
+        tag_font = self.font_px(theme.EVENT, bold=True)
+        tag_w = (
+            QFontMetrics(tag_font).horizontalAdvance(self.exercise_text) + pad * 3
+            if self.exercise_text
+            else 0
+        )
+        clock_w = QFontMetrics(clock_font).horizontalAdvance("00:00:00") + pad
+        room = max(self.width() - clock_w - 2 * pad - x - pad - tag_w, 1)  # beside the clock
+        # the level word is never cut: it steps down from 7.2 % towards the 6 % minimum to fit
+        # (FÖRSTÄRKNINGSLÄGE on a 16:10 or 5:4 screen), and only below that would it be elided
+        size = theme.LEVEL
+        level_font = self.font_px(size, bold=True)
+        while (
+            size > theme.LEVEL_MIN
+            and QFontMetrics(level_font).horizontalAdvance(self.level_text) > room
+        ):
+            size = round(size - 0.001, 4)
+            level_font = self.font_px(size, bold=True)
+        self.level_size = size
         p.setFont(level_font)
         p.setPen(fg)
-        level_rect = QRect(x, top, self.width() // 2, int(level_px * 1.15))
-        p.drawText(
-            level_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.level_text
+        level_rect = QRect(x, top, room, int(level_px * 1.15))
+        level_text = QFontMetrics(level_font).elidedText(
+            self.level_text, Qt.TextElideMode.ElideRight, room
         )
-        x += QFontMetrics(level_font).horizontalAdvance(self.level_text) + pad
+        p.drawText(
+            level_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, level_text
+        )
+        self.level_drawn = level_text
+        x += QFontMetrics(level_font).horizontalAdvance(level_text) + pad
         if self.exercise_text:
-            font = self.font_px(theme.EVENT, bold=True)
+            font = tag_font
             metrics = QFontMetrics(font)
             tag_fg, tag_bg = (QColor(c) for c in theme.PAIRS["exercise_tag"])
             w = metrics.horizontalAdvance(self.exercise_text) + pad * 2
@@ -308,20 +353,7 @@ class Banner(Painted):
             p.setPen(tag_fg)
             p.drawText(tag, Qt.AlignmentFlag.AlignCenter, self.exercise_text)
             p.setPen(fg)
-        # right column: clock, date with UTC offset, next briefing
-        clock_font = self.font_px(theme.CLOCK, bold=True)
-        meta = self.font_px(theme.META)
-        next_font = self.font_px(theme.BODY, bold=True)
-        right_w = (
-            max(
-                QFontMetrics(clock_font).horizontalAdvance("00:00:00"),
-                QFontMetrics(meta).horizontalAdvance(self.date_text),
-                QFontMetrics(next_font).horizontalAdvance(self.next_text),
-            )
-            + pad
-        )
-        right_x = self.width() - right_w - pad
-        clock_rect = QRect(right_x, top, right_w, int(level_px * 1.15))
+        clock_rect = QRect(self.width() - clock_w - pad, top, clock_w, int(level_px * 1.15))
         p.setFont(clock_font)
         p.drawText(
             clock_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.clock_text
