@@ -553,3 +553,24 @@ def test_edit_dialogs_keep_times_in_the_repeated_hour(qtbot, service) -> None:
     dialog.title.setText("Ring tillbaka")
     dialog.buttons.accepted.emit()
     assert dialog.result() == 1 and dialog.values() == {"title": "Ring tillbaka"}
+
+
+def test_fits_a_1366_screen_and_a_long_event_name_does_not_widen_it(qtbot, window, service) -> None:
+    """A laptop at 1366×768 (or 1920×1080 at 125 % scaling): the window fits, and the columns
+    that carry the meaning (an action's title, a system's workaround) keep a readable width."""
+    from situation_board.ui.models.actions import ActionsModel
+    from situation_board.ui.models.systems import SystemsModel
+
+    service.close_event("Prov klart")
+    service.start_event("Övning: " + "långt namn på en händelse " * 7, exercise=True)
+    window.controller.bus.announce(frozenset({"events"}))
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(lambda: "långt namn" in window.banner.event_label.text())
+    assert window.minimumSizeHint().width() <= 1366
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    view = window.actions_panel.view
+    widths = [view.columnWidth(c) for c in range(6)]
+    assert widths[ActionsModel.TITLE] >= 150 and widths[ActionsModel.TITLE] == max(widths)
+    assert window.systems_panel.view.columnWidth(SystemsModel.WORKAROUND) >= 200
+    assert window.actions_panel.view.columnWidth(ActionsModel.PRIORITY) == 82  # small: kept

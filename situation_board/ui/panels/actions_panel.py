@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from situation_board.domain.entities import Action, Board
 from situation_board.domain.enums import ActionStatus
 from situation_board.ui.models.actions import ALL_GROUP, OPEN_GROUP, ActionsModel, ActionsProxy
-from situation_board.ui.panels.common import Panel, compact_combo, make_table
+from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
 
 class ActionsPanel(Panel):
@@ -28,16 +28,14 @@ class ActionsPanel(Panel):
         self.view = make_table("actionsView", self.tr("Actions"), wrap=True)
         self.view.setModel(self.proxy)
         self.view.setIconSize(self.view.iconSize())
-        hh = self.view.horizontalHeader()
-        for col, width in (
-            (ActionsModel.FLAG, 34),
-            (ActionsModel.OWNER, 170),
-            (ActionsModel.DUE, 165),
-            (ActionsModel.PRIORITY, 82),
-            (ActionsModel.STATUS, 82),
-        ):
-            self.view.setColumnWidth(col, width)
-        hh.setSectionResizeMode(ActionsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        widths = {
+            ActionsModel.FLAG: 34,
+            ActionsModel.OWNER: 170,
+            ActionsModel.DUE: 165,
+            ActionsModel.PRIORITY: 82,
+            ActionsModel.STATUS: 82,
+        }
+        self.fitter = ColumnFitter(self.view, widths, ActionsModel.TITLE, min_stretch=240)
         self.view.activated.connect(self._activated)
 
         self.status_filter = QComboBox()

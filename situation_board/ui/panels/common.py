@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,44 @@ def make_table(
     hh.setHighlightSections(False)
     hh.setStretchLastSection(False)
     return view
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's one stretching column (an action's title, a system's workaround, a
+    journal entry's text) readable on narrow or scaled screens: when the table is narrower than
+    its columns were designed for, the other columns shrink in proportion (to at most
+    ``floor`` of their width) so the stretching one keeps at least ``min_stretch`` pixels.
+    Columns of at most ``SMALL`` pixels (priority, status) keep their width."""
+
+    SMALL = 100
+
+    def __init__(
+        self,
+        view: QTableView,
+        widths: dict[int, int],
+        stretch: int,
+        min_stretch: int,
+        floor: float = 0.5,
+    ) -> None:
+        super().__init__(view)
+        self.setObjectName(f"{view.objectName()}ColumnFitter")
+        self.view, self.widths, self.min_stretch, self.floor = view, widths, min_stretch, floor
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        available = self.view.viewport().width()
+        small = sum(w for w in self.widths.values() if w <= self.SMALL)  # "Hög", "Pågår": kept
+        wide = sum(w for w in self.widths.values() if w > self.SMALL)
+        scale = min(1.0, max(self.floor, (available - self.min_stretch - small) / max(wide, 1)))
+        for col, width in self.widths.items():
+            self.view.setColumnWidth(col, width if width <= self.SMALL else int(width * scale))
 
 
 class Panel(QFrame):

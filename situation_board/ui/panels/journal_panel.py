@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,7 +25,7 @@ from situation_board.ui.models.journal import (
     JournalModel,
     JournalProxy,
 )
-from situation_board.ui.panels.common import Panel, compact_combo, make_table
+from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
 PERIODS = ("all", "hour", "shift", "day", "today")
 
@@ -50,16 +49,13 @@ class JournalPanel(Panel):
         self.proxy.setSourceModel(self.model)
         self.view = make_table("journalView", self.tr("Staff journal"))
         self.view.setModel(self.proxy)
-        for col, width in (
-            (JournalModel.NUMBER, 82),
-            (JournalModel.TIME, 172),
-            (JournalModel.CATEGORY, 190),
-            (JournalModel.AUTHOR, 165),
-        ):
-            self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setSectionResizeMode(
-            JournalModel.TEXT, QHeaderView.ResizeMode.Stretch
-        )
+        widths = {
+            JournalModel.NUMBER: 82,
+            JournalModel.TIME: 172,
+            JournalModel.CATEGORY: 190,
+            JournalModel.AUTHOR: 165,
+        }
+        self.fitter = ColumnFitter(self.view, widths, JournalModel.TEXT, min_stretch=260, floor=0.7)
 
         self.search = QLineEdit()
         self.search.setObjectName("journalSearch")

@@ -33,8 +33,10 @@ class LevelBanner(QFrame):
         self.level.setObjectName("levelText")  # sizes: resources/styles/workstation.qss
         self.event_label = QLabel()
         self.event_label.setObjectName("eventName")
+        self.event_label.setWordWrap(True)  # a long event name wraps: it must not widen the window
         self.detail = QLabel()
         self.detail.setObjectName("levelDetail")
+        self.detail.setWordWrap(True)
         self.reason = QLabel()
         self.reason.setObjectName("levelReason")
         self.reason.setWordWrap(True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from situation_board.domain.entities import AffectedSystem, Board
 from situation_board.ui.models.systems import SystemsModel
-from situation_board.ui.panels.common import Panel, make_table
+from situation_board.ui.panels.common import ColumnFitter, Panel, make_table
 
 
 class SystemsPanel(Panel):
@@ -21,17 +21,15 @@ class SystemsPanel(Panel):
         self.model = SystemsModel(language, self)
         self.view = make_table("systemsView", self.tr("Affected systems"), wrap=True)
         self.view.setModel(self.model)
-        hh = self.view.horizontalHeader()
-        for col, width in (
-            (SystemsModel.STATUS, 160),
-            (SystemsModel.NAME, 380),
-            (SystemsModel.RESERVE, 200),
-            (SystemsModel.PROGNOSIS, 220),
-            (SystemsModel.NEXT_UPDATE, 170),
-            (SystemsModel.SUPPLIER, 230),
-        ):
-            self.view.setColumnWidth(col, width)
-        hh.setSectionResizeMode(SystemsModel.WORKAROUND, QHeaderView.ResizeMode.Stretch)
+        widths = {
+            SystemsModel.STATUS: 160,
+            SystemsModel.NAME: 380,
+            SystemsModel.RESERVE: 200,
+            SystemsModel.PROGNOSIS: 220,
+            SystemsModel.NEXT_UPDATE: 170,
+            SystemsModel.SUPPLIER: 230,
+        }
+        self.fitter = ColumnFitter(self.view, widths, SystemsModel.WORKAROUND, min_stretch=260)
         self.view.activated.connect(self._activated)
         self.add = QPushButton(self.tr("New system… (Ctrl+Shift+S)"))
         self.add.setObjectName("addSystem")
