@@ -35,7 +35,7 @@ class ActionsPanel(Panel):
             ActionsModel.PRIORITY: 82,
             ActionsModel.STATUS: 82,
         }
-        self.fitter = ColumnFitter(self.view, widths, ActionsModel.TITLE, min_stretch=240)
+        self.fitter = ColumnFitter(self.view, widths, ActionsModel.TITLE, min_stretch=200)
         self.view.activated.connect(self._activated)
 
         self.status_filter = QComboBox()
