@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -364,25 +365,33 @@ class MainWindow(QMainWindow):
             self.tr("The language changes the next time the program starts."),
         )
 
-    def show_shortcuts(self) -> None:
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """The keys that are not menu commands, then every menu command that has a shortcut
+        (read from the actions themselves, so the list cannot fall behind the menus)."""
         rows = [
             ("Ctrl+L", self.tr("Quick entry: type, then Enter saves")),
             ("Ctrl+Enter", self.tr("Journal entry with all fields")),
-            ("Ctrl+B", self.tr("Change readiness level")),
-            ("Ctrl+Shift+S", self.tr("New affected system")),
-            ("Ctrl+Shift+A", self.tr("New action")),
             ("K", self.tr("Mark the selected action done (in the actions table)")),
             ("Enter", self.tr("Edit the selected system or action")),
             ("Ctrl+F", self.tr("Search the journal")),
-            ("Ctrl+H", self.tr("Shift handover")),
-            ("Ctrl+R", self.tr("Situation report (MSB)")),
-            ("Ctrl+P", self.tr("Print the board on one A4 page")),
             ("Ctrl+1 / 2 / 3", self.tr("Go to systems / actions / journal")),
-            ("F5", self.tr("Reload")),
         ]
+        seen = {key for key, _ in rows}
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if key and key not in seen:
+                    seen.add(key)
+                    rows.append((key, action.text().replace("&", "").rstrip("…").strip()))
+        return rows
+
+    def show_shortcuts(self) -> None:
         html = (
             "<table>"
-            + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+            + "".join(
+                f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
+                for k, v in self.shortcut_rows()
+            )
             + "</table>"
         )
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)

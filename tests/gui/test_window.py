@@ -574,3 +574,19 @@ def test_fits_a_1366_screen_and_a_long_event_name_does_not_widen_it(qtbot, windo
     assert widths[ActionsModel.TITLE] >= 150 and widths[ActionsModel.TITLE] == max(widths)
     assert window.systems_panel.view.columnWidth(SystemsModel.WORKAROUND) >= 200
     assert window.actions_panel.view.columnWidth(ActionsModel.PRIORITY) == 82  # small: kept
+
+
+def test_the_shortcut_list_names_every_menu_shortcut(window) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu
+
+    listed = dict(window.shortcut_rows())
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if key:
+                assert key in listed, (key, action.text())
+    for key in ("F9", "Ctrl+Shift+K", "Ctrl+Shift+W", "Ctrl+Shift+P", "Ctrl+H", "K"):
+        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        assert native in listed  # as the menus show it: "Ctrl+Skift+K" in Swedish
+    assert listed["F9"] == "Synka nu"

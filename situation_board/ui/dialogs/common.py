@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -88,3 +89,14 @@ class FormDialog(QDialog):
         self.check(edit)
         text = edit.text().strip()
         return parse_instant(text, system_clock(), field) if text else None
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width``×``height``, but never beyond the screen it opens on (a 1366×768
+    laptop, 125 % scaling): 95 % of the available width, 90 % of the height at most."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    room = screen.availableGeometry()
+    widget.resize(min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from situation_board.domain.clock import system_clock
 from situation_board.sync.conflicts import ConflictView, list_conflicts, mark_reviewed
 from situation_board.ui.controller import BoardController
+from situation_board.ui.dialogs.common import fit_to_screen
 from situation_board.ui.models.conflicts import ConflictsModel
 from situation_board.ui.panels.common import make_table
 
@@ -28,7 +29,7 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(1300, 520)
+        fit_to_screen(self, 1300, 520)
         self.model = ConflictsModel(self)
         self.view = make_table("conflictsView", self.tr("Sync conflicts"), wrap=True)
         self.view.setModel(self.model)

@@ -27,6 +27,7 @@ from situation_board.domain.rules import MAX_NAME, require_text
 from situation_board.reports.brief import HandoverBrief
 from situation_board.reports.documents import handover_document, handover_html
 from situation_board.reports.records import Document, DocumentMeta
+from situation_board.ui.dialogs.common import fit_to_screen
 
 if TYPE_CHECKING:
     from situation_board.ui.documents import DocumentFlows
@@ -41,7 +42,7 @@ class HandoverDialog(QDialog):
         self.controller = flows.controller
         self.language = self.controller.language
         self.setWindowTitle(self.tr("Shift handover"))
-        self.resize(1500, 900)
+        fit_to_screen(self, 1500, 900)
         self.brief: HandoverBrief | None = None
         self.signed: Document | None = None
         self.preview = QTextBrowser()

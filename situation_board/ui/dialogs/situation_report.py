@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from situation_board.reports.situation_report import SituationReport, situation_report_text
+from situation_board.ui.dialogs.common import fit_to_screen
 
 if TYPE_CHECKING:
     from situation_board.ui.documents import DocumentFlows
@@ -37,7 +38,7 @@ class SituationReportDialog(QDialog):
         self.flows = flows
         self.controller = flows.controller
         self.setWindowTitle(self.tr("Situation report (MSB structure)"))
-        self.resize(1200, 950)
+        fit_to_screen(self, 1200, 950)
         self.report: SituationReport | None = None
         self.edits: dict[str, QPlainTextEdit] = {}
         self.contact = QLineEdit()
