@@ -208,8 +208,10 @@ def brief_text(brief: HandoverBrief) -> str:
     )
     for a in brief.overdue_actions:
         lines.append(f"  {action_line(a, brief.period_end)}")
+    late = {a.id for a in brief.overdue_actions}
     for a in brief.new_actions:
-        lines.append(f"  Ny: {action_line(a, brief.period_end)}")
+        if a.id not in late:  # a new action that is already overdue is listed once, above
+            lines.append(f"  Ny: {action_line(a, brief.period_end)}")
     for a in brief.closed_actions:
         lines.append(f"  {a.status.sv}: {a.title}")
     lines.append("")

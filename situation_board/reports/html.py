@@ -292,7 +292,7 @@ def journal_table(
     return table(
         ("Nr", "Händelsetid", "Kategori", "Text", "Författare"),
         rows,
-        widths=(10, 13, 13, 47, 17),
+        widths=(9, 13, 13, 45, 20),  # "Författare", "Sjukvårdsledare" fit whole
         raw=True,
         nowrap=(0, 1),
     )

@@ -127,6 +127,7 @@ def test_brief_sections(svc, clock) -> None:
     svc.start_deadline(DeadlineKind.IMY_BREACH)
     svc.add_briefing(clock.now + timedelta(hours=1), "Stabsorientering")
     svc.add_entry("Samtal med leverantören", category=EntryCategory.CONTACT, medium=Medium.PHONE)
+    svc.add_action("Snabb åtgärd", due_at=clock.now + timedelta(minutes=5))  # new, then late
     clock.advance(minutes=40)  # "Gammal åtgärd" is now overdue
 
     brief = svc.handover_brief()
@@ -134,9 +135,9 @@ def test_brief_sections(svc, clock) -> None:
     assert [e.text for e in brief.decisions] == ["RSSL beslutar att öppna reservlager"]
     changes = [e.text for e in brief.system_changes]
     assert len(changes) == 1 and "status: Ur funktion → Begränsad funktion" in changes[0]
-    assert [a.title for a in brief.new_actions] == ["Ny åtgärd", "Klar åtgärd"]
+    assert {a.title for a in brief.new_actions} == {"Ny åtgärd", "Klar åtgärd", "Snabb åtgärd"}
     assert [a.title for a in brief.closed_actions] == ["Klar åtgärd"]
-    assert [a.title for a in brief.overdue_actions] == ["Gammal åtgärd"]
+    assert {a.title for a in brief.overdue_actions} == {"Gammal åtgärd", "Snabb åtgärd"}
     assert {a.id for a in brief.open_actions} >= {new.id}
     assert [d.kind for d in brief.deadlines] == [DeadlineKind.IMY_BREACH]
     assert brief.next_briefing is not None and brief.station == "V1"
@@ -151,7 +152,9 @@ def test_brief_sections(svc, clock) -> None:
         assert part in text
     assert "Nästa stabsorientering: 2024-01-22" in text
     # counts agree in number: one overdue, two new, one closed
-    assert "Åtgärder: 2 öppna, 1 försenad, 2 nya och 1 avslutad under perioden" in text
+    assert "Åtgärder: 3 öppna, 2 försenade, 3 nya och 1 avslutad under perioden" in text
+    assert text.count("FÖRSENAD: Snabb åtgärd") == 1  # new and overdue: listed once, as overdue
+    assert "Ny: FÖRSENAD" not in text
     assert "varav 3 väsentliga, dessa först" in text
 
 
