@@ -1,4 +1,5 @@
 """Printing and exporting from the window: the board print, the journal, PDFs, the archive.
+The journal prints and exports cover the period the journal panel is filtered to.
 
 Data is read off the GUI thread (through the controller); rendering goes through Qt on the GUI
 thread (``reports.pdf``), into the platform's print dialog or a PDF file.
@@ -7,7 +8,8 @@ thread (``reports.pdf``), into the platform's print dialog or a PDF file.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from situation_board import APP_NAME
+from situation_board.domain.entities import JournalEntry
 from situation_board.domain.errors import BoardError, NoActiveEventError
 from situation_board.reports.records import Document
 
@@ -113,26 +116,58 @@ class DocumentFlows(QObject):
     def board_pdf(self) -> None:
         self._then(self._board_document, lambda d: self.save_pdf(d, "tavlan.pdf"))
 
-    def _journal_document(self, service: Any) -> Document:
+    def _journal_period(self) -> tuple[datetime | None, datetime | None]:
+        """The journal panel's period filter (*Senaste timmen*, *från/till*, …): the journal
+        prints and exports what the user is looking at; *Hela händelsen* means all of it."""
+        proxy = self.window.journal_panel.proxy
+        return proxy.since, proxy.until
+
+    @staticmethod
+    def _in_period(
+        entries: Sequence[JournalEntry], since: datetime | None, until: datetime | None
+    ) -> list[JournalEntry]:
+        return [
+            e
+            for e in entries
+            if (since is None or e.occurred_at >= since)
+            and (until is None or e.occurred_at < until)
+        ]
+
+    def _journal_document(
+        self, service: Any, since: datetime | None, until: datetime | None
+    ) -> Document:
         from situation_board.reports.documents import journal_document  # noqa: PLC0415
 
         board = service.board()
         if board.event is None:
             raise NoActiveEventError
         return journal_document(
-            board.event, board.journal, station=board.station.code, generated_at=board.as_of
+            board.event,
+            self._in_period(board.journal, since, until),
+            station=board.station.code,
+            generated_at=board.as_of,
+            since=since,
+            until=until,
+            numbers={e.id: e.number for e in board.journal},
         )
 
     def print_journal(self) -> None:
-        self._then(self._journal_document, self.print_document)
+        since, until = self._journal_period()
+        self._then(lambda s: self._journal_document(s, since, until), self.print_document)
 
     def journal_pdf(self) -> None:
-        self._then(self._journal_document, lambda d: self.save_pdf(d, "stabsjournal.pdf"))
+        since, until = self._journal_period()
+        self._then(
+            lambda s: self._journal_document(s, since, until),
+            lambda d: self.save_pdf(d, "stabsjournal.pdf"),
+        )
 
     def journal_csv(self) -> None:
-        """The journal as CSV for Swedish Excel (UTF-8 with BOM, semicolons)."""
+        """The journal (or the period the journal panel shows) as CSV for Swedish Excel (UTF-8
+        with BOM, semicolons)."""
         from situation_board.reports.tables import excel_csv, journal_table  # noqa: PLC0415
 
+        since, until = self._journal_period()
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Export the journal (CSV)"),
@@ -144,7 +179,9 @@ class DocumentFlows(QObject):
         path = Path(name)
 
         def write(service: Any) -> Path:
-            table = journal_table(service.journal())
+            entries = service.journal()
+            chosen = self._in_period(entries, since, until)
+            table = journal_table(chosen, {e.id: e.number for e in entries})
             path.write_bytes(excel_csv(table.headers, table.rows))
             return path
 

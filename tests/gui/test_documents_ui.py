@@ -113,6 +113,31 @@ def test_archive_package_from_the_menu(qtbot, window, tmp_path: Path, monkeypatc
     assert (target / "README.txt").read_text(encoding="utf-8").strip()
 
 
+def test_journal_exports_cover_the_period_the_journal_shows(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from .conftest import NOW
+
+    proxy = window.journal_panel.proxy
+    proxy.set_period(NOW - timedelta(hours=12), None)  # what "Senaste 12 timmarna" sets
+    shown = proxy.rowCount()
+    assert 0 < shown < window.journal_panel.model.rowCount()
+    target = tmp_path / "period.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.documents.journal_csv()
+    wait_idle(qtbot, window.controller)
+    qtbot.waitUntil(target.exists)
+    rows = target.read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(rows) == 1 + shown  # the header and exactly the entries on screen
+    since, until = proxy.since, proxy.until
+    document = window.documents._journal_document(window.controller.service, since, until)
+    assert "Period: 2024-01-29 04:00" in document.html and f"{shown} poster" in document.html
+
+
 def test_lagesbild_texts_survive_a_restart(qtbot, window) -> None:
     from situation_board.ui.dialogs.situation_report import SituationReportDialog
     from situation_board.ui.documents import DocumentFlows
