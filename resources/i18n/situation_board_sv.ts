@@ -117,27 +117,27 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="132" />
+        <location filename="../../situation_board/ui/models/actions.py" line="134" />
         <source>Overdue</source>
         <translation>Försenad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="134" />
+        <location filename="../../situation_board/ui/models/actions.py" line="136" />
         <source>Due within the hour</source>
         <translation>Ska vara klar inom en timme</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="150" />
+        <location filename="../../situation_board/ui/models/actions.py" line="152" />
         <source>%1 · OVERDUE %2</source>
         <translation>%1 · FÖRSENAD %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="163" />
+        <location filename="../../situation_board/ui/models/actions.py" line="165" />
         <source>Due %1</source>
         <translation>Senast %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/actions.py" line="165" />
+        <location filename="../../situation_board/ui/models/actions.py" line="167" />
         <source>System: %1</source>
         <translation>System: %1</translation>
     </message>
@@ -151,62 +151,62 @@
         <translation>Åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="45" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="43" />
         <source>Filter actions by status</source>
         <translation>Filtrera åtgärder på status</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="46" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="44" />
         <source>Open and in progress</source>
         <translation>Öppna och pågående</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="47" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="45" />
         <source>All</source>
         <translation>Alla</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="55" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="53" />
         <source>Filter actions by owner</source>
         <translation>Filtrera åtgärder på ansvarig</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="56" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="54" />
         <source>All owners</source>
         <translation>Alla ansvariga</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="60" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="58" />
         <source>Done (K)</source>
         <translation>Klar (K)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="62" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="60" />
         <source>Mark selected action done</source>
         <translation>Markera vald åtgärd som klar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="64" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="62" />
         <source>New action… (Ctrl+Shift+A)</source>
         <translation>Ny åtgärd… (Ctrl+Skift+A)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="66" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="64" />
         <source>New action</source>
         <translation>Ny åtgärd</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="85" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="83" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="88" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="86" />
         <source>1 OVERDUE</source>
         <translation>1 FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/actions_panel.py" line="90" />
+        <location filename="../../situation_board/ui/panels/actions_panel.py" line="88" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
@@ -242,35 +242,35 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="30" />
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="33" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="31" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="34" />
         <source>Sync conflicts</source>
         <translation>Synkkonflikter</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="46" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="47" />
         <source>Two stations changed the same field while they could not reach the shared store. The newer change was kept on every station; the other is listed here. Correct the board if the kept value is wrong, then mark the conflict reviewed.</source>
         <translation>Två stationer ändrade samma fält medan de inte nådde den gemensamma databasen. Den nyare ändringen behölls på alla stationer; den andra visas här. Rätta lägesbilden om det behållna värdet är fel och markera sedan konflikten som granskad.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="52" />
         <location filename="../../situation_board/ui/dialogs/conflicts.py" line="53" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="54" />
         <source>Show reviewed conflicts too</source>
         <translation>Visa även granskade konflikter</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="55" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="56" />
         <source>Mark reviewed</source>
         <translation>Markera granskad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="56" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="57" />
         <source>Mark the selected conflict reviewed</source>
         <translation>Markera vald konflikt som granskad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="60" />
         <location filename="../../situation_board/ui/dialogs/conflicts.py" line="61" />
+        <location filename="../../situation_board/ui/dialogs/conflicts.py" line="62" />
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -278,75 +278,216 @@
 <context>
     <name>ConflictsModel</name>
     <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="45" />
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="46" />
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="47" />
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="48" />
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="49" />
+        <source>Staff briefing</source>
+        <translation>Stabsorientering</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="52" />
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="53" />
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="54" />
+        <source>supplier</source>
+        <translation>leverantör</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="55" />
+        <source>affected processes</source>
+        <translation>berörda processer</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="56" />
+        <source>reserve routine active</source>
+        <translation>reservrutin aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="57" />
+        <source>reserve routine since</source>
+        <translation>reservrutin sedan</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="58" />
+        <source>reserve routine</source>
+        <translation>reservrutin</translation>
+    </message>
+    <message>
         <location filename="../../situation_board/ui/models/conflicts.py" line="59" />
+        <source>workaround</source>
+        <translation>alternativ lösning</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="60" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="61" />
+        <source>prognosis</source>
+        <translation>prognos</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="62" />
+        <source>personal data may be affected</source>
+        <translation>personuppgifter kan vara berörda</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="63" />
+        <source>next update</source>
+        <translation>nästa uppdatering</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="64" />
+        <source>title</source>
+        <translation>rubrik</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="65" />
+        <source>owner</source>
+        <translation>ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="66" />
+        <source>due</source>
+        <translation>senast</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="67" />
+        <source>priority</source>
+        <translation>prioritet</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="68" />
+        <source>linked system</source>
+        <translation>kopplat system</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="69" />
+        <source>reported</source>
+        <translation>rapporterad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="70" />
+        <source>reference</source>
+        <translation>referens</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="71" />
+        <source>reason for the delay</source>
+        <translation>skäl till försening</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="72" />
+        <source>time</source>
+        <translation>tid</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="73" />
+        <source>deleted</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="78" />
         <source>Detected</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="60" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="79" />
         <source>What</source>
         <translation>Vad</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="61" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="80" />
         <source>Kept value (newer)</source>
         <translation>Behållet värde (nyare)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="62" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="81" />
         <source>Lost value</source>
         <translation>Förlorat värde</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/conflicts.py" line="63" />
+        <location filename="../../situation_board/ui/models/conflicts.py" line="82" />
         <source>Reviewed</source>
         <translation>Granskad</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="123" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../situation_board/ui/models/conflicts.py" line="123" />
+        <source>no</source>
+        <translation>nej</translation>
     </message>
 </context>
 <context>
     <name>DocumentFlows</name>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="57" />
+        <location filename="../../situation_board/ui/documents.py" line="60" />
         <source>Could not create the document</source>
         <translation>Dokumentet kunde inte skapas</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="66" />
+        <location filename="../../situation_board/ui/documents.py" line="69" />
         <source>Print %1</source>
         <translation>Skriv ut %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="83" />
+        <location filename="../../situation_board/ui/documents.py" line="86" />
         <source>Save as PDF</source>
         <translation>Spara som PDF</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="97" />
+        <location filename="../../situation_board/ui/documents.py" line="100" />
         <source>Saved %1 (%2 pages)</source>
         <translation>Sparade %1 (%2 sidor)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="138" />
+        <location filename="../../situation_board/ui/documents.py" line="173" />
         <source>Export the journal (CSV)</source>
         <translation>Exportera journalen (CSV)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="156" />
+        <location filename="../../situation_board/ui/documents.py" line="193" />
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="165" />
+        <location filename="../../situation_board/ui/documents.py" line="202" />
         <source>Choose an empty folder for the archive package</source>
         <translation>Välj en tom mapp för arkivpaketet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="187" />
+        <location filename="../../situation_board/ui/documents.py" line="224" />
         <source>Archive package</source>
         <translation>Arkivpaket</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/documents.py" line="189" />
+        <location filename="../../situation_board/ui/documents.py" line="226" />
         <source>The archive package was written to %1: %2 files and a SHA-256 manifest (check it with: sha256sum -c SHA256SUMS).</source>
         <translation>Arkivpaketet skrevs till %1: %2 filer och ett SHA-256-manifest (kontrollera med: sha256sum -c SHA256SUMS).</translation>
     </message>
@@ -484,19 +625,19 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../situation_board/ui/dialogs/common.py" line="37" />
+        <location filename="../../situation_board/ui/dialogs/common.py" line="38" />
         <source>Error</source>
         <translation>Fel</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/common.py" line="43" />
         <location filename="../../situation_board/ui/dialogs/common.py" line="44" />
+        <location filename="../../situation_board/ui/dialogs/common.py" line="45" />
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/common.py" line="46" />
         <location filename="../../situation_board/ui/dialogs/common.py" line="47" />
+        <location filename="../../situation_board/ui/dialogs/common.py" line="48" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -504,108 +645,108 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="43" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="44" />
         <source>Shift handover</source>
         <translation>Överlämning</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="49" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="50" />
         <source>Handover brief (live preview)</source>
         <translation>Överlämningsunderlag (förhandsvisning)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="52" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="53" />
         <source>Outgoing (hands over)</source>
         <translation>Avgående (lämnar över)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="55" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="56" />
         <source>Incoming (takes over)</source>
         <translation>Tillträdande (tar över)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="58" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="59" />
         <source>Note from the outgoing shift</source>
         <translation>Anteckning från avgående pass</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="62" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="63" />
         <source>Acknowledged by (incoming, by name)</source>
         <translation>Kvitterad av (tillträdande, med namn)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="63" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="64" />
         <source>the incoming person types their name</source>
         <translation>den som tar över skriver sitt namn</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="69" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="70" />
         <source>Sign and acknowledge</source>
         <translation>Signera och kvittera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="70" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="71" />
         <source>Sign and acknowledge the handover</source>
         <translation>Signera och kvittera överlämningen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="72" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="73" />
         <source>Print…</source>
         <translation>Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="73" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="74" />
         <source>Print the handover</source>
         <translation>Skriv ut överlämningen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="75" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="76" />
         <source>Save as PDF…</source>
         <translation>Spara som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="76" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="77" />
         <source>Save the handover as PDF</source>
         <translation>Spara överlämningen som PDF</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="78" />
         <location filename="../../situation_board/ui/dialogs/handover.py" line="79" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="80" />
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="83" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="84" />
         <source>&amp;Outgoing:</source>
         <translation>&amp;Avgående:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="84" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="85" />
         <source>&amp;Incoming:</source>
         <translation>&amp;Tillträdande:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="85" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="86" />
         <source>&amp;Note:</source>
         <translation>A&amp;nteckning:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="86" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="87" />
         <source>&amp;Acknowledged by:</source>
         <translation>&amp;Kvitterad av:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="121" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="122" />
         <source>Handover (preview, not signed)</source>
         <translation>Överlämning (förhandsvisning, ej kvitterad)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="129" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="130" />
         <source>%1 journal entries since the last handover.</source>
         <translation>%1 journalposter sedan förra överlämningen.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/handover.py" line="167" />
+        <location filename="../../situation_board/ui/dialogs/handover.py" line="168" />
         <source>Signed. The handover and the acknowledgement are in the journal.</source>
         <translation>Signerad. Överlämningen och kvittensen finns i journalen.</translation>
     </message>
@@ -719,148 +860,148 @@
 <context>
     <name>JournalPanel</name>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="46" />
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="51" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="45" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="50" />
         <source>Staff journal</source>
         <translation>Stabsjournal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="66" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="62" />
         <source>Search text, author, number… (Ctrl+F)</source>
         <translation>Sök text, författare, nummer… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="67" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="63" />
         <source>Search the journal</source>
         <translation>Sök i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="73" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="69" />
         <source>Filter journal by category</source>
         <translation>Filtrera journalen på kategori</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="74" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="70" />
         <source>All categories</source>
         <translation>Alla kategorier</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="75" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="71" />
         <source>Significant (decisions, significant events)</source>
         <translation>Väsentligt (beslut, väsentliga händelser)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="76" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="72" />
         <source>All but system entries</source>
         <translation>Alla utom systemposter</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="83" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="79" />
         <source>Filter journal by period</source>
         <translation>Filtrera journalen på period</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="87" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="83" />
         <source>Whole event</source>
         <translation>Hela händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="88" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="84" />
         <source>Last hour</source>
         <translation>Senaste timmen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="89" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="85" />
         <source>Last 12 hours</source>
         <translation>Senaste 12 timmarna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="90" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="86" />
         <source>Last 24 hours</source>
         <translation>Senaste dygnet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="91" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="87" />
         <source>Today</source>
         <translation>Idag</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="99" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="95" />
         <source>from</source>
         <translation>från</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="100" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="96" />
         <source>Journal period from</source>
         <translation>Journalperiod från</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="104" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="100" />
         <source>until</source>
         <translation>till</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="105" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="101" />
         <source>Journal period until</source>
         <translation>Journalperiod till</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="110" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="106" />
         <source>Newest first</source>
         <translation>Nyast först</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="112" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="108" />
         <source>Show newest entries first</source>
         <translation>Visa nyaste posterna först</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="116" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="112" />
         <source>Correct…</source>
         <translation>Rätta…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="118" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="114" />
         <source>Write a correction of the selected entry</source>
         <translation>Skriv en rättelse av vald post</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="131" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="127" />
         <source>Selected journal entry</source>
         <translation>Vald journalpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="159" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="155" />
         <source>%1 entries</source>
         <translation>%1 poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="161" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="157" />
         <source>%1 of %2 entries</source>
         <translation>%1 av %2 poster</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="217" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="213" />
         <source>Select an entry to read it in full.</source>
         <translation>Välj en post för att läsa den i sin helhet.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="223" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="219" />
         <source>occurred %1</source>
         <translation>händelsetid %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="226" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="222" />
         <source>recorded %1</source>
         <translation>registrerad %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="240" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="236" />
         <source>Corrects %1: %2</source>
         <translation>Rättar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/journal_panel.py" line="250" />
+        <location filename="../../situation_board/ui/panels/journal_panel.py" line="246" />
         <source>Corrected by %1: %2</source>
         <translation>Rättad av %1: %2</translation>
     </message>
@@ -873,52 +1014,52 @@
         <translation>Beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="44" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="46" />
         <source>Change readiness level… (Ctrl+B)</source>
         <translation>Ändra beredskapsläge… (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="46" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="48" />
         <source>Change readiness level</source>
         <translation>Ändra beredskapsläge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="81" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="83" />
         <source>No active event — start one with File → New event</source>
         <translation>Ingen aktiv händelse — starta en med Arkiv → Ny händelse</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="89" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="91" />
         <source>EXERCISE</source>
         <translation>ÖVNING</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="93" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="95" />
         <source>No level decision recorded for this event</source>
         <translation>Inget beslut om beredskapsläge registrerat för händelsen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="97" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="99" />
         <source>since %1 · decided by %2 · %3</source>
         <translation>sedan %1 · beslut: %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="102" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="104" />
         <source>Reason: %1</source>
         <translation>Motivering: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="118" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="120" />
         <source>Next: %1 %2 (%3)</source>
         <translation>Nästa: %1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="127" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="129" />
         <source>%1: report %2</source>
         <translation>%1: rapportera %2</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/level_banner.py" line="134" />
+        <location filename="../../situation_board/ui/panels/level_banner.py" line="136" />
         <source>%1: OVERDUE since %2</source>
         <translation>%1: FÖRSENAD sedan %2</translation>
     </message>
@@ -994,200 +1135,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="43" />
-        <location filename="../../situation_board/ui/main_window.py" line="284" />
+        <location filename="../../situation_board/ui/main_window.py" line="44" />
+        <location filename="../../situation_board/ui/main_window.py" line="285" />
         <source>Situation board</source>
         <translation>Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="130" />
+        <location filename="../../situation_board/ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="131" />
+        <location filename="../../situation_board/ui/main_window.py" line="132" />
         <source>&amp;New event…</source>
         <translation>&amp;Ny händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="133" />
+        <location filename="../../situation_board/ui/main_window.py" line="134" />
         <source>&amp;Close event…</source>
         <translation>&amp;Avsluta händelse…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="141" />
+        <location filename="../../situation_board/ui/main_window.py" line="142" />
         <source>Open &amp;wall display</source>
         <translation>Öppna &amp;väggskärm</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="144" />
+        <location filename="../../situation_board/ui/main_window.py" line="145" />
         <source>&amp;Who am I…</source>
         <translation>&amp;Vem arbetar här…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="147" />
+        <location filename="../../situation_board/ui/main_window.py" line="148" />
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="152" />
+        <location filename="../../situation_board/ui/main_window.py" line="153" />
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta programmet</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="155" />
+        <location filename="../../situation_board/ui/main_window.py" line="156" />
         <source>&amp;Board</source>
         <translation>&amp;Lägesbild</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="157" />
+        <location filename="../../situation_board/ui/main_window.py" line="158" />
         <source>Change &amp;readiness level…</source>
         <translation>Ändra &amp;beredskapsläge…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="161" />
+        <location filename="../../situation_board/ui/main_window.py" line="162" />
         <source>New affected &amp;system…</source>
         <translation>Nytt berört &amp;system…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="165" />
+        <location filename="../../situation_board/ui/main_window.py" line="166" />
         <source>New &amp;action…</source>
         <translation>Ny &amp;åtgärd…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="169" />
+        <location filename="../../situation_board/ui/main_window.py" line="170" />
         <source>&amp;Quick entry</source>
         <translation>&amp;Snabbpost</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="173" />
+        <location filename="../../situation_board/ui/main_window.py" line="174" />
         <source>New journal &amp;entry…</source>
         <translation>Ny journal&amp;post…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="181" />
+        <location filename="../../situation_board/ui/main_window.py" line="182" />
         <source>&amp;Search the journal</source>
         <translation>Sö&amp;k i journalen</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="188" />
+        <location filename="../../situation_board/ui/main_window.py" line="189" />
         <source>Sync &amp;now</source>
         <translation>Synka &amp;nu</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="192" />
+        <location filename="../../situation_board/ui/main_window.py" line="193" />
         <source>Sync &amp;conflicts…</source>
         <translation>Synk&amp;konflikter…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="197" />
+        <location filename="../../situation_board/ui/main_window.py" line="198" />
         <source>Re&amp;load</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="205" />
+        <location filename="../../situation_board/ui/main_window.py" line="206" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="207" />
+        <location filename="../../situation_board/ui/main_window.py" line="208" />
         <source>Shift &amp;handover…</source>
         <translation>&amp;Överlämning…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="211" />
+        <location filename="../../situation_board/ui/main_window.py" line="212" />
         <source>Situation &amp;report (MSB)…</source>
         <translation>&amp;Lägesbild (MSB)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="220" />
+        <location filename="../../situation_board/ui/main_window.py" line="221" />
         <source>&amp;Print the board (one A4 page)…</source>
         <translation>Skriv &amp;ut tavlan (en A4-sida)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="227" />
+        <location filename="../../situation_board/ui/main_window.py" line="228" />
         <source>Save the board as PDF…</source>
         <translation>Spara tavlan som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="231" />
+        <location filename="../../situation_board/ui/main_window.py" line="232" />
         <source>Print the &amp;journal…</source>
         <translation>Skriv ut &amp;journalen…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="235" />
+        <location filename="../../situation_board/ui/main_window.py" line="236" />
         <source>Save the journal as PDF…</source>
         <translation>Spara journalen som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="239" />
+        <location filename="../../situation_board/ui/main_window.py" line="240" />
         <source>Export the journal for Excel (CSV)…</source>
         <translation>Exportera journalen till Excel (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="244" />
+        <location filename="../../situation_board/ui/main_window.py" line="245" />
         <source>Closure &amp;archive package…</source>
         <translation>&amp;Arkivpaket för diarieföring…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="247" />
+        <location filename="../../situation_board/ui/main_window.py" line="248" />
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="258" />
+        <location filename="../../situation_board/ui/main_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="261" />
+        <location filename="../../situation_board/ui/main_window.py" line="262" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="267" />
+        <location filename="../../situation_board/ui/main_window.py" line="268" />
         <source>&amp;About</source>
         <translation>&amp;Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="323" />
+        <location filename="../../situation_board/ui/main_window.py" line="324" />
         <source>No shared store is configured (store_url).</source>
         <translation>Ingen gemensam databas är inställd (store_url).</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="363" />
+        <location filename="../../situation_board/ui/main_window.py" line="364" />
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="364" />
+        <location filename="../../situation_board/ui/main_window.py" line="365" />
         <source>The language changes the next time the program starts.</source>
         <translation>Språket byts nästa gång programmet startas.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="369" />
+        <location filename="../../situation_board/ui/main_window.py" line="372" />
         <source>Quick entry: type, then Enter saves</source>
         <translation>Snabbpost: skriv, Enter sparar</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="370" />
+        <location filename="../../situation_board/ui/main_window.py" line="373" />
         <source>Journal entry with all fields</source>
         <translation>Journalpost med alla fält</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="371" />
-        <source>Change readiness level</source>
-        <translation>Ändra beredskapsläge</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="372" />
-        <source>New affected system</source>
-        <translation>Nytt berört system</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="373" />
-        <source>New action</source>
-        <translation>Ny åtgärd</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/main_window.py" line="374" />
@@ -1206,41 +1332,21 @@
     </message>
     <message>
         <location filename="../../situation_board/ui/main_window.py" line="377" />
-        <source>Shift handover</source>
-        <translation>Överlämning</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="378" />
-        <source>Situation report (MSB)</source>
-        <translation>Lägesbild (MSB)</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="379" />
-        <source>Print the board on one A4 page</source>
-        <translation>Skriv ut tavlan på en A4-sida</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="380" />
         <source>Go to systems / actions / journal</source>
         <translation>Gå till system / åtgärder / journal</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="381" />
-        <source>Reload</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
-        <location filename="../../situation_board/ui/main_window.py" line="388" />
+        <location filename="../../situation_board/ui/main_window.py" line="397" />
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="393" />
+        <location filename="../../situation_board/ui/main_window.py" line="402" />
         <source>About</source>
         <translation>Om</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/main_window.py" line="394" />
+        <location filename="../../situation_board/ui/main_window.py" line="403" />
         <source>Situation board %1 — for the regional special healthcare command.</source>
         <translation>Lägesbild %1 — för regional särskild sjukvårdsledning.</translation>
     </message>
@@ -1371,83 +1477,83 @@ Spara ändå? Posten döljs då på väggskärmen.</translation>
 <context>
     <name>SituationReportDialog</name>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="39" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="40" />
         <source>Situation report (MSB structure)</source>
         <translation>Lägesbild (MSB:s struktur)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="44" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="45" />
         <source>Contact person</source>
         <translation>Kontaktperson</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="45" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="46" />
         <source>Contact person and phone number</source>
         <translation>Kontaktperson och telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="52" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="53" />
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="53" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="54" />
         <source>Copy the situation report as text</source>
         <translation>Kopiera lägesbilden som text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="55" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="56" />
         <source>Print…</source>
         <translation>Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="56" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="57" />
         <source>Print the situation report</source>
         <translation>Skriv ut lägesbilden</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="58" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="59" />
         <source>Save as PDF…</source>
         <translation>Spara som PDF…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="59" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="60" />
         <source>Save the situation report as PDF</source>
         <translation>Spara lägesbilden som PDF</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="63" />
         <location filename="../../situation_board/ui/dialogs/situation_report.py" line="64" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="65" />
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="73" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="74" />
         <source>&amp;Contact person:</source>
         <translation>&amp;Kontaktperson:</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="98" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="99" />
         <source>Staff text: %1</source>
         <translation>Stabens text: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="99" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="100" />
         <source>The staff's assessment and additions…</source>
         <translation>Stabens bedömning och tillägg…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="127" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="128" />
         <source>%1 sections still without staff text</source>
         <translation>%1 avsnitt saknar ännu stabens text</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="129" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="130" />
         <source>All sections completed</source>
         <translation>Alla avsnitt ifyllda</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="136" />
+        <location filename="../../situation_board/ui/dialogs/situation_report.py" line="137" />
         <source>Copied — paste it into WIS or an e-mail.</source>
         <translation>Kopierad — klistra in i WIS eller ett e-postmeddelande.</translation>
     </message>
@@ -1715,13 +1821,13 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/models/systems.py" line="34" />
-        <location filename="../../situation_board/ui/models/systems.py" line="116" />
+        <location filename="../../situation_board/ui/models/systems.py" line="118" />
         <source>Reserve routine</source>
         <translation>Reservrutin</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/models/systems.py" line="35" />
-        <location filename="../../situation_board/ui/models/systems.py" line="117" />
+        <location filename="../../situation_board/ui/models/systems.py" line="119" />
         <source>Workaround</source>
         <translation>Alternativ lösning</translation>
     </message>
@@ -1737,47 +1843,47 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
     </message>
     <message>
         <location filename="../../situation_board/ui/models/systems.py" line="38" />
-        <location filename="../../situation_board/ui/models/systems.py" line="115" />
+        <location filename="../../situation_board/ui/models/systems.py" line="117" />
         <source>Supplier</source>
         <translation>Leverantör</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="88" />
+        <location filename="../../situation_board/ui/models/systems.py" line="90" />
         <source>personal data</source>
         <translation>personuppgifter</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="93" />
+        <location filename="../../situation_board/ui/models/systems.py" line="95" />
         <source>Active since %1</source>
         <translation>Aktiv sedan %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="93" />
+        <location filename="../../situation_board/ui/models/systems.py" line="95" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="99" />
+        <location filename="../../situation_board/ui/models/systems.py" line="101" />
         <source>no prognosis</source>
         <translation>ingen prognos</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="103" />
+        <location filename="../../situation_board/ui/models/systems.py" line="105" />
         <source>%1 · not received</source>
         <translation>%1 · har inte kommit</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="112" />
+        <location filename="../../situation_board/ui/models/systems.py" line="114" />
         <source>Status since %1</source>
         <translation>Status sedan %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="114" />
+        <location filename="../../situation_board/ui/models/systems.py" line="116" />
         <source>Processes</source>
         <translation>Processer</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/models/systems.py" line="122" />
+        <location filename="../../situation_board/ui/models/systems.py" line="124" />
         <source>Personal data may be affected</source>
         <translation>Personuppgifter kan vara berörda</translation>
     </message>
@@ -1791,27 +1897,27 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
         <translation>Berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/systems_panel.py" line="36" />
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="34" />
         <source>New system… (Ctrl+Shift+S)</source>
         <translation>Nytt system… (Ctrl+Skift+S)</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/systems_panel.py" line="38" />
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="36" />
         <source>New affected system</source>
         <translation>Nytt berört system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/systems_panel.py" line="40" />
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="38" />
         <source>Edit…</source>
         <translation>Ändra…</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/systems_panel.py" line="42" />
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="40" />
         <source>Edit selected system</source>
         <translation>Ändra valt system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/panels/systems_panel.py" line="52" />
+        <location filename="../../situation_board/ui/panels/systems_panel.py" line="50" />
         <source>%1 systems, %2 down or unknown</source>
         <translation>%1 system, %2 ur funktion eller okänt läge</translation>
     </message>
@@ -1819,7 +1925,7 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
 <context>
     <name>WallList</name>
     <message>
-        <location filename="../../situation_board/ui/wall/widgets.py" line="171" />
+        <location filename="../../situation_board/ui/wall/widgets.py" line="174" />
         <source>Page %1/%2</source>
         <translation>Sida %1/%2</translation>
     </message>
@@ -1908,17 +2014,17 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
         <translation>Ingen lyckad synkronisering. Kontakta loggisten eller IT.</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="335" />
+        <location filename="../../situation_board/ui/wall/view.py" line="342" />
         <source>%1 down</source>
         <translation>%1 ur funktion</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="340" />
+        <location filename="../../situation_board/ui/wall/view.py" line="347" />
         <source>%1 unknown</source>
         <translation>%1 okänt läge</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="362" />
+        <location filename="../../situation_board/ui/wall/view.py" line="369" />
         <source>OVERDUE %1 · due %2</source>
         <translation>FÖRSENAD %1 · senast %2</translation>
     </message>
@@ -1948,7 +2054,7 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
         <translation>Utlovad uppdatering kl. %1 har inte kommit</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="327" />
+        <location filename="../../situation_board/ui/wall/view.py" line="330" />
         <source>Workaround: %1</source>
         <translation>Alternativ lösning: %1</translation>
     </message>
@@ -1959,32 +2065,32 @@ Lösenord (hålls i minnet tills programmet stängs):</translation>
         <translation>Prognos: %1</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="345" />
+        <location filename="../../situation_board/ui/wall/view.py" line="352" />
         <source>No affected systems</source>
         <translation>Inga berörda system</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="384" />
+        <location filename="../../situation_board/ui/wall/view.py" line="391" />
         <source>%1 open</source>
         <translation>%1 öppna</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="387" />
+        <location filename="../../situation_board/ui/wall/view.py" line="394" />
         <source>1 OVERDUE</source>
         <translation>1 FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="389" />
+        <location filename="../../situation_board/ui/wall/view.py" line="396" />
         <source>%1 OVERDUE</source>
         <translation>%1 FÖRSENADE</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="392" />
+        <location filename="../../situation_board/ui/wall/view.py" line="399" />
         <source>No open actions</source>
         <translation>Inga öppna åtgärder</translation>
     </message>
     <message>
-        <location filename="../../situation_board/ui/wall/view.py" line="412" />
+        <location filename="../../situation_board/ui/wall/view.py" line="419" />
         <source>No significant entries yet</source>
         <translation>Inga väsentliga poster ännu</translation>
     </message>

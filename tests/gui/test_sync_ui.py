@@ -158,6 +158,11 @@ def test_conflicts_are_listed_and_reviewed(qtbot, tmp_path, shared) -> None:
     kept = dialog.model.data(dialog.model.index(0, 2))
     lost = dialog.model.data(dialog.model.index(0, 3))
     assert {kept.split(" (")[0], lost.split(" (")[0]} == {"Sjukvårdsledare", "Loggist"}
+    # values read as on the board, in the UI language: labels, not stored codes
+    assert dialog.model.value("systems", "status", "down") == "Ur funktion"
+    assert dialog.model.value("actions", "priority", "high") == "Hög"
+    assert dialog.model.value("systems", "reserve_routine_active", True) == "ja"
+    assert dialog.model.value("systems", "workaround", None) == "–"
     dialog.view.setCurrentIndex(dialog.model.index(0, 0))
     dialog.review.click()
     wait_idle(qtbot, controller)

@@ -30,7 +30,7 @@ class ConflictsDialog(QDialog):
         self.controller = controller
         self.setWindowTitle(self.tr("Sync conflicts"))
         fit_to_screen(self, 1300, 520)
-        self.model = ConflictsModel(self)
+        self.model = ConflictsModel(controller.language, self)
         self.view = make_table("conflictsView", self.tr("Sync conflicts"), wrap=True)
         self.view.setModel(self.model)
         hh = self.view.horizontalHeader()

@@ -9,34 +9,21 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from situation_board.domain.enums import ActionStatus, Labelled, Priority, SystemStatus
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.timeutil import fmt_datetime
-from situation_board.services.describe import FIELD_SV
 from situation_board.sync.conflicts import ConflictView
 from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-ENTITY_SV = {
-    "events": "Händelse",
-    "systems": "System",
-    "actions": "Åtgärd",
-    "deadlines": "Frist",
-    "briefings": "Stabsorientering",
-}
 
-
-def _value(value: Any) -> str:
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, str):
-        try:
-            return fmt_datetime(datetime.fromisoformat(value))
-        except ValueError:
-            return value
-    return json.dumps(value, ensure_ascii=False)
+def _enum_for(entity: str, field: str) -> type[Labelled] | None:
+    if field == "status":
+        return {"systems": SystemStatus, "actions": ActionStatus}.get(entity)
+    if field == "priority":
+        return Priority
+    return None
 
 
 def _when(stamp: str) -> str:
@@ -51,8 +38,40 @@ class ConflictsModel(ListModel):
 
     DETECTED, WHAT, KEPT, LOST, REVIEWED = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, language: str = "sv", parent: Any = None) -> None:
         super().__init__(parent)
+        self.language = language
+        self.entities = {
+            "events": self.tr("Event"),
+            "systems": self.tr("System"),
+            "actions": self.tr("Action"),
+            "deadlines": self.tr("Deadline"),
+            "briefings": self.tr("Staff briefing"),
+        }
+        self.fields = {
+            "name": self.tr("name"),
+            "status": self.tr("status"),
+            "supplier": self.tr("supplier"),
+            "processes": self.tr("affected processes"),
+            "reserve_routine_active": self.tr("reserve routine active"),
+            "reserve_routine_since": self.tr("reserve routine since"),
+            "reserve_routine": self.tr("reserve routine"),
+            "workaround": self.tr("workaround"),
+            "prognosis_at": self.tr("prognosis"),
+            "prognosis_text": self.tr("prognosis"),
+            "personal_data_affected": self.tr("personal data may be affected"),
+            "next_update_at": self.tr("next update"),
+            "title": self.tr("title"),
+            "owner": self.tr("owner"),
+            "due_at": self.tr("due"),
+            "priority": self.tr("priority"),
+            "system_id": self.tr("linked system"),
+            "reported_at": self.tr("reported"),
+            "reference": self.tr("reference"),
+            "late_reason": self.tr("reason for the delay"),
+            "at": self.tr("time"),
+            "deleted": self.tr("deleted"),
+        }
         self.rows: list[ConflictView] = []
         self.titles: dict[str, str] = {}
         self.headers = [
@@ -84,12 +103,33 @@ class ConflictsModel(ListModel):
             return fmt_datetime(c.detected_at)
         if col == self.WHAT:
             title = self.titles.get(c.entity_id, c.entity_id[-8:])
-            field = FIELD_SV.get(c.field, c.field)
-            return f"{ENTITY_SV.get(c.entity, c.entity)} ”{title}”: {field}"
+            field = self.fields.get(c.field, c.field)
+            return f"{self.entities.get(c.entity, c.entity)} ”{title}”: {field}"
         if col == self.KEPT:
-            return f"{_value(c.kept_value)} ({c.kept_author}, {_when(c.kept_stamp)})"
+            kept = self.value(c.entity, c.field, c.kept_value)
+            return f"{kept} ({c.kept_author}, {_when(c.kept_stamp)})"
         if col == self.LOST:
-            return f"{_value(c.lost_value)} ({c.lost_author}, {_when(c.lost_stamp)})"
+            lost = self.value(c.entity, c.field, c.lost_value)
+            return f"{lost} ({c.lost_author}, {_when(c.lost_stamp)})"
         if col == self.REVIEWED:
             return f"{c.reviewed_by}, {fmt_datetime(c.reviewed_at)}" if c.reviewed_at else "–"
         return None
+
+    def value(self, entity: str, field: str, value: Any) -> str:
+        """A stored value as the reader expects it: "Ur funktion", "ja", "29 jan 16:00"."""
+        if value is None or value == "":
+            return "–"
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        enum = _enum_for(entity, field)
+        if enum is not None and isinstance(value, str):
+            try:
+                return enum(value).label(self.language)
+            except ValueError:
+                return value
+        if isinstance(value, str):
+            try:
+                return fmt_datetime(datetime.fromisoformat(value))
+            except ValueError:
+                return value
+        return json.dumps(value, ensure_ascii=False)
