@@ -53,6 +53,71 @@ from situation_board.domain.errors import BoardError
 
 EXIT_BAD_INPUT = 2
 
+# Commands that only read: given a path with no board (a typo in --db) they say so and create
+# nothing, instead of printing an empty board from a new file.
+READ_ONLY = frozenset(
+    {
+        cmd_event_list,
+        cmd_level_history,
+        cmd_system_list,
+        cmd_action_list,
+        cmd_log_list,
+        cmd_show,
+        cmd_export_archive,
+        cmd_export_board_pdf,
+        cmd_export_journal_csv,
+        cmd_export_journal_pdf,
+        cmd_export_lagesbild,
+    }
+)
+
+# argparse's own messages (missing or unknown arguments, bad choices, help headings) in Swedish,
+# so that "fel i kommandoraden: …" is Swedish all the way through.
+ARGPARSE_SV = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "show program's version number and exit": "visa programmets version och avsluta",
+    "the following arguments are required: %s": "följande argument saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ogiltigt val: %(value)r (välj bland %(choices)s)"
+    ),
+    "expected one argument": "ett värde behövs",
+    "expected at most one argument": "högst ett värde",
+    "expected at least one argument": "minst ett värde behövs",
+    "expected %s argument": "%s värde behövs",
+    "expected %s arguments": "%s värden behövs",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "not allowed with argument %s": "kan inte kombineras med %s",
+    "one of the arguments %s is required": "ett av argumenten %s behövs",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydig flagga: %(option)s kan betyda %(matches)s"
+    ),
+    "ignored explicit argument %r": "värdet %r ignoreras",
+}
+
+
+def _argparse_language(language: str) -> None:
+    """argparse looks its messages up through gettext at call time: route them to Swedish."""
+    import gettext  # noqa: PLC0415
+
+    if language == "en":
+        setattr(argparse, "_", gettext.gettext)  # noqa: B010
+        setattr(argparse, "ngettext", gettext.ngettext)  # noqa: B010
+        return
+
+    def sv(message: str) -> str:
+        return ARGPARSE_SV.get(message, message)
+
+    def sv_n(singular: str, plural: str, n: int) -> str:
+        return sv(singular if n == 1 else plural)
+
+    setattr(argparse, "_", sv)  # noqa: B010
+    setattr(argparse, "ngettext", sv_n)  # noqa: B010
+
 
 class UsageError(Exception):
     """argparse found bad syntax; reported like every other bad input."""
@@ -269,6 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _early_config(argv)
         language = settings.language
+        _argparse_language(language)
         args = build_parser().parse_args(argv)
     except UsageError as exc:
         print(f"situation-board: {render_usage(str(exc), language)}", file=sys.stderr)
@@ -280,6 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args=args, settings=settings, language=language)
     func: Callable[[Context], int] = getattr(args, "func", cmd_window)
     try:
+        if func in READ_ONLY and not ctx.db_path.exists():
+            raise BoardError("board_missing", path=str(ctx.db_path))
         return func(ctx)
     except BoardError as exc:
         print(f"situation-board: {exc.message(language)}", file=sys.stderr)
@@ -289,5 +357,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def render_usage(message: str, language: str) -> str:
-    prefix = "fel i kommandoraden" if language != "en" else "usage error"
-    return f"{prefix}: {message} (se --help)"
+    if language == "en":
+        return f"usage error: {message} (see --help)"
+    return f"fel i kommandoraden: {message} (se --help)"

@@ -156,6 +156,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database {path} was written by a newer version of the program (schema {found}). "
         "Update situation-board; nothing was changed.",
     ),
+    "board_missing": (
+        "Det finns ingen tavla i {path}. Stämmer --db? En ny tavla skapas när programmet startas "
+        "eller en händelse startas (situation-board event new …); inget har skapats.",
+        "There is no board in {path}. Is --db right? A new board is made when the program starts "
+        "or an event is started (situation-board event new …); nothing was created.",
+    ),
     "db_unusable": (
         "Kan inte öppna databasen {path}: {reason}",
         "Cannot open the database {path}: {reason}",

@@ -262,8 +262,10 @@ BAD_INPUTS = [
     ("empty handover", ["handover", "--from", " ", "--to", "B"], "tom"),
     ("ambiguous dst", ["log", "add", "Hej", "--occurred", "2023-10-29T02:30"], "två gånger"),
     ("bad station", ["log", "add", "Hej", "--station", "V 1"], "stationskod"),
-    ("unknown command", ["frobnicate"], "fel i kommandoraden"),
-    ("missing reason", ["level", "set", "staff"], "fel i kommandoraden"),
+    ("unknown command", ["frobnicate"], "KOMMANDO: ogiltigt val: 'frobnicate' (välj bland"),
+    ("missing reason", ["level", "set", "staff"], "följande argument saknas: --reason (se --help)"),
+    ("unknown option", ["show", "--bogus"], "fel i kommandoraden: okända argument: --bogus"),
+    ("option without value", ["log", "list", "--since"], "--since: ett värde behövs"),
 ]
 
 
@@ -289,6 +291,28 @@ def test_english_messages_when_configured(board: Path, tmp_path: Path) -> None:
         proc.returncode == 2
         and proc.stderr.strip() == "situation-board: The text must not be empty."
     )
+
+
+def test_english_usage_errors_when_configured(board: Path, tmp_path: Path) -> None:
+    cfg = tmp_path / "en.toml"
+    cfg.write_text('language = "en"\n', encoding="utf-8")
+    proc = run_cli("level", "set", "staff", "--db", str(board), "--config", str(cfg))
+    assert proc.returncode == 2 and proc.stderr.strip() == (
+        "situation-board: usage error: the following arguments are required: --reason (see --help)"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "--json"], ["log", "list"], ["action", "list"], ["export", "journal-csv", "-"]],
+)
+def test_reading_a_board_that_is_not_there_creates_nothing(tmp_path: Path, args) -> None:
+    """A mistyped --db: said so, exit 2, no new file or folder (not an empty board)."""
+    missing = tmp_path / "typo" / "bord.db"
+    proc = run_cli(*args, "--db", str(missing))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith(f"situation-board: Det finns ingen tavla i {missing}.")
+    assert not missing.parent.exists()
 
 
 def test_broken_config_is_refused(board: Path, tmp_path: Path) -> None:
