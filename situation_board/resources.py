@@ -1,12 +1,14 @@
 """Where the program's resources (``resources/`` in the source tree) are found at run time.
 
 Looked up in order: ``$SITUATION_BOARD_RESOURCES``; the PyInstaller bundle (``sys._MEIPASS``);
-the source tree beside the package (editable installs, tests).
+the source tree beside the package (editable installs, tests); the data files a wheel installs
+(``<prefix>/share/situation-board/resources``, also under the user base for ``pip --user``).
 """
 
 from __future__ import annotations
 
 import os
+import site
 import sys
 from pathlib import Path
 
@@ -18,11 +20,14 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.append(Path(bundle) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    source_tree = Path(__file__).resolve().parent.parent / "resources"
+    candidates.append(source_tree)
+    for prefix in (sys.prefix, site.getuserbase()):
+        candidates.append(Path(prefix) / "share" / "situation-board" / "resources")
     for path in candidates:
         if path.is_dir():
             return path
-    return candidates[-1]
+    return source_tree
 
 
 def resource(*parts: str) -> Path:
