@@ -125,3 +125,22 @@ def test_metainfo_validates() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_windows_icon_is_rendered_from_the_svg(tmp_path: Path) -> None:
+    """The .ico the Windows build embeds: a valid ICONDIR with every size, PNG images."""
+    import struct
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from icon import SIZES, render_ico
+    finally:
+        sys.path.pop(0)
+    ico = render_ico(ROOT / "resources" / "icons" / "app.svg", tmp_path / "app.ico")
+    data = ico.read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind, count) == (0, 1, len(SIZES))
+    for i, size in enumerate(SIZES):
+        width, height, *_rest, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
+        assert width == height == (0 if size == 256 else size)
+        assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and length > 60
