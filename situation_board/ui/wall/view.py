@@ -47,7 +47,8 @@ from situation_board.ui.wall.widgets import (
 )
 
 MIN_REFRESH_MS = 500  # at most two repaints of the data per second
-JOURNAL_ROWS = 40  # the latest significant entries considered (paged if they do not fit)
+JOURNAL_ROWS = 12  # the latest significant entries shown (paged if they do not fit): the
+# room reads the newest; older ones are in the journal on the workstations
 _SV_DAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
 
 
