@@ -429,6 +429,11 @@ def cmd_handover(ctx: Context) -> int:
 
         write_handover_pdf(signed.brief, signed.handover, pdf)
     print(signed.handover.summary)
+    done = ctx.t(
+        f"Överlämningen från {a.from_person} till {a.to_person} är signerad i stabsjournalen.",
+        f"The handover from {a.from_person} to {a.to_person} is signed in the staff journal.",
+    )
+    print(f"{done} PDF → {pdf}" if pdf is not None else done)
     return 0
 
 

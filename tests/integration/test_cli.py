@@ -373,6 +373,8 @@ def test_handover_from_cli(board: Path) -> None:
         check=True,
     )
     assert "Överlämning" in proc.stdout
+    last = proc.stdout.strip().splitlines()[-1]
+    assert last == "Överlämningen från Dagpass till Kvällspass är signerad i stabsjournalen."
     texts = [e["text"] for e in show_json(board)["journal"]]
     assert "Överlämningen kvitterad av Kvällspass." in texts
 
