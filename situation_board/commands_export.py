@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 
 from situation_board.commands import Context
-from situation_board.domain.entities import JournalEntry
 from situation_board.domain.errors import BoardError, NoActiveEventError, ValidationError
 
 PDF = (".pdf",)
@@ -64,29 +63,22 @@ def _write_bytes(path: Path, data: bytes) -> None:
         raise BoardError("cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def _in_period(
-    entries: tuple[JournalEntry, ...], since: datetime | None, until: datetime | None
-) -> list[JournalEntry]:
-    """Entries with ``since <= occurred < until`` (as ``log list``), chronological."""
-    return [
-        e
-        for e in entries
-        if (since is None or e.occurred_at >= since) and (until is None or e.occurred_at < until)
-    ]
-
-
 # ---------------------------------------------------------------------- journal
 
 
 def cmd_export_journal_csv(ctx: Context) -> int:
     """``export journal-csv FILE [--since] [--until] [--event]``: the journal for Excel."""
-    from situation_board.reports.tables import excel_csv, journal_table  # noqa: PLC0415
+    from situation_board.reports.tables import (  # noqa: PLC0415
+        entries_in_period,
+        excel_csv,
+        journal_table,
+    )
 
     since, until = _period(ctx)
     path = output_file(ctx.args.file, CSV)
     with _event_needed(ctx):
         board = ctx.service().event_board(ctx.args.event)
-    entries = _in_period(board.journal, since, until)
+    entries = entries_in_period(board.journal, since, until)
     table = journal_table(entries, {e.id: e.number for e in board.journal})
     _write_bytes(path, excel_csv(table.headers, table.rows))
     print(ctx.t(f"{len(entries)} journalposter → {path}", f"{len(entries)} entries → {path}"))
@@ -100,9 +92,10 @@ def cmd_export_journal_pdf(ctx: Context) -> int:
     with _event_needed(ctx):
         board = ctx.service().event_board(ctx.args.event)
     from situation_board.reports.pdf import write_journal_pdf  # noqa: PLC0415
+    from situation_board.reports.tables import entries_in_period  # noqa: PLC0415
 
     assert board.event is not None
-    entries = _in_period(board.journal, since, until)
+    entries = entries_in_period(board.journal, since, until)
     pages = write_journal_pdf(
         board.event,
         entries,

@@ -102,6 +102,18 @@ JOURNAL_HEADERS = (
 )
 
 
+def entries_in_period(
+    entries: Sequence[JournalEntry], since: datetime | None, until: datetime | None
+) -> list[JournalEntry]:
+    """Entries with ``since <= occurred < until`` (as ``log list``), in their given order: the
+    journal's print, PDF and CSV for a period, from the CLI and from the window alike."""
+    return [
+        e
+        for e in entries
+        if (since is None or e.occurred_at >= since) and (until is None or e.occurred_at < until)
+    ]
+
+
 def journal_table(entries: Sequence[JournalEntry], numbers: dict[str, str] | None = None) -> Table:
     """The journal, chronological; ``numbers`` maps ids to numbers for the "rättar" column."""
     known = {e.id: e.number for e in entries} | (numbers or {})

@@ -8,7 +8,7 @@ thread (``reports.pdf``), into the platform's print dialog or a PDF file.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,9 +18,9 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from situation_board import APP_NAME
-from situation_board.domain.entities import JournalEntry
 from situation_board.domain.errors import BoardError, NoActiveEventError
 from situation_board.reports.records import Document
+from situation_board.reports.tables import entries_in_period
 
 if TYPE_CHECKING:
     from situation_board.ui.main_window import MainWindow
@@ -122,17 +122,6 @@ class DocumentFlows(QObject):
         proxy = self.window.journal_panel.proxy
         return proxy.since, proxy.until
 
-    @staticmethod
-    def _in_period(
-        entries: Sequence[JournalEntry], since: datetime | None, until: datetime | None
-    ) -> list[JournalEntry]:
-        return [
-            e
-            for e in entries
-            if (since is None or e.occurred_at >= since)
-            and (until is None or e.occurred_at < until)
-        ]
-
     def _journal_document(
         self, service: Any, since: datetime | None, until: datetime | None
     ) -> Document:
@@ -143,7 +132,7 @@ class DocumentFlows(QObject):
             raise NoActiveEventError
         return journal_document(
             board.event,
-            self._in_period(board.journal, since, until),
+            entries_in_period(board.journal, since, until),
             station=board.station.code,
             generated_at=board.as_of,
             since=since,
@@ -180,7 +169,7 @@ class DocumentFlows(QObject):
 
         def write(service: Any) -> Path:
             entries = service.journal()
-            chosen = self._in_period(entries, since, until)
+            chosen = entries_in_period(entries, since, until)
             table = journal_table(chosen, {e.id: e.number for e in entries})
             path.write_bytes(excel_csv(table.headers, table.rows))
             return path

@@ -281,6 +281,15 @@ class Banner(Painted):
         self.level_drawn = ""
         self.setFixedHeight(self.px(0.19))
 
+    def fitting_size(self, text: str, size: float, minimum: float, width: int) -> float:
+        """The largest bold size from ``size`` down to ``minimum`` (screen fractions, in steps
+        of 0.1 %) at which ``text`` fits ``width``; ``minimum`` if none does (then it is cut)."""
+        while size > minimum and (
+            QFontMetrics(self.font_px(size, bold=True)).horizontalAdvance(text) > max(width, 1)
+        ):
+            size = round(size - 0.001, 4)
+        return size
+
     def paintEvent(self, event: QPaintEvent) -> None:
         fg, bg = (QColor(c) for c in theme.PAIRS[self.pair])
         p = QPainter(self)
@@ -317,15 +326,8 @@ class Banner(Painted):
         room = max(self.width() - clock_w - 2 * pad - x - pad - tag_w, 1)  # beside the clock
         # the level word is never cut: it steps down from 7.2 % towards the 6 % minimum to fit
         # (FÖRSTÄRKNINGSLÄGE on a 16:10 or 5:4 screen), and only below that would it be elided
-        size = theme.LEVEL
-        level_font = self.font_px(size, bold=True)
-        while (
-            size > theme.LEVEL_MIN
-            and QFontMetrics(level_font).horizontalAdvance(self.level_text) > room
-        ):
-            size = round(size - 0.001, 4)
-            level_font = self.font_px(size, bold=True)
-        self.level_size = size
+        self.level_size = self.fitting_size(self.level_text, theme.LEVEL, theme.LEVEL_MIN, room)
+        level_font = self.font_px(self.level_size, bold=True)
         p.setFont(level_font)
         p.setPen(fg)
         level_rect = QRect(x, top, room, int(level_px * 1.15))
@@ -375,14 +377,8 @@ class Banner(Painted):
         y = level_rect.bottom() + pad // 3
         width = right_x - 2 * pad
         # a long event name steps down (to the smallest wall size) before anything is cut off
-        size = theme.EVENT
-        event_font = self.font_px(size, bold=True)
-        while size > theme.META and QFontMetrics(event_font).horizontalAdvance(
-            self.event_text
-        ) > max(width, 1):
-            size = round(size - 0.001, 4)
-            event_font = self.font_px(size, bold=True)
-        self.event_size = size
+        self.event_size = self.fitting_size(self.event_text, theme.EVENT, theme.META, width)
+        event_font = self.font_px(self.event_size, bold=True)
         p.setFont(event_font)
         line = int(self.px(theme.EVENT) * theme.LINE)
         p.drawText(
