@@ -8,11 +8,13 @@ STAMP  := $(VENV)/.installed
 # poppler and the PostgreSQL server binaries for the test suite.
 APT_GUI  := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
             libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-APT_TEST := $(APT_GUI) xvfb xauth xdotool imagemagick poppler-utils postgresql \
+APT_TEST := $(APT_GUI) xvfb xauth xdotool imagemagick poppler-utils postgresql gettext \
             desktop-file-utils appstream
 
-TS := $(wildcard resources/i18n/*.ts)
-QM := $(TS:.ts=.qm)
+# The one message catalogue: resources/i18n/<lang>.po sources, compiled .mo build outputs.
+LANGS := sv en
+MO := $(foreach l,$(LANGS),resources/i18n/$(l)/LC_MESSAGES/situation_board.mo)
+BABEL_KEYWORDS := -k N_ -k NC_:1c,2
 
 .PHONY: demo run test test-fast lint format venv deps-gui deps-test translations i18n-update clean
 
@@ -22,18 +24,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,dev,packaging]'
 	touch $@
 
-venv: $(STAMP) $(QM)
+venv: $(STAMP) $(MO)
 
-## Compile the Qt translations (.ts sources -> .qm build outputs).
-translations: $(QM)
+## Compile the message catalogue (.po sources -> .mo build outputs) with Babel.
+translations: $(MO)
 
-resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
+resources/i18n/%/LC_MESSAGES/situation_board.mo: resources/i18n/%.po $(STAMP)
+	@mkdir -p $(dir $@)
+	$(BIN)/pybabel -q compile -i $< -o $@ -l $*
 
-## Refresh the .ts sources from the UI code (then translate with pyside6-linguist).
+## Extract every user-visible string with Babel and update the .po sources (then translate sv.po).
 i18n-update: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete $$(find situation_board/ui -name '*.py' | sort) \
-		-ts $(TS) -source-language en -target-language sv
+	$(BIN)/pybabel -q extract --no-location --sort-output $(BABEL_KEYWORDS) \
+		--project situation-board -o resources/i18n/situation_board.pot situation_board
+	for l in $(LANGS); do $(BIN)/pybabel -q update --no-fuzzy-matching --no-location \
+		--omit-header -i resources/i18n/situation_board.pot -o resources/i18n/$$l.po -l $$l; done
+	rm resources/i18n/situation_board.pot
 
 deps-gui:
 	@bash .ci/apt-ensure $(APT_GUI)
@@ -67,4 +73,4 @@ format: venv
 	$(BIN)/ruff check --fix situation_board tests
 
 clean:
-	rm -rf $(VENV) build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) build dist test-artifacts .pytest_cache .mypy_cache .ruff_cache $(MO)

@@ -1,5 +1,5 @@
-"""``python -m situation_board`` runs the command-line interface."""
+"""``python -m situation_board`` runs the program (see ``situation_board.main``)."""
 
-from situation_board.cli import main
+from situation_board.main import main
 
 raise SystemExit(main())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from situation_board.domain.enums import (
     ActionStatus,
@@ -199,6 +200,30 @@ class Briefing:
     event_id: str
     at: datetime
     title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The losing side of two stations editing one field concurrently, with the winner beside
+    it (DESIGN §4: nothing is silently dropped). The same record travels from the shared store
+    to every station and to the conflicts dialog; ``reviewed_*`` are local to a station.
+
+    Values are JSON values (UTC ISO instants, enum code names); stamps are HLC stamps.
+    """
+
+    id: str
+    entity: str
+    entity_id: str
+    field: str
+    kept_value: Any
+    lost_value: Any
+    kept_stamp: str
+    lost_stamp: str
+    kept_author: str
+    lost_author: str
+    detected_at: datetime
+    reviewed_at: datetime | None = None
+    reviewed_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,10 @@
-"""Enumerations of DESIGN §2, each value with a Swedish and an English label.
+"""Enumerations of DESIGN §2, each value with a label for people in the message catalogue.
 
 The enum *value* is the stable code name used in the database, the outbox and ``show --json``;
-the labels are for people. Parsing accepts the code name or either label, case-insensitively.
+the labels are for people: English message ids in ``_LABELS``, translated through the gettext
+catalogue with the enum's class name as context (``pgettext``), since one English word can have
+two Swedish labels ("Other": *Annat* medium, *Annan* function). Parsing accepts the code name or
+the label in either language, case-insensitively.
 """
 
 from __future__ import annotations
@@ -9,20 +12,26 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
+from situation_board.i18n import NC_, translations
+
 
 class Labelled(StrEnum):
-    """A string enum whose members carry ``sv`` and ``en`` labels (see ``_LABELS``)."""
+    """A string enum whose members carry a label in each UI language (see ``_LABELS``)."""
 
     @property
     def sv(self) -> str:
-        return _LABELS[type(self)][self.value][0]
+        """The Swedish label (the journal's record is always Swedish)."""
+        return self.label("sv")
 
     @property
     def en(self) -> str:
-        return _LABELS[type(self)][self.value][1]
+        """The English label."""
+        return self.label("en")
 
     def label(self, language: str = "sv") -> str:
-        return self.en if language == "en" else self.sv
+        """The label in ``language`` (``sv`` or ``en``)."""
+        cls = type(self)
+        return translations(language).pgettext(cls.__name__, _LABELS[cls][self.value])
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -149,70 +158,64 @@ class DeadlineStatus(Labelled):
 
 # Labels per enum class (StrEnum members of different classes with the same value compare
 # equal, so one flat dict keyed by member would mix them up).
-_LABELS: dict[type[Labelled], dict[str, tuple[str, str]]] = {
+_LABELS: dict[type[Labelled], dict[str, str]] = {
     ReadinessLevel: {
-        ReadinessLevel.NORMAL.value: ("Normalläge", "Normal"),
-        ReadinessLevel.STAFF.value: ("Stabsläge", "Staff mode"),
-        ReadinessLevel.REINFORCED.value: ("Förstärkningsläge", "Reinforced mode"),
-        ReadinessLevel.DISASTER.value: ("Katastrofläge", "Disaster mode"),
+        ReadinessLevel.NORMAL.value: NC_("ReadinessLevel", "Normal"),
+        ReadinessLevel.STAFF.value: NC_("ReadinessLevel", "Staff mode"),
+        ReadinessLevel.REINFORCED.value: NC_("ReadinessLevel", "Reinforced mode"),
+        ReadinessLevel.DISASTER.value: NC_("ReadinessLevel", "Disaster mode"),
     },
     SystemStatus: {
-        SystemStatus.FUNCTIONAL.value: ("Fungerar", "Functional"),
-        SystemStatus.LIMITED.value: ("Begränsad funktion", "Limited"),
-        SystemStatus.DOWN.value: ("Ur funktion", "Down"),
-        SystemStatus.UNKNOWN.value: ("Okänt läge", "Unknown"),
+        SystemStatus.FUNCTIONAL.value: NC_("SystemStatus", "Functional"),
+        SystemStatus.LIMITED.value: NC_("SystemStatus", "Limited"),
+        SystemStatus.DOWN.value: NC_("SystemStatus", "Down"),
+        SystemStatus.UNKNOWN.value: NC_("SystemStatus", "Unknown"),
     },
     ActionStatus: {
-        ActionStatus.OPEN.value: ("Öppen", "Open"),
-        ActionStatus.IN_PROGRESS.value: ("Pågår", "In progress"),
-        ActionStatus.DONE.value: ("Klar", "Done"),
-        ActionStatus.CANCELLED.value: ("Avbruten", "Cancelled"),
+        ActionStatus.OPEN.value: NC_("ActionStatus", "Open"),
+        ActionStatus.IN_PROGRESS.value: NC_("ActionStatus", "In progress"),
+        ActionStatus.DONE.value: NC_("ActionStatus", "Done"),
+        ActionStatus.CANCELLED.value: NC_("ActionStatus", "Cancelled"),
     },
     Priority: {
-        Priority.HIGH.value: ("Hög", "High"),
-        Priority.NORMAL.value: ("Normal", "Normal"),
-        Priority.LOW.value: ("Låg", "Low"),
+        Priority.HIGH.value: NC_("Priority", "High"),
+        Priority.NORMAL.value: NC_("Priority", "Normal"),
+        Priority.LOW.value: NC_("Priority", "Low"),
     },
     EntryCategory: {
-        EntryCategory.INFORMATION.value: ("Information", "Information"),
-        EntryCategory.DECISION.value: ("Beslut", "Decision"),
-        EntryCategory.ACTION.value: ("Åtgärd", "Action"),
-        EntryCategory.CONTACT.value: ("Kontakt", "Contact"),
-        EntryCategory.SIGNIFICANT.value: ("Väsentlig händelse", "Significant event"),
-        EntryCategory.HANDOVER.value: ("Överlämning", "Handover"),
-        EntryCategory.SYSTEM.value: ("System", "System"),
+        EntryCategory.INFORMATION.value: NC_("EntryCategory", "Information"),
+        EntryCategory.DECISION.value: NC_("EntryCategory", "Decision"),
+        EntryCategory.ACTION.value: NC_("EntryCategory", "Action"),
+        EntryCategory.CONTACT.value: NC_("EntryCategory", "Contact"),
+        EntryCategory.SIGNIFICANT.value: NC_("EntryCategory", "Significant event"),
+        EntryCategory.HANDOVER.value: NC_("EntryCategory", "Handover"),
+        EntryCategory.SYSTEM.value: NC_("EntryCategory", "System"),
     },
     Medium: {
-        Medium.PHONE.value: ("Telefon", "Phone"),
-        Medium.RAKEL.value: ("Rakel", "Rakel"),
-        Medium.EMAIL.value: ("E-post", "E-mail"),
-        Medium.WIS.value: ("WIS", "WIS"),
-        Medium.MEETING.value: ("Möte", "Meeting"),
-        Medium.OTHER.value: ("Annat", "Other"),
+        Medium.PHONE.value: NC_("Medium", "Phone"),
+        Medium.RAKEL.value: NC_("Medium", "Rakel"),
+        Medium.EMAIL.value: NC_("Medium", "E-mail"),
+        Medium.WIS.value: NC_("Medium", "WIS"),
+        Medium.MEETING.value: NC_("Medium", "Meeting"),
+        Medium.OTHER.value: NC_("Medium", "Other"),
     },
     StaffFunction: {
-        StaffFunction.MEDICAL_COMMANDER.value: ("Sjukvårdsledare", "Medical commander"),
-        StaffFunction.CHIEF_OF_STAFF.value: ("Stabschef", "Chief of staff"),
-        StaffFunction.LOG_KEEPER.value: ("Loggist", "Log keeper"),
-        StaffFunction.INFORMATION_OFFICER.value: ("Informationsansvarig", "Information officer"),
-        StaffFunction.OTHER.value: ("Annan", "Other"),
+        StaffFunction.MEDICAL_COMMANDER.value: NC_("StaffFunction", "Medical commander"),
+        StaffFunction.CHIEF_OF_STAFF.value: NC_("StaffFunction", "Chief of staff"),
+        StaffFunction.LOG_KEEPER.value: NC_("StaffFunction", "Log keeper"),
+        StaffFunction.INFORMATION_OFFICER.value: NC_("StaffFunction", "Information officer"),
+        StaffFunction.OTHER.value: NC_("StaffFunction", "Other"),
     },
     DeadlineKind: {
-        DeadlineKind.IMY_BREACH.value: (
-            "Personuppgiftsincident till IMY",
-            "Personal-data breach to IMY",
-        ),
-        DeadlineKind.NIS_EARLY_WARNING.value: (
-            "NIS-incident, tidig varning",
-            "NIS incident, early warning",
-        ),
-        DeadlineKind.POLICE_REPORT.value: ("Polisanmälan", "Police report"),
-        DeadlineKind.OTHER.value: ("Annan frist", "Other deadline"),
+        DeadlineKind.IMY_BREACH.value: NC_("DeadlineKind", "Personal-data breach to IMY"),
+        DeadlineKind.NIS_EARLY_WARNING.value: NC_("DeadlineKind", "NIS incident, early warning"),
+        DeadlineKind.POLICE_REPORT.value: NC_("DeadlineKind", "Police report"),
+        DeadlineKind.OTHER.value: NC_("DeadlineKind", "Other deadline"),
     },
     DeadlineStatus: {
-        DeadlineStatus.RUNNING.value: ("Pågår", "Running"),
-        DeadlineStatus.OVERDUE.value: ("Försenad", "Overdue"),
-        DeadlineStatus.REPORTED.value: ("Rapporterad", "Reported"),
-        DeadlineStatus.REPORTED_LATE.value: ("Rapporterad för sent", "Reported late"),
+        DeadlineStatus.RUNNING.value: NC_("DeadlineStatus", "Running"),
+        DeadlineStatus.OVERDUE.value: NC_("DeadlineStatus", "Overdue"),
+        DeadlineStatus.REPORTED.value: NC_("DeadlineStatus", "Reported"),
+        DeadlineStatus.REPORTED_LATE.value: NC_("DeadlineStatus", "Reported late"),
     },
 }

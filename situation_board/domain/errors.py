@@ -1,13 +1,15 @@
 """Errors the core raises for bad input and impossible requests.
 
-Each error carries a message *key* and parameters; ``situation_board.messages`` renders it in Swedish
-(default) or English. The CLI prints the rendered message on one line and exits with status 2; the
-window shows it beside the field it concerns.
+Each error carries a message *key* and parameters; ``domain.messages`` renders it through the
+message catalogue in Swedish (default) or English. The CLI prints the rendered message on one
+line and exits with status 2; the window shows it beside the field it concerns.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from situation_board.domain.messages import render
 
 
 class BoardError(Exception):
@@ -19,8 +21,7 @@ class BoardError(Exception):
         super().__init__(key)
 
     def message(self, language: str = "sv") -> str:
-        from situation_board.messages import render  # noqa: PLC0415 - avoid an import cycle
-
+        """The message in ``language`` (``sv`` or ``en``), one line, parameters filled in."""
         return render(self.key, language, **self.params)
 
     def __str__(self) -> str:

@@ -11,6 +11,8 @@ from typing import TypeVar
 
 from situation_board.domain.enums import Labelled
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.patches import Prognosis
+from situation_board.domain.timeutil import looks_like_time, parse_instant
 
 MAX_TEXT = 4000
 MAX_NAME = 200
@@ -46,6 +48,31 @@ def optional_text(
     if patient_check and looks_like_personnummer(text):
         raise ValidationError("personnummer_field", field=field)
     return text
+
+
+NO_PROGNOSIS = frozenset({"", "ingen", "ingen prognos", "none", "no prognosis", "-", "–", "—"})
+"""What a user types for "there is no prognosis" (casefolded)."""
+
+
+def parse_prognosis(text: str, now: datetime) -> Prognosis:
+    """A system's prognosis from what a user typed: an instant (``25/1 12:00`` forms of
+    ``timeutil.parse_instant``), words ("de närmsta dagarna"), or ``NO_PROGNOSIS``.
+
+    ``now`` (aware UTC) resolves a bare ``HH:MM``. Input shaped like a time that is not one
+    ("2024-13-45"), an absurd date and the repeated or skipped DST hour raise ``ValidationError``
+    (a typo in a time is not a prognosis in words). Text limits and the personnummer check apply.
+    """
+    stripped = optional_text(text, "prognosis")
+    if stripped.casefold() in NO_PROGNOSIS:
+        return Prognosis()
+    try:
+        return Prognosis(at=parse_instant(stripped, now, "prognosis"))
+    except ValidationError as exc:
+        if exc.key in ("absurd_date", "ambiguous_time", "nonexistent_time"):
+            raise
+        if looks_like_time(stripped):
+            raise
+    return Prognosis(text=stripped)
 
 
 def parse_enum(cls: type[E], value: str | E, field: str) -> E:

@@ -13,15 +13,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from situation_board.domain.errors import ValidationError
+from situation_board.i18n import locale_of, translations
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MIN_YEAR = 2000
 MAX_YEAR = 2100
 
 _HHMM = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-
-_SV_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def utc(dt: datetime) -> datetime:
@@ -100,15 +98,26 @@ def fmt_datetime(dt: datetime | None, *, with_offset: bool = True) -> str:
     return f"{text} {offset_text(dt)}" if with_offset else text
 
 
+def fmt_cldr(dt: datetime, pattern: str, language: str) -> str:
+    """``dt`` in Stockholm time formatted with a CLDR ``pattern`` (``"d MMM"``, ``"EEEE d MMMM"``)
+    in the UI ``language``: month and weekday names from Babel's CLDR data, not hand-written."""
+    from babel.dates import format_datetime  # noqa: PLC0415 - Babel's locale data only when used
+
+    return str(format_datetime(local(dt), pattern, tzinfo=STOCKHOLM, locale=locale_of(language)))
+
+
 def fmt_short(dt: datetime | None, language: str = "sv") -> str:
-    """``22 jan 14:05`` (``22 Jan 14:05`` in English); the offset is added in the repeated
-    October hour, where the wall-clock time alone is ambiguous."""
+    """``22 jan. 14:05`` (``22 Jan 14:05`` in English, CLDR month names); the offset is added in
+    the repeated October hour, where the wall-clock time alone is ambiguous."""
     if dt is None:
         return ""
-    loc = local(dt)
-    months = _EN_MONTHS if language == "en" else _SV_MONTHS
-    text = f"{loc.day} {months[loc.month - 1]} {loc:%H:%M}"
+    text = f"{fmt_cldr(dt, 'd MMM', language)} {local(dt):%H:%M}"
     return f"{text} {offset_text(dt)}" if is_ambiguous_local(dt) else text
+
+
+def fmt_day(dt: datetime, language: str = "sv", *, weekday: str = "EEE") -> str:
+    """The local date with its weekday: ``mån 29 jan.`` / ``Mon 29 Jan`` (CLDR names)."""
+    return fmt_cldr(dt, f"{weekday} d MMM", language)
 
 
 def is_ambiguous_local(dt: datetime) -> bool:
@@ -121,7 +130,7 @@ def is_ambiguous_local(dt: datetime) -> bool:
 
 
 def fmt_table(dt: datetime | None, now: datetime, language: str = "sv") -> str:
-    """Compact form for tables: ``14:05`` today, ``22 jan 14:05`` otherwise; the offset is added
+    """Compact form for tables: ``14:05`` today, ``22 jan. 14:05`` otherwise; the offset is added
     whenever the local time is ambiguous (the repeated hour), so no row is ever ambiguous."""
     if dt is None:
         return ""
@@ -153,19 +162,17 @@ def prefill_time(dt: datetime | None) -> str:
 
 
 def countdown(delta: timedelta, language: str) -> str:
-    """``om 1 h 05 min`` / ``in 1 h 05 min``; ``för 5 min sedan`` when past."""
+    """``om 1 h 05 min`` / ``in 1 h 05 min``; ``för 5 min sedan`` when past (``delta``: time
+    until the moment, negative when it has passed)."""
+    t = translations(language)
     seconds = int(delta.total_seconds())
     past = seconds < 0
     minutes = abs(seconds) // 60
     if minutes == 0:
-        if language == "en":
-            return "just now" if past else "in less than a minute"
-        return "nyss" if past else "om mindre än en minut"
+        return t.gettext("just now") if past else t.gettext("in less than a minute")
     hours, mins = divmod(minutes, 60)
     text = f"{hours} h {mins:02d} min" if hours else f"{mins} min"
-    if language == "en":
-        return f"{text} ago" if past else f"in {text}"
-    return f"för {text} sedan" if past else f"om {text}"
+    return (t.gettext("{0} ago") if past else t.gettext("in {0}")).format(text)
 
 
 def late_by(delta: timedelta, language: str) -> str:

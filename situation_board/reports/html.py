@@ -15,26 +15,19 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from html import escape
 
+from situation_board import palette
 from situation_board.domain.entities import Action, AffectedSystem, JournalEntry, LevelDecision
 from situation_board.domain.enums import ReadinessLevel, SystemStatus
 from situation_board.domain.timeutil import fmt_datetime, fmt_short, offset_text
 
 LEVEL_COLOURS: dict[ReadinessLevel, tuple[str, str]] = {  # background, text
-    ReadinessLevel.NORMAL: ("#d7ecd9", "#0b3d13"),
-    ReadinessLevel.STAFF: ("#ffe08a", "#3d2e00"),
-    ReadinessLevel.REINFORCED: ("#ffb36b", "#3d1c00"),
-    ReadinessLevel.DISASTER: ("#c62828", "#ffffff"),
+    level: (bg, fg) for level, (fg, bg) in palette.LEVEL.items()
 }
-STATUS_COLOURS: dict[SystemStatus, str] = {
-    SystemStatus.DOWN: "#b71c1c",
-    SystemStatus.LIMITED: "#b35c00",
-    SystemStatus.UNKNOWN: "#555555",
-    SystemStatus.FUNCTIONAL: "#1b5e20",
-}
-OVERDUE = "#b71c1c"
-MUTED = "#555555"
-RULE = "#999999"
-EXERCISE_BG = "#c62828"
+STATUS_COLOURS: dict[SystemStatus, str] = palette.STATUS_ON_LIGHT
+OVERDUE = palette.OVERDUE[0]
+MUTED = palette.MUTED
+RULE = palette.RULE
+EXERCISE_BG = palette.EXERCISE[1]
 
 
 def esc(text: object) -> str:

@@ -32,8 +32,7 @@ from situation_board.domain.entities import (
 )
 from situation_board.domain.ids import short_id
 from situation_board.domain.timeutil import fmt_datetime, iso
-from situation_board.reports.records import EventRecord
-from situation_board.services.export import (
+from situation_board.reports.board_json import (
     action_json,
     briefing_json,
     deadline_json,
@@ -41,6 +40,7 @@ from situation_board.services.export import (
     event_json,
     system_json,
 )
+from situation_board.reports.records import EventRecord
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from situation_board.services.actions import ActionServices
+from situation_board.services.conflicts import ConflictServices
 from situation_board.services.deadlines import DeadlineServices
 from situation_board.services.documents import DocumentServices
 from situation_board.services.events import EventServices
@@ -22,6 +23,7 @@ class BoardService(
     DeadlineServices,
     HandoverServices,
     DocumentServices,
+    ConflictServices,
 ):
     """All use cases of one board for one acting user."""
 

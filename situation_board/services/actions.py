@@ -1,15 +1,22 @@
-"""Use cases: actions (åtgärder)."""
+"""Use cases: actions (åtgärder).
+
+Rules (whichever face calls): a title is required (at most ``MAX_NAME``), the owner optional;
+a due time must be a sane instant; a linked system must exist in the event; an action that
+becomes done or cancelled gets its ``closed_at`` (cleared when it is reopened). Every change is
+journaled in Swedish.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import Action
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.patches import ActionPatch, given
 from situation_board.domain.rules import MAX_NAME, optional_text, require_text
 from situation_board.domain.timeutil import check_sane
 from situation_board.services.base import ServiceBase
@@ -17,18 +24,13 @@ from situation_board.services.describe import changes_sv, value_sv
 from situation_board.store import queries as q
 from situation_board.store.schema import actions, systems
 
-EDITABLE = frozenset({"title", "owner", "due_at", "priority", "status", "system_ref"})
-
 
 class ActionServices(ServiceBase):
     """Add and update actions; status and other changes are written to the journal."""
 
-    def _clean(self, conn: Connection, event_id: str, values: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(values) - EDITABLE
-        if unknown:
-            raise TypeError(f"not editable: {sorted(unknown)}")
+    def _columns(self, conn: Connection, event_id: str, patch: ActionPatch) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for field, value in values.items():
+        for field, value in given(patch).items():
             if field == "title":
                 out[field] = require_text(value, "title", limit=MAX_NAME)
             elif field == "owner":
@@ -45,31 +47,24 @@ class ActionServices(ServiceBase):
                 )
         return out
 
-    def add_action(
-        self,
-        title: str,
-        *,
-        owner: str = "",
-        due_at: datetime | None = None,
-        priority: Priority = Priority.NORMAL,
-        system_ref: str | None = None,
-        status: ActionStatus = ActionStatus.OPEN,
-    ) -> Action:
+    def add_action(self, title: str, details: ActionPatch = ActionPatch()) -> Outcome[Action]:  # noqa: B008
+        """A new action of the active event; ``details`` sets owner, due, priority, status and
+        the linked system (``details.title`` is ignored).
+
+        Raises ``ValidationError``, ``NotFoundError`` (linked system), ``NoActiveEventError``.
+        """
         now = self.now()
         with self.store.write(self.actor.name, now) as tx:
             event = self._active_event(tx.conn)
-            values = self._clean(
-                tx.conn,
-                event.id,
-                {
-                    "title": title,
-                    "owner": owner,
-                    "due_at": due_at,
-                    "priority": priority,
-                    "status": status,
-                    "system_ref": system_ref,
-                },
-            )
+            values = {
+                "owner": "",
+                "due_at": None,
+                "priority": Priority.NORMAL.value,
+                "status": ActionStatus.OPEN.value,
+                "system_id": None,
+                **self._columns(tx.conn, event.id, details),
+                **self._columns(tx.conn, event.id, ActionPatch(title=title)),
+            }
             closed_at = now if ActionStatus(values["status"]).is_closed else None
             action_id = tx.insert(
                 actions,
@@ -88,16 +83,21 @@ class ActionServices(ServiceBase):
                 text += f", senast {value_sv(values['due_at'])}"
             self._log(tx, event.id, text + ".")
             result = self._get_action(tx.conn, action_id)
-        return result
+        return Outcome(result, tx.changes)
 
-    def update_action(self, ref: str, **fields: Any) -> Action:
-        if not fields:
+    def update_action(self, ref: str, patch: ActionPatch) -> Outcome[Action]:
+        """Change fields of the action with (short) id ``ref``.
+
+        Raises ``ValidationError`` (``nothing_to_change``, bad values), ``NotFoundError``,
+        ``NoActiveEventError``.
+        """
+        if not given(patch):
             raise ValidationError("nothing_to_change")
         now = self.now()
         with self.store.write(self.actor.name, now) as tx:
             event = self._active_event(tx.conn)
             current = self._resolve(tx.conn, actions, event.id, ref, "action")
-            values = self._clean(tx.conn, event.id, fields)
+            values = self._columns(tx.conn, event.id, patch)
             if "status" in values:
                 was_closed = ActionStatus(current["status"]).is_closed
                 if ActionStatus(values["status"]).is_closed and not was_closed:
@@ -111,20 +111,16 @@ class ActionServices(ServiceBase):
                     tx, event.id, f"Åtgärd {current['title']}: {changes_sv(old, values, enums)}."
                 )
             result = self._get_action(tx.conn, current["id"])
-        return result
+        return Outcome(result, tx.changes)
 
-    def complete_action(self, ref: str) -> Action:
-        """One-key "klar"."""
-        return self.update_action(ref, status=ActionStatus.DONE)
+    def complete_action(self, ref: str) -> Outcome[Action]:
+        """One-key "klar": the action's status becomes done (see ``update_action``)."""
+        return self.update_action(ref, ActionPatch(status=ActionStatus.DONE))
 
     def actions(self) -> list[Action]:
+        """The active event's actions by due time. Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.actions_of(conn, self._active_event(conn).id)
-
-    def find_action(self, ref: str) -> Action:
-        with self.store.read() as conn:
-            event = self._active_event(conn)
-            return q.to_action(self._resolve(conn, actions, event.id, ref, "action"))
 
     @staticmethod
     def _get_action(conn: Connection, action_id: str) -> Action:

@@ -1,4 +1,11 @@
-"""Use cases: statutory deadline clocks (lagstadgade frister) and staff briefings."""
+"""Use cases: statutory deadline clocks (lagstadgade frister) and staff briefings.
+
+Rules (whichever face calls): awareness and reporting times are sane and not in the future; the
+due time follows the kind's rule unless given (GDPR art. 33.1: 72 hours from awareness; NIS2
+art. 23: early warning within 24 hours) and never precedes awareness; a report after the due time
+needs the reasons for the delay (GDPR art. 33.1: "accompanied by reasons for the delay"); a clock
+is reported once. Every change is journaled in Swedish.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import Briefing, DeadlineClock
 from situation_board.domain.enums import DeadlineKind, DeadlineStatus
 from situation_board.domain.errors import StateError, ValidationError
@@ -26,9 +34,13 @@ class DeadlineServices(ServiceBase):
         aware_at: datetime | None = None,
         due_at: datetime | None = None,
         title: str = "",
-    ) -> DeadlineClock:
-        """Start a clock from the time of awareness; the due time follows the rule for the kind
-        (IMY: 72 h) unless given."""
+    ) -> Outcome[DeadlineClock]:
+        """Start a clock from the time of awareness (aware UTC, default now); the due time
+        follows the rule for the kind (IMY: 72 h) unless given.
+
+        Raises ``ValidationError`` (``due_required``, ``period_reversed``, bad times),
+        ``NoActiveEventError``.
+        """
         now = self.now()
         aware = not_in_future(check_sane(aware_at or now, "aware"), now, "aware")
         if due_at is None:
@@ -64,7 +76,7 @@ class DeadlineServices(ServiceBase):
             )
             row = tx.conn.execute(select(deadlines).where(deadlines.c.id == deadline_id))
             result = q.to_deadline(row.mappings().one())
-        return result
+        return Outcome(result, tx.changes)
 
     def report_deadline(
         self,
@@ -73,8 +85,14 @@ class DeadlineServices(ServiceBase):
         reported_at: datetime | None = None,
         reference: str = "",
         late_reason: str = "",
-    ) -> DeadlineClock:
-        """Mark a deadline as reported (with the authority's reference, and why if late)."""
+    ) -> Outcome[DeadlineClock]:
+        """Mark the deadline ``ref`` (id or short id) as reported at ``reported_at`` (aware UTC,
+        default now) with the authority's reference; after the due time ``late_reason`` is
+        required (GDPR art. 33.1).
+
+        Raises ``ValidationError`` (``late_reason_required``, bad times, text),
+        ``StateError`` (already reported), ``NotFoundError``, ``NoActiveEventError``.
+        """
         now = self.now()
         when = not_in_future(check_sane(reported_at or now, "reported"), now, "reported")
         reference = optional_text(reference, "text", limit=MAX_NAME)
@@ -84,6 +102,8 @@ class DeadlineServices(ServiceBase):
             current = q.to_deadline(self._resolve(tx.conn, deadlines, event.id, ref, "deadline"))
             if current.reported_at is not None:
                 raise StateError("deadline_already_reported", title=current.title)
+            if when > current.due_at and not late_reason:
+                raise ValidationError("late_reason_required", title=current.title)
             tx.update(
                 deadlines,
                 current.id,
@@ -98,11 +118,13 @@ class DeadlineServices(ServiceBase):
             text = f"Frist rapporterad: {current.title} {fmt_datetime(when)}"
             text += f", referens {reference}" if reference else ""
             if late:
-                text += f" (efter fristen: {late_reason})" if late_reason else " (efter fristen)"
+                text += f" (efter fristen: {late_reason})"
             self._log(tx, event.id, text + ".", occurred_at=when)
-        return updated
+        return Outcome(updated, tx.changes)
 
-    def add_briefing(self, at: datetime, title: str = "Stabsorientering") -> Briefing:
+    def add_briefing(self, at: datetime, title: str = "Stabsorientering") -> Outcome[Briefing]:
+        """Schedule a staff briefing at ``at`` (aware UTC). Raises ``ValidationError``,
+        ``NoActiveEventError``."""
         title = require_text(title, "title", limit=MAX_NAME)
         at = check_sane(at, "time")
         now = self.now()
@@ -114,4 +136,4 @@ class DeadlineServices(ServiceBase):
             self._log(tx, event.id, f"{title} planerad {fmt_datetime(at)}.")
             row = tx.conn.execute(select(briefings).where(briefings.c.id == briefing_id))
             result = q.to_briefing(row.mappings().one())
-        return result
+        return Outcome(result, tx.changes)

@@ -29,6 +29,7 @@ from situation_board.domain.enums import (
     SystemStatus,
 )
 from situation_board.domain.errors import BoardError
+from situation_board.domain.patches import ActionPatch, Prognosis, SystemPatch
 from situation_board.domain.timeutil import utc
 from situation_board.resources import resource
 from situation_board.services import BoardService
@@ -94,6 +95,8 @@ def _fields(raw: dict[str, Any], shift: timedelta) -> dict[str, Any]:
     for key, value in raw.items():
         is_time = key.endswith(("_at", "_since")) and isinstance(value, str)
         out[key] = _t(value, shift) if is_time else value
+    if "prognosis_text" in out or "prognosis_at" in out:
+        out["prognosis"] = Prognosis(out.pop("prognosis_at", None), out.pop("prognosis_text", ""))
     return out
 
 
@@ -122,31 +125,37 @@ def _apply(svc: BoardService, s: dict[str, Any], refs: dict[str, str], shift: ti
         )
     elif op == "system.add":
         fields = _fields(s.get("fields", {}), shift)
-        system = svc.add_system(s["name"], status=SystemStatus(s["status"]), **fields)
-        refs[s["key"]] = system.id
+        system = svc.add_system(
+            s["name"], status=SystemStatus(s["status"]), details=SystemPatch(**fields)
+        )
+        refs[s["key"]] = system.value.id
     elif op == "system.update":
         fields = _fields(s["fields"], shift)
         if "status" in fields:
             fields["status"] = SystemStatus(fields["status"])
-        svc.update_system(refs[s["system"]], comment=s.get("comment", ""), **fields)
+        svc.update_system(refs[s["system"]], SystemPatch(**fields), comment=s.get("comment", ""))
     elif op == "action.add":
         action = svc.add_action(
             s["title"],
-            owner=s.get("owner", ""),
-            due_at=_t(s.get("due"), shift),
-            priority=Priority(s.get("priority", "normal")),
-            status=ActionStatus(s.get("status", "open")),
-            system_ref=refs.get(s.get("system", "")),
+            ActionPatch(
+                owner=s.get("owner", ""),
+                due_at=_t(s.get("due"), shift),
+                priority=Priority(s.get("priority", "normal")),
+                status=ActionStatus(s.get("status", "open")),
+                system_ref=refs.get(s.get("system", "")),
+            ),
         )
-        refs[s["key"]] = action.id
+        refs[s["key"]] = action.value.id
     elif op == "action.update":
         fields = _fields(s["fields"], shift)
-        svc.update_action(refs[s["action"]], **fields)
+        if "status" in fields:
+            fields["status"] = ActionStatus(fields["status"])
+        svc.update_action(refs[s["action"]], ActionPatch(**fields))
     elif op == "deadline.start":
         deadline = svc.start_deadline(
             DeadlineKind(s["kind"]), aware_at=_t(s["aware"], shift), title=s.get("title", "")
         )
-        refs[s["key"]] = deadline.id
+        refs[s["key"]] = deadline.value.id
     elif op == "deadline.report":
         svc.report_deadline(
             refs[s["deadline"]], reported_at=_t(s.get("reported"), shift), reference=s["reference"]
@@ -156,6 +165,6 @@ def _apply(svc: BoardService, s: dict[str, Any], refs: dict[str, str], shift: ti
         assert at is not None
         svc.add_briefing(at, s.get("title", "Stabsorientering"))
     elif op == "handover":
-        svc.record_handover(s["from"], s["to"], note=s.get("note", ""))
+        svc.sign_handover(s["from"], s["to"], note=s.get("note", ""))
     else:
         raise ValueError(f"unknown demo step {op!r}")

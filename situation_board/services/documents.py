@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
-from situation_board.domain.entities import Board, Event, JournalEntry, SyncInfo
+from situation_board.domain.entities import Board, Event, SyncInfo
 from situation_board.domain.errors import NotFoundError
 from situation_board.reports.records import EventRecord
 from situation_board.reports.situation_report import SituationReport, build_situation_report
@@ -40,7 +40,8 @@ class DocumentServices(ReadServices):
         return matches[0]
 
     def find_event(self, event_ref: str | None = None) -> Event:
-        """The active event (``None``) or the event with that id / short id, open or closed."""
+        """The active event (``None``) or the event with that id / short id, open or closed.
+        Raises ``NotFoundError``, ``NoActiveEventError``."""
         with self.store.read() as conn:
             return self._event_in(conn, event_ref)
 
@@ -59,24 +60,14 @@ class DocumentServices(ReadServices):
         )
 
     def event_board(self, event_ref: str | None = None) -> Board:
-        """The board of one event (active or closed), with its whole journal."""
+        """The board of one event (active or closed; see ``find_event``), with its whole
+        journal, as of the service clock's now."""
         with self.store.read() as conn:
             return self._event_board(conn, self._event_in(conn, event_ref), self.now())
 
-    def event_journal(
-        self,
-        event_ref: str | None = None,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-    ) -> tuple[Event, list[JournalEntry]]:
-        """One event's journal, chronological, optionally the period [since, until)."""
-        with self.store.read() as conn:
-            event = self._event_in(conn, event_ref)
-            return event, q.journal_of(conn, event.id, since=since, until=until)
-
     def event_record(self, event_ref: str | None = None) -> EventRecord:
-        """Everything about one event, for the closure archive (one snapshot)."""
+        """Everything about one event (see ``find_event``), for the closure archive, read in
+        one snapshot."""
         with self.store.read() as conn:
             event = self._event_in(conn, event_ref)
             board = self._event_board(conn, event, self.now())
@@ -93,7 +84,8 @@ class DocumentServices(ReadServices):
         contact: str = "",
         event_ref: str | None = None,
     ) -> SituationReport:
-        """The lägesbild pre-filled from the board, with the staff's text in its sections."""
+        """The lägesbild pre-filled from the board of ``event_ref`` (see ``find_event``), with
+        the staff's text in its sections (``staff_text``: section key → text)."""
         record = self.event_record(event_ref)
         return build_situation_report(
             record.board, record.level_history, staff_text=staff_text or {}, contact=contact

@@ -1,4 +1,10 @@
-"""Use cases: start and close an event, decide the readiness level."""
+"""Use cases: start and close an event, decide the readiness level.
+
+Rules (whichever face calls): at most one active event per board; a name is required; the start
+and decision times are sane and not in the future; a level decision needs a reason and a decider
+(Socialstyrelsen's readiness levels are decided, with reasons, by someone); closing an event needs
+a reason and returns the level to Normalläge. Every change is journaled in Swedish.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from situation_board.domain.changes import Outcome, Topic
 from situation_board.domain.entities import Event, LevelDecision
 from situation_board.domain.enums import ReadinessLevel
 from situation_board.domain.errors import NotFoundError, StateError
@@ -25,8 +32,9 @@ class EventServices(ServiceBase):
 
     def start_event(
         self, name: str, *, exercise: bool = False, started_at: datetime | None = None
-    ) -> Event:
-        """Ny händelse: at most one active event per board."""
+    ) -> Outcome[Event]:
+        """Ny händelse ``name`` (an exercise when ``exercise``), started at ``started_at`` (aware
+        UTC, default now). Raises ``ValidationError``, ``StateError`` (an event is active)."""
         name = require_text(name, "name", limit=MAX_NAME)
         now = self.now()
         started = not_in_future(check_sane(started_at or now, "started"), now, "started")
@@ -49,13 +57,14 @@ class EventServices(ServiceBase):
             self._log(tx, event_id, f"{kind}: {name}.", occurred_at=started)
             event = q.event_by_id(tx.conn, event_id)
         assert event is not None
-        return event
+        return Outcome(event, tx.changes)
 
-    def close_event(self, reason: str, *, event_id: str | None = None) -> Event:
+    def close_event(self, reason: str, *, event_id: str | None = None) -> Outcome[Event]:
         """Avsluta händelse: closed with a reason; the level returns to Normalläge.
 
         ``event_id`` closes another open event instead of the active one: two stations that
         each started an event while offline see both after sync and close the one to drop.
+        Raises ``ValidationError`` (no reason), ``NotFoundError``, ``NoActiveEventError``.
         """
         reason = require_text(reason, "reason")
         now = self.now()
@@ -83,7 +92,7 @@ class EventServices(ServiceBase):
             tx.update(events, event.id, {"closed_at": now, "close_reason": reason})
             closed = q.event_by_id(tx.conn, event.id)
         assert closed is not None
-        return closed
+        return Outcome(closed, tx.changes)
 
     def set_level(
         self,
@@ -93,8 +102,10 @@ class EventServices(ServiceBase):
         decided_by: str | None = None,
         scope: str | None = None,
         decided_at: datetime | None = None,
-    ) -> LevelDecision:
-        """Beslut om beredskapsläge: reason and decider are required; history is append-only."""
+    ) -> Outcome[LevelDecision]:
+        """Beslut om beredskapsläge: reason and decider (default the acting user) are required;
+        ``scope`` defaults to the region; ``decided_at`` (aware UTC) to now. The history is
+        append-only. Raises ``ValidationError``, ``NoActiveEventError``."""
         reason = require_text(reason, "reason")
         decider = require_text(decided_by or self.actor.name, "decided_by", limit=MAX_NAME)
         unit = optional_text(scope, "scope", limit=MAX_NAME) or DEFAULT_SCOPE
@@ -118,7 +129,7 @@ class EventServices(ServiceBase):
                 .mappings()
                 .one()
             )
-        return q.to_level(row)
+        return Outcome(q.to_level(row), tx.changes)
 
     def _insert_level(
         self,
@@ -154,10 +165,17 @@ class EventServices(ServiceBase):
         )
         return decision_id
 
+    def set_station_code(self, code: str) -> Outcome[str]:
+        """Change this station's code (future journal numbers use it); returns the clean code.
+        Raises ``ValidationError("bad_station_code")``."""
+        return Outcome(self.store.set_station_code(code), frozenset({Topic.STATION}))
+
     def level_history(self) -> list[LevelDecision]:
+        """The active event's level decisions, oldest first. Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.level_history(conn, self._active_event(conn).id)
 
     def events(self) -> list[Event]:
+        """Every event of the board (open and closed), by start time."""
         with self.store.read() as conn:
             return q.all_events(conn)

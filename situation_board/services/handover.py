@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import Handover
 from situation_board.domain.enums import EntryCategory
 from situation_board.domain.ids import uuid7
@@ -50,18 +51,15 @@ class HandoverServices(ReadServices):
         with self.store.read() as conn:
             return self._brief_in(conn)
 
-    def record_handover(
-        self, from_person: str, to_person: str, *, note: str = "", acknowledged_by: str = ""
-    ) -> Handover:
-        """Sign the handover: it, and its acknowledgement, become journal entries."""
-        return self.sign_handover(
-            from_person, to_person, note=note, acknowledged_by=acknowledged_by
-        ).handover
-
     def sign_handover(
         self, from_person: str, to_person: str, *, note: str = "", acknowledged_by: str = ""
-    ) -> SignedHandover:
-        """Like ``record_handover``, also returning the brief exactly as it was signed."""
+    ) -> Outcome[SignedHandover]:
+        """Sign the handover from ``from_person`` to ``to_person``: it, and its acknowledgement
+        (by ``acknowledged_by``, default the incoming person), become journal entries; returns
+        the handover with the brief exactly as it was signed.
+
+        Raises ``ValidationError`` (empty names, text), ``NoActiveEventError``.
+        """
         giver = require_text(from_person, "from_person", limit=MAX_NAME)
         taker = require_text(to_person, "to_person", limit=MAX_NAME)
         note = optional_text(note, "note")
@@ -98,7 +96,7 @@ class HandoverServices(ReadServices):
             )
             row = tx.conn.execute(select(handovers).where(handovers.c.id == handover_id))
             result = q.to_handover(row.mappings().one())
-        return SignedHandover(result, brief)
+        return Outcome(SignedHandover(result, brief), tx.changes)
 
     def handovers(self) -> list[Handover]:
         with self.store.read() as conn:

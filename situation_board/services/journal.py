@@ -1,4 +1,11 @@
-"""Use cases: the staff journal (stabsjournal) — append-only entries and corrections."""
+"""Use cases: the staff journal (stabsjournal) — append-only entries and corrections.
+
+Rules (whichever face calls): the text is required (at most ``MAX_TEXT``); the category is not
+``system`` (those the program writes itself); the occurred time is sane and not in the future; a
+correction points at exactly one existing entry; text that looks like a personnummer is refused
+unless the user confirms, and is then hidden from the wall (patient data does not belong on the
+board — WIS has the same rule).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import NotFoundError, ValidationError
@@ -37,9 +45,13 @@ class JournalServices(ServiceBase):
         corrects: str | None = None,
         hidden_from_wall: bool = False,
         allow_personnummer: bool = False,
-    ) -> JournalEntry:
-        """Append an entry. Text that looks like a personnummer is refused unless the user
-        confirms (``allow_personnummer``), and is then hidden from the wall."""
+    ) -> Outcome[JournalEntry]:
+        """Append an entry to the active event's journal (``occurred_at`` aware UTC, default
+        now). Text that looks like a personnummer is refused (``personnummer``) unless the user
+        confirms (``allow_personnummer``), and is then hidden from the wall.
+
+        Raises ``ValidationError``, ``NoActiveEventError``.
+        """
         body = require_text(text, "text", patient_check=False)  # confirm-and-hide below
         from_party = optional_text(from_party, "from", limit=MAX_NAME, patient_check=False)
         to_party = optional_text(to_party, "to", limit=MAX_NAME, patient_check=False)
@@ -77,21 +89,24 @@ class JournalServices(ServiceBase):
                 hidden_from_wall=hidden_from_wall,
             )
             row = tx.conn.execute(select(journal).where(journal.c.id == entry_id)).mappings().one()
-        return q.to_entry(row)
+        return Outcome(q.to_entry(row), tx.changes)
 
     def journal(
         self, *, since: datetime | None = None, until: datetime | None = None
     ) -> list[JournalEntry]:
-        """The active event's journal in chronological order (optionally a period)."""
+        """The active event's journal in chronological order, optionally the period
+        [since, until) of occurred times (aware UTC). Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.journal_of(conn, self._active_event(conn).id, since=since, until=until)
 
     def journal_after(self, rowid: int) -> tuple[int, list[JournalEntry]]:
-        """Entries of the active event stored after ``rowid`` (incremental refresh)."""
+        """Entries of the active event stored after SQLite ``rowid`` and the highest rowid seen
+        (the window's incremental refresh). Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.journal_after_rowid(conn, self._active_event(conn).id, rowid)
 
     def entry(self, ref: str) -> JournalEntry:
+        """The entry with id or number ``ref``. Raises ``NotFoundError``."""
         with self.store.read() as conn:
             found = q.entry_by_ref(conn, ref)
         if len(found) != 1:

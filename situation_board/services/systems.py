@@ -1,33 +1,40 @@
-"""Use cases: affected systems (berörda system)."""
+"""Use cases: affected systems (berörda system).
+
+Rules (whichever face calls): the name is required, unique within the event (case-insensitive),
+at most ``MAX_NAME`` characters; texts at most ``MAX_TEXT`` and never personnummer-shaped; a
+status change needs a comment for the journal (``comment_required``: the journal alone must tell
+why a system changed state); the prognosis is parsed by ``domain.rules.parse_prognosis``; a
+reserve routine that becomes active gets its "since" time. Every change is journaled in Swedish.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
+from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.enums import SystemStatus
 from situation_board.domain.errors import ValidationError
-from situation_board.domain.rules import MAX_NAME, optional_text, require_text
+from situation_board.domain.patches import Prognosis, SystemPatch, given
+from situation_board.domain.rules import MAX_NAME, optional_text, parse_prognosis, require_text
 from situation_board.domain.timeutil import check_sane
 from situation_board.services.base import ServiceBase
 from situation_board.services.describe import changes_sv
 from situation_board.store import queries as q
 from situation_board.store.schema import systems
 
-TEXT_FIELDS = ("supplier", "processes", "reserve_routine", "workaround", "prognosis_text")
-TIME_FIELDS = ("prognosis_at", "next_update_at", "reserve_routine_since")
+TEXT_FIELDS = ("supplier", "processes", "reserve_routine", "workaround")
+TIME_FIELDS = ("next_update_at", "reserve_routine_since")
 BOOL_FIELDS = ("reserve_routine_active", "personal_data_affected")
-EDITABLE = frozenset({"name", "status", *TEXT_FIELDS, *TIME_FIELDS, *BOOL_FIELDS})
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(values) - EDITABLE
-    if unknown:
-        raise TypeError(f"not editable: {sorted(unknown)}")
+def _columns(patch: SystemPatch, now: datetime) -> dict[str, Any]:
+    """The patch's set fields as validated column values (raises ``ValidationError``)."""
     out: dict[str, Any] = {}
-    for field, value in values.items():
+    for field, value in given(patch).items():
         if field == "name":
             out[field] = require_text(value, "name", limit=MAX_NAME)
         elif field == "status":
@@ -36,8 +43,13 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
             out[field] = optional_text(value, "text")
         elif field in TIME_FIELDS:
             out[field] = None if value is None else check_sane(value, "time")
-        else:
+        elif field in BOOL_FIELDS:
             out[field] = bool(value)
+        elif field == "prognosis":
+            p = value if isinstance(value, Prognosis) else parse_prognosis(value, now)
+            text = optional_text(p.text, "prognosis")
+            out["prognosis_at"] = None if p.at is None else check_sane(p.at, "prognosis")
+            out["prognosis_text"] = "" if p.at is not None else text
     return out
 
 
@@ -49,12 +61,18 @@ class SystemServices(ServiceBase):
         name: str,
         *,
         status: SystemStatus,
+        details: SystemPatch = SystemPatch(),  # noqa: B008 - frozen, shared safely
         comment: str = "",
-        **fields: Any,
-    ) -> AffectedSystem:
-        values = _clean({"name": name, "status": status, **fields})
-        comment = optional_text(comment, "comment")
+    ) -> Outcome[AffectedSystem]:
+        """Register a system of the active event with ``status`` and optional ``details``.
+
+        Raises ``ValidationError`` (empty or too long name, bad text, duplicate name),
+        ``NoActiveEventError``. ``details.name``/``details.status`` are ignored.
+        """
         now = self.now()
+        values = _columns(details, now)
+        values.update(_columns(SystemPatch(name=name, status=status), now))
+        comment = optional_text(comment, "comment")
         if values.get("reserve_routine") and "reserve_routine_active" not in values:
             values["reserve_routine_active"] = True
         if values.get("reserve_routine_active") and not values.get("reserve_routine_since"):
@@ -89,19 +107,28 @@ class SystemServices(ServiceBase):
                 text += f" Kommentar: {comment}"
             self._log(tx, event.id, text)
             result = self._get_system(tx.conn, system_id)
-        return result
+        return Outcome(result, tx.changes)
 
-    def update_system(self, ref: str, *, comment: str = "", **fields: Any) -> AffectedSystem:
-        """Change fields of a system; a status change records ``status_since`` and the comment."""
-        values = _clean(fields)
+    def update_system(
+        self, ref: str, patch: SystemPatch, *, comment: str = ""
+    ) -> Outcome[AffectedSystem]:
+        """Change fields of the system named or identified by ``ref``.
+
+        A status change records ``status_since`` and requires ``comment`` (journaled with it).
+        Raises ``ValidationError`` (``nothing_to_change``, ``comment_required``, bad values,
+        duplicate name), ``NotFoundError``, ``NoActiveEventError``.
+        """
+        now = self.now()
+        values = _columns(patch, now)
         comment = optional_text(comment, "comment")
         if not values:
             raise ValidationError("nothing_to_change")
-        now = self.now()
         with self.store.write(self.actor.name, now) as tx:
             event = self._active_event(tx.conn)
             current = self._resolve(tx.conn, systems, event.id, ref, "system")
             if "status" in values and values["status"] != current["status"]:
+                if not comment:
+                    raise ValidationError("comment_required")
                 values["status_since"] = now
             if values.get("reserve_routine_active") and not current["reserve_routine_active"]:
                 values.setdefault("reserve_routine_since", now)
@@ -117,19 +144,15 @@ class SystemServices(ServiceBase):
                     text += f" Kommentar: {comment}"
                 self._log(tx, event.id, text)
             result = self._get_system(tx.conn, current["id"])
-        return result
+        return Outcome(result, tx.changes)
 
     def systems(self) -> list[AffectedSystem]:
+        """The active event's systems, worst status first. Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.systems_of(conn, self._active_event(conn).id)
 
-    def find_system(self, ref: str) -> AffectedSystem:
-        with self.store.read() as conn:
-            event = self._active_event(conn)
-            return q.to_system(self._resolve(conn, systems, event.id, ref, "system"))
-
     @staticmethod
-    def _get_system(conn: Any, system_id: str) -> AffectedSystem:
+    def _get_system(conn: Connection, system_id: str) -> AffectedSystem:
         return q.to_system(
             conn.execute(select(systems).where(systems.c.id == system_id)).mappings().one()
         )

@@ -13,6 +13,7 @@ from situation_board.domain.entities import (
     Action,
     AffectedSystem,
     Briefing,
+    Conflict,
     DeadlineClock,
     Event,
     Handover,
@@ -144,6 +145,33 @@ def to_handover(r: RowLike) -> Handover:
         acknowledged_at=r["acknowledged_at"],
         covered=tuple(r["covered"] or ()),
     )
+
+
+def to_conflict(r: RowLike) -> Conflict:
+    """A conflict record from a row of either store's ``conflicts`` (review columns optional)."""
+    return Conflict(
+        id=r["id"],
+        entity=r["entity"],
+        entity_id=r["entity_id"],
+        field=r["field"],
+        kept_value=r["kept_value"],
+        lost_value=r["lost_value"],
+        kept_stamp=r["kept_stamp"],
+        lost_stamp=r["lost_stamp"],
+        kept_author=r["kept_author"] or "",
+        lost_author=r["lost_author"] or "",
+        detected_at=r["detected_at"],
+        reviewed_at=r.get("reviewed_at"),
+        reviewed_by=r.get("reviewed_by") or "",
+    )
+
+
+def conflicts_list(conn: Connection, *, include_reviewed: bool = False) -> list[Conflict]:
+    """Conflicts, newest first (unreviewed only unless ``include_reviewed``)."""
+    q = select(conflicts).order_by(conflicts.c.detected_at.desc(), conflicts.c.id)
+    if not include_reviewed:
+        q = q.where(conflicts.c.reviewed_at.is_(None))
+    return [to_conflict(r) for r in conn.execute(q).mappings()]
 
 
 def to_deadline(r: RowLike) -> DeadlineClock:

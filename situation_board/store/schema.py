@@ -38,6 +38,7 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
+from situation_board.domain.entities import Conflict
 from situation_board.domain.timeutil import utc
 
 SCHEMA_VERSION = 1  # the data shape carried in outbox rows; bump with incompatible migrations
@@ -253,20 +254,48 @@ outbox = Table(
     Column("acked", Boolean, nullable=False, server_default="0", index=True),
 )
 
+CONFLICT_RECORD = (
+    "id",
+    "entity",
+    "entity_id",
+    "field",
+    "kept_value",
+    "lost_value",
+    "kept_stamp",
+    "lost_stamp",
+    "kept_author",
+    "lost_author",
+    "detected_at",
+)
+"""The columns of a conflict record, the same in the local and the shared store."""
+
+
+def conflict_record_columns() -> list[Column[Any]]:
+    """The columns of ``CONFLICT_RECORD`` (new objects for each table that carries them)."""
+    return [
+        _id(),
+        Column("entity", String(30), nullable=False),
+        Column("entity_id", String(36), nullable=False),
+        Column("field", String(40), nullable=False),
+        Column("kept_value", JSON, nullable=True),
+        Column("lost_value", JSON, nullable=True),
+        Column("kept_stamp", String(60), nullable=False),
+        Column("lost_stamp", String(60), nullable=False),
+        _text("kept_author"),
+        _text("lost_author"),
+        _when("detected_at", nullable=False),
+    ]
+
+
+def conflict_values(c: Conflict) -> dict[str, Any]:
+    """The ``CONFLICT_RECORD`` column values of a conflict."""
+    return {name: getattr(c, name) for name in CONFLICT_RECORD}
+
+
 conflicts = Table(
     "conflicts",
     metadata,
-    _id(),
-    Column("entity", String(30), nullable=False),
-    Column("entity_id", String(36), nullable=False),
-    Column("field", String(40), nullable=False),
-    Column("kept_value", JSON, nullable=True),
-    Column("lost_value", JSON, nullable=True),
-    Column("kept_stamp", String(60), nullable=False),
-    Column("lost_stamp", String(60), nullable=False),
-    _text("kept_author"),
-    _text("lost_author"),
-    _when("detected_at", nullable=False),
+    *conflict_record_columns(),
     _when("reviewed_at"),
     _text("reviewed_by"),
 )

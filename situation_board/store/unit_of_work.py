@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
 
+from situation_board.domain.changes import ChangeSet, change_set
 from situation_board.domain.entities import Station
 from situation_board.domain.hlc import Hlc, tick
 from situation_board.domain.ids import uuid7
@@ -43,7 +44,12 @@ class WriteTx:
         self._hlc = Hlc(row["hlc_ms"], row["hlc_counter"])
         self._journal_counter: int = row["journal_counter"]
         self._outbox_seq: int = row["outbox_seq"]
-        self.changed: set[str] = set()  # entity names touched (the UI's change set)
+        self._touched: set[str] = set()  # table names written in this transaction
+
+    @property
+    def changes(self) -> ChangeSet:
+        """The topics this transaction has written so far (what the services return)."""
+        return change_set(self._touched)
 
     # ------------------------------------------------------------------ clock and counters
 
@@ -135,7 +141,7 @@ class WriteTx:
                 created_at=self.now,
             )
         )
-        self.changed.add(entity)
+        self._touched.add(entity)
 
 
 def journal_suffix(number: str, code: str) -> int | None:

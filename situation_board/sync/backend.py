@@ -44,13 +44,15 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from situation_board.domain.entities import Conflict
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import make_sqlite_engine
-from situation_board.store.schema import UTCDateTime
+from situation_board.store.queries import to_conflict
+from situation_board.store.schema import UTCDateTime, conflict_values
 from situation_board.sync import migrate
 from situation_board.sync.credentials import PasswordSource, StoreUrl
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError, classify
-from situation_board.sync.merge import Conflict, FieldDecision, decide, make_conflict
+from situation_board.sync.merge import FieldDecision, decide, make_conflict
 from situation_board.sync.protocol import (
     ORIGIN_SITE,
     SNAPSHOT,
@@ -426,7 +428,11 @@ class SharedStore:
                 theirs = (fields.get(name), mine[0], mine[1] if len(mine) > 1 else "")
                 ours = (change.get("v"), pushed, row.author)
                 kept, lost = (ours, theirs) if decision.apply else (theirs, ours)
-                found.append(make_conflict(row.entity, row.entity_id, name, kept=kept, lost=lost))
+                found.append(
+                    make_conflict(
+                        row.entity, row.entity_id, name, kept=kept, lost=lost, detected_at=now
+                    )
+                )
             if decision.apply:
                 fields[name] = change.get("v")
                 versions[name] = [pushed, change.get("author", row.author)]
@@ -452,22 +458,7 @@ class SharedStore:
         for c in found:
             seen = conn.execute(select(conflicts.c.id).where(conflicts.c.id == c.id)).first()
             if seen is None:
-                conn.execute(
-                    insert(conflicts).values(
-                        id=c.id,
-                        entity=c.entity,
-                        entity_id=c.entity_id,
-                        field=c.field,
-                        kept_value=c.kept_value,
-                        lost_value=c.lost_value,
-                        kept_stamp=c.kept_stamp,
-                        lost_stamp=c.lost_stamp,
-                        kept_author=c.kept_author,
-                        lost_author=c.lost_author,
-                        detected_at=now,
-                        change=numbers.next(),
-                    )
-                )
+                conn.execute(insert(conflicts).values(**conflict_values(c), change=numbers.next()))
                 recorded += 1
         return recorded
 
@@ -501,24 +492,13 @@ class SharedStore:
                         change=int(r["change"]),
                         entity=r["entity"],
                         id=r["id"],
-                        conflict={k: r[k] for k in CONFLICT_KEYS},
+                        conflict=to_conflict(r),
                     )
                 )
         return out
 
 
 IMMUTABLE_ENTITIES = frozenset({"journal", "level_decisions", "handovers"})
-CONFLICT_KEYS = (
-    "entity_id",
-    "field",
-    "kept_value",
-    "lost_value",
-    "kept_stamp",
-    "lost_stamp",
-    "kept_author",
-    "lost_author",
-    "detected_at",
-)
 
 
 def pull_query(cursor: int, limit: int) -> Any:

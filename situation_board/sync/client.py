@@ -18,8 +18,9 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from situation_board.domain.changes import ChangeSet, change_set
 from situation_board.domain.hlc import CLOCK_WARNING_MS, Hlc, is_far_ahead
-from situation_board.messages import render
+from situation_board.domain.messages import render
 from situation_board.store.database import LocalStore, wall_ms
 from situation_board.sync import faults, local, migrate
 from situation_board.sync.backend import SharedStore, Stage
@@ -84,6 +85,7 @@ class SyncClient:
             # the pull succeeded (the board is fresh) but what this station sent was refused
             self._record_success(partial.report)
             self._record_failure(partial.error)
+            partial.error.report = partial.report
             raise partial.error from None
         except UpdateRequiredError as exc:
             self._record_failure(exc, update_required=True)
@@ -166,7 +168,7 @@ class SyncClient:
             epoch_changed=epoch_changed,
             gap_healed=healed,
             clock_warning=warning,
-            changed_entities=touched,
+            changes=touched,
         )
         if push_refused is not None:
             raise PulledButPushRefused(push_refused, report)
@@ -232,7 +234,7 @@ class SyncClient:
 
     # ------------------------------------------------------------------ pull
 
-    def _pull(self) -> tuple[int, int, int, bool, frozenset[str]]:
+    def _pull(self) -> tuple[int, int, int, bool, ChangeSet]:
         with self.local.read() as conn:
             cursor = int(local.get_state(conn, local.CURSOR, 0))
         pulled = changed = found = 0
@@ -251,4 +253,6 @@ class SyncClient:
             touched |= result.entities
             if len(page) < self.page_size:
                 break
-        return pulled, changed, found, far, frozenset(touched)
+        if found:
+            touched.add("conflicts")
+        return pulled, changed, found, far, change_set(touched)

@@ -89,7 +89,7 @@ def parse_store_url(text: str) -> StoreUrl:
 
 
 def _safe_text(text: str) -> str:
-    from situation_board.sync.errors import scrub  # noqa: PLC0415
+    from situation_board.sync.errors import scrub  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
 
     return scrub(text.strip())
 
@@ -99,16 +99,16 @@ def _safe_text(text: str) -> str:
 
 def keyring_available() -> bool:
     """True when ``keyring`` has a usable backend (not ``fail.Keyring``)."""
-    import keyring  # noqa: PLC0415
-    from keyring.backends import fail  # noqa: PLC0415
+    import keyring  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
+    from keyring.backends import fail  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
 
     return not isinstance(keyring.get_keyring(), fail.Keyring)
 
 
 def save_password(store: StoreUrl, password: str) -> None:
     """Save the store's password in the OS keyring (``store_no_keyring`` when there is none)."""
-    import keyring  # noqa: PLC0415
-    from keyring.errors import NoKeyringError  # noqa: PLC0415
+    import keyring  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
+    from keyring.errors import NoKeyringError  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
 
     if not password:
         raise SyncError("empty_password")
@@ -122,8 +122,8 @@ def save_password(store: StoreUrl, password: str) -> None:
 
 def keyring_password(store: StoreUrl) -> str | None:
     """The saved password, or None when there is none or no usable keyring."""
-    import keyring  # noqa: PLC0415
-    from keyring.errors import NoKeyringError  # noqa: PLC0415
+    import keyring  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
+    from keyring.errors import NoKeyringError  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
 
     try:
         value: str | None = keyring.get_password(KEYRING_SERVICE, store.display)

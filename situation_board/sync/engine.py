@@ -99,7 +99,7 @@ class SyncEngine:
         self._clock_warning: str | None = None
         self._scheduler: BackgroundScheduler | None = None
         self._notify: NotifyListener | None = None
-        self.last_report: SyncReport | None = None
+        self._run_report: SyncReport | None = None  # of the latest run; None after a failure
         self._listen = listen and self.url.kind == "postgresql"
         local_store.on_write(self._on_local_write)
 
@@ -168,8 +168,9 @@ class SyncEngine:
         finally:
             self._publish()
 
-    def status(self) -> SyncStatus:
-        """The current status (reads counts from the local store)."""
+    def status(self, report: SyncReport | None = None) -> SyncStatus:
+        """The current status (reads counts from the local store); ``report`` is the run it
+        follows, if any (what that run's pull changed)."""
         states = local.read_states(self.local)
         with self.local.read() as conn:
             pending = queries.pending_outbox(conn)
@@ -189,12 +190,14 @@ class SyncEngine:
             update_required=self._update_required or bool(states.get(local.UPDATE_REQUIRED)),
             running=self._in_run,
             next_attempt_at=self._next_attempt,
+            report=report,
         )
 
     # ------------------------------------------------------------------ running
 
     def _run(self) -> SyncReport:
         self._last_attempt = datetime.now(UTC)
+        self._run_report = None
         try:
             try:
                 report = self.client.run()
@@ -206,6 +209,7 @@ class SyncEngine:
             self._failed(exc, update_required=True)
             raise
         except SyncError as exc:
+            self._run_report = exc.report  # a pull that went through before the push was refused
             self._failed(exc)
             raise
         except Exception as exc:  # a bug or an unexpected driver error: keep the schedule alive
@@ -218,7 +222,7 @@ class SyncEngine:
         self._error_key = None
         self._update_required = False
         self._clock_warning = report.clock_warning
-        self.last_report = report
+        self._run_report = report
         log.info(
             "sync with %s: pushed %d, pulled %d, conflicts %d, pending %d",
             report.store,
@@ -301,7 +305,7 @@ class SyncEngine:
         if not self._listeners:
             return
         try:
-            status = self.status()
+            status = self.status(self._run_report)
         except Exception:
             log.exception("could not read the sync status")
             return

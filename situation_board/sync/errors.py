@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from situation_board.domain.errors import BoardError
+
+if TYPE_CHECKING:
+    from situation_board.sync.status import SyncReport
 
 _PASSWORD_PARAM = re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)([^@\s]+)(@)")
 
 
 class SyncError(BoardError):
-    """A sync run could not complete; the board keeps working locally."""
+    """A sync run could not complete; the board keeps working locally.
+
+    ``report`` is set when the pull went through before the push was refused (a read-only role):
+    what that pull changed still has to reach the views.
+    """
+
+    report: SyncReport | None = None
 
 
 class UpdateRequiredError(SyncError):

@@ -29,6 +29,7 @@ from situation_board.store.schema import (
     MUTABLE,
     REPLICATED,
     SCHEMA_VERSION,
+    conflict_values,
     conflicts,
     data_columns,
     decode_value,
@@ -311,23 +312,7 @@ def _copy_conflict(conn: Connection, row: PulledRow) -> int:
     exists = conn.execute(select(conflicts.c.id).where(conflicts.c.id == row.id)).first()
     if exists is not None or row.conflict is None:
         return 0
-    c = row.conflict
-    detected: datetime = c["detected_at"]
-    conn.execute(
-        insert(conflicts).values(
-            id=row.id,
-            entity=row.entity,
-            entity_id=c["entity_id"],
-            field=c["field"],
-            kept_value=c["kept_value"],
-            lost_value=c["lost_value"],
-            kept_stamp=c["kept_stamp"],
-            lost_stamp=c["lost_stamp"],
-            kept_author=c["kept_author"] or "",
-            lost_author=c["lost_author"] or "",
-            detected_at=detected,
-        )
-    )
+    conn.execute(insert(conflicts).values(**conflict_values(row.conflict)))
     return 1
 
 

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from situation_board.domain.entities import Conflict
 
 CONFLICT_NAMESPACE = uuid.UUID("6d1c3c39-2b55-4d2e-9a0f-5b7cbb8a4e11")
 
@@ -52,22 +55,6 @@ def conflict_id(entity: str, entity_id: str, field: str, kept: str, lost: str) -
     return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{entity}/{entity_id}/{field}/{kept}/{lost}"))
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """The losing side of a concurrent edit of one field, with the winner beside it."""
-
-    id: str
-    entity: str
-    entity_id: str
-    field: str
-    kept_value: Any
-    lost_value: Any
-    kept_stamp: str
-    lost_stamp: str
-    kept_author: str
-    lost_author: str
-
-
 def make_conflict(
     entity: str,
     entity_id: str,
@@ -75,8 +62,10 @@ def make_conflict(
     *,
     kept: tuple[Any, str, str],
     lost: tuple[Any, str, str],
+    detected_at: datetime,
 ) -> Conflict:
-    """``kept``/``lost`` are (value, stamp, author)."""
+    """The conflict record; ``kept``/``lost`` are (JSON value, HLC stamp, author),
+    ``detected_at`` an aware UTC instant."""
     return Conflict(
         id=conflict_id(entity, entity_id, field, kept[1], lost[1]),
         entity=entity,
@@ -88,4 +77,5 @@ def make_conflict(
         lost_stamp=lost[1],
         kept_author=kept[2],
         lost_author=lost[2],
+        detected_at=detected_at,
     )

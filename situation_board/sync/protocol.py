@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from situation_board.domain.entities import Conflict
+
 BATCH_SIZE = 500
 PAGE_SIZE = 500
 
@@ -76,4 +78,4 @@ class PulledRow:
     versions: dict[str, list[str]] | None = None
     site_id: str | None = None
     stamp: str | None = None
-    conflict: dict[str, Any] | None = None
+    conflict: Conflict | None = None

@@ -29,7 +29,7 @@ from sqlalchemy import (
     Text,
 )
 
-from situation_board.store.schema import NAMING, UTCDateTime
+from situation_board.store.schema import NAMING, UTCDateTime, conflict_record_columns
 
 SHARED_SCHEMA_VERSION = 1
 """The shared store's schema version this program reads and writes (``store_meta``)."""
@@ -89,17 +89,7 @@ entities = Table(
 conflicts = Table(
     "conflicts",
     shared_metadata,
-    Column("id", String(36), primary_key=True),
-    Column("entity", String(30), nullable=False),
-    Column("entity_id", String(36), nullable=False),
-    Column("field", String(40), nullable=False),
-    Column("kept_value", JSON, nullable=True),
-    Column("lost_value", JSON, nullable=True),
-    Column("kept_stamp", String(60), nullable=False),
-    Column("lost_stamp", String(60), nullable=False),
-    Column("kept_author", Text, nullable=False, server_default=""),
-    Column("lost_author", Text, nullable=False, server_default=""),
-    Column("detected_at", UTCDateTime(), nullable=False),
+    *conflict_record_columns(),
     Column("change", BigInteger, nullable=False),
     Index("ix_conflicts_change", "change", unique=True),
 )

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
+from situation_board.domain.changes import NOTHING, ChangeSet
 from situation_board.domain.freshness import Freshness, FreshnessState
 
 
 @dataclass(frozen=True, slots=True)
 class SyncReport:
-    """One push + pull."""
+    """One push + pull: counts, and ``changes``, the topics its pull changed locally."""
 
     store: str
     pushed: int = 0
@@ -28,7 +29,7 @@ class SyncReport:
     epoch_changed: bool = False
     gap_healed: bool = False
     clock_warning: str | None = None
-    changed_entities: frozenset[str] = frozenset()
+    changes: ChangeSet = NOTHING
 
 
 class Health(Enum):
@@ -57,6 +58,9 @@ class SyncStatus:
     update_required: bool = False
     running: bool = False
     next_attempt_at: datetime | None = None
+    report: SyncReport | None = None
+    """The report of the run this status follows (``None`` after a failed run or at start):
+    the window refreshes what ``report.changes`` names."""
 
     def age(self, now: datetime) -> timedelta | None:
         """How old the last successful sync is."""

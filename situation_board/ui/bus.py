@@ -1,26 +1,14 @@
-"""The one change bus: every write announces which kinds of data it touched.
+"""The one change bus: every write and every sync pull announces its change set.
 
-Change sets are sets of table names (``journal``, ``systems``, ``actions``, ``level_decisions``,
-``events``, ``deadlines``, ``briefings``, ``handovers``) or ``ALL`` (after a sync pull). Panels
-listen and refresh only what their data depends on.
+A change set (``domain.changes.ChangeSet``) names the topics a service's write transaction or a
+sync run touched; panels listen and refresh only what their data depends on.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-ALL = frozenset(
-    {
-        "events",
-        "level_decisions",
-        "systems",
-        "actions",
-        "journal",
-        "deadlines",
-        "briefings",
-        "handovers",
-    }
-)
+from situation_board.domain.changes import ChangeSet
 
 
 class ChangeBus(QObject):
@@ -28,5 +16,7 @@ class ChangeBus(QObject):
 
     changed = Signal(frozenset)
 
-    def announce(self, changes: frozenset[str]) -> None:
-        self.changed.emit(frozenset(changes))
+    def announce(self, changes: ChangeSet) -> None:
+        """Tell every listener that ``changes`` changed (nothing for an empty set)."""
+        if changes:
+            self.changed.emit(frozenset(changes))

@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from situation_board import logs
+from situation_board.app import logs
+from situation_board.app.context import AppContext
+from situation_board.domain.changes import EVERYTHING, ChangeSet, Outcome, Topic
+from situation_board.domain.clock import Clock
 from situation_board.domain.entities import Actor, Board, JournalEntry
 from situation_board.domain.errors import BoardError, NoActiveEventError
 from situation_board.services import BoardService
-from situation_board.ui.bus import ALL, ChangeBus
+from situation_board.ui.bus import ChangeBus
 from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.ops import Ops
 
-BOARD_KINDS = ALL - {"journal"}
+BOARD_TOPICS = EVERYTHING - {Topic.JOURNAL, Topic.CONFLICTS}
+JOURNAL_TOPICS = frozenset({Topic.JOURNAL, Topic.EVENTS, Topic.STATION})
 log = logging.getLogger(__name__)
 
 
@@ -35,18 +41,13 @@ class BoardController(QObject):
     failed = Signal(str)  # a message for the status bar
     tick = Signal()  # every 30 s: "now" moved (overdue, due soon, countdowns)
 
-    def __init__(
-        self,
-        service: BoardService,
-        bus: ChangeBus,
-        language: str = "sv",
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.ctx = ctx
+        self.service: BoardService = ctx.services()
         self.bus = bus
-        self.language = language
-        self.ops = Ops(bus, self)
+        self.language = ctx.language
+        self.ops = Ops(self)
         self.board: Board | None = None
         self._event_id: str | None = None
         self._rowid = 0
@@ -62,21 +63,34 @@ class BoardController(QObject):
     # ------------------------------------------------------------------ identity
 
     def set_actor(self, actor: Actor) -> None:
-        self.service.actor = actor
+        """Record as ``actor`` from now on (the identity dialog)."""
+        self.ctx.set_actor(actor)
 
     @property
     def actor(self) -> Actor:
+        """Who records on this station."""
         return self.service.actor
+
+    @property
+    def clock(self) -> Clock:
+        """The injected clock (the app context's)."""
+        return self.ctx.clock
+
+    def now(self) -> datetime:
+        """Now, from the injected clock (aware UTC)."""
+        return self.ctx.clock()
 
     # ------------------------------------------------------------------ loading
 
     def start(self) -> None:
-        self.on_changes(ALL)
+        """Load everything (first show, F5)."""
+        self.on_changes(EVERYTHING)
 
-    def on_changes(self, changes: frozenset[str]) -> None:
-        if changes & BOARD_KINDS:
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Reload what ``changes`` concerns (loads in flight coalesce)."""
+        if changes & BOARD_TOPICS:
             self._load("board")
-        if "journal" in changes or "events" in changes:
+        if changes & JOURNAL_TOPICS:
             self._load("journal")
 
     def _load(self, what: str) -> None:
@@ -159,7 +173,7 @@ class BoardController(QObject):
 
     def _fingerprint_done(self, value: tuple[object, ...]) -> None:
         if self._fingerprint is not None and value != self._fingerprint:
-            self.on_changes(ALL)
+            self.on_changes(EVERYTHING)
         self._fingerprint = value
 
     # ------------------------------------------------------------------ commands
@@ -167,24 +181,33 @@ class BoardController(QObject):
     def execute(
         self,
         fn: Callable[[BoardService], Any],
-        changes: frozenset[str],
         *,
         on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[str], object] | None = None,
         owner: QObject | None = None,
     ) -> None:
-        """Run a use case off-thread; errors arrive as a translated message."""
+        """Run a use case off-thread. A write returns an ``Outcome``: its change set is announced
+        on the bus and ``on_done`` gets the outcome's value; a read's result is passed as is.
+        Errors arrive as a translated message (``on_error``, else the ``failed`` signal)."""
+
+        def alive() -> bool:  # a dialog closed meanwhile gets no callback
+            return owner is None or shiboken6.isValid(owner)
 
         def error(exc: BaseException) -> None:
             text = self.message(exc)
-            if on_error is not None:
+            if on_error is not None and alive():
                 on_error(text)
             else:
                 self.failed.emit(text)
 
-        self.ops.run(
-            lambda: fn(self.service), on_done=on_done, on_error=error, changes=changes, owner=owner
-        )
+        def done(result: Any) -> None:
+            value = result.value if isinstance(result, Outcome) else result
+            if on_done is not None and alive():
+                on_done(value)
+            if isinstance(result, Outcome):
+                self.bus.announce(result.changes)
+
+        self.ops.run(lambda: fn(self.service), on_done=done, on_error=error)
 
     def message(self, exc: BaseException) -> str:
         """A board error's own Swedish message; anything else is logged with its traceback and

@@ -11,19 +11,23 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from situation_board import APP_NAME
 from situation_board.domain.errors import BoardError, NoActiveEventError
+from situation_board.reports.archive import check_target, write_archive
+from situation_board.reports.board_print import board_document
+from situation_board.reports.documents import journal_document
+from situation_board.reports.pdf import prepare_printer, print_document, write_pdf
 from situation_board.reports.records import Document
-from situation_board.reports.tables import entries_in_period
-
-if TYPE_CHECKING:
-    from situation_board.ui.main_window import MainWindow
+from situation_board.reports.tables import entries_in_period, excel_csv, journal_table
+from situation_board.ui.controller import BoardController
+from situation_board.ui.dialogs.handover import HandoverDialog
+from situation_board.ui.dialogs.situation_report import SituationReportDialog
 
 REPORT_TEXTS = "lagesbild/texts"
 
@@ -31,10 +35,17 @@ REPORT_TEXTS = "lagesbild/texts"
 class DocumentFlows(QObject):
     """One method per menu command of the Dokument menu."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        controller: BoardController,
+        journal_period: Callable[[], tuple[datetime | None, datetime | None]],
+    ) -> None:
+        """``journal_period`` gives the period the journal panel is filtered to."""
         super().__init__(window)
         self.window = window
-        self.controller = window.controller
+        self.controller = controller
+        self.journal_period = journal_period
         self.report_texts: dict[str, str] = self._saved_texts()  # the lägesbild's staff text
         self.make_printer: Callable[[], QPrinter] = lambda: QPrinter(
             QPrinter.PrinterMode.HighResolution
@@ -54,14 +65,14 @@ class DocumentFlows(QObject):
         return {str(k): str(v) for k, v in texts.items()} if isinstance(texts, dict) else {}
 
     def _then(self, fetch: Callable[[Any], Any], use: Callable[[Any], object]) -> None:
-        self.controller.execute(fetch, frozenset(), on_done=use, on_error=self._error)
+        self.controller.execute(fetch, on_done=use, on_error=self.error)
 
-    def _error(self, message: str) -> None:
+    def error(self, message: str) -> None:
+        """Tell the user a document could not be made."""
         QMessageBox.warning(self.window, self.tr("Could not create the document"), message)
 
     def print_document(self, document: Document) -> bool:
         """The platform's print dialog, then the document on the chosen printer."""
-        from situation_board.reports.pdf import prepare_printer, print_document  # noqa: PLC0415
 
         printer = self.make_printer()
         prepare_printer(document, printer)
@@ -73,14 +84,13 @@ class DocumentFlows(QObject):
         try:
             print_document(document, printer)
         except BoardError as exc:
-            self._error(exc.message(self.controller.language))
+            self.error(exc.message(self.controller.language))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         return True
 
     def save_pdf(self, document: Document, suggested: str) -> Path | None:
-        from situation_board.reports.pdf import write_pdf  # noqa: PLC0415
 
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
@@ -92,7 +102,7 @@ class DocumentFlows(QObject):
         try:
             pages = write_pdf(document, path)
         except (BoardError, OSError) as exc:
-            self._error(exc.message() if isinstance(exc, BoardError) else str(exc))
+            self.error(exc.message() if isinstance(exc, BoardError) else str(exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -105,7 +115,6 @@ class DocumentFlows(QObject):
     # ------------------------------------------------------------------ commands
 
     def _board_document(self, service: Any) -> Document:
-        from situation_board.reports.board_print import board_document  # noqa: PLC0415
 
         return board_document(service.board())
 
@@ -119,13 +128,11 @@ class DocumentFlows(QObject):
     def _journal_period(self) -> tuple[datetime | None, datetime | None]:
         """The journal panel's period filter (*Senaste timmen*, *från/till*, …): the journal
         prints and exports what the user is looking at; *Hela händelsen* means all of it."""
-        proxy = self.window.journal_panel.proxy
-        return proxy.since, proxy.until
+        return self.journal_period()
 
     def _journal_document(
         self, service: Any, since: datetime | None, until: datetime | None
     ) -> Document:
-        from situation_board.reports.documents import journal_document  # noqa: PLC0415
 
         board = service.board()
         if board.event is None:
@@ -154,7 +161,6 @@ class DocumentFlows(QObject):
     def journal_csv(self) -> None:
         """The journal (or the period the journal panel shows) as CSV for Swedish Excel (UTF-8
         with BOM, semicolons)."""
-        from situation_board.reports.tables import excel_csv, journal_table  # noqa: PLC0415
 
         since, until = self._journal_period()
         name, _ = QFileDialog.getSaveFileName(
@@ -176,8 +182,7 @@ class DocumentFlows(QObject):
 
         self.controller.execute(
             write,
-            frozenset(),
-            on_error=self._error,
+            on_error=self.error,
             on_done=lambda p: self.window.statusBar().showMessage(
                 self.tr("Saved %1").replace("%1", str(p)), 8000
             ),
@@ -185,7 +190,6 @@ class DocumentFlows(QObject):
 
     def archive(self) -> None:
         """The closure package for diarieföring, into a new or empty folder."""
-        from situation_board.reports.archive import check_target, write_archive  # noqa: PLC0415
 
         name = QFileDialog.getExistingDirectory(
             self.window, self.tr("Choose an empty folder for the archive package"), str(Path.home())
@@ -196,7 +200,7 @@ class DocumentFlows(QObject):
         try:
             check_target(target)
         except BoardError as exc:
-            self._error(exc.message(self.controller.language))
+            self.error(exc.message(self.controller.language))
             return
 
         def write(record: Any) -> None:
@@ -204,7 +208,7 @@ class DocumentFlows(QObject):
             try:
                 result = write_archive(record, target)
             except BoardError as exc:
-                self._error(exc.message(self.controller.language))
+                self.error(exc.message(self.controller.language))
                 return
             finally:
                 QApplication.restoreOverrideCursor()
@@ -222,14 +226,12 @@ class DocumentFlows(QObject):
         self._then(lambda s: s.event_record(), write)
 
     def handover(self) -> None:
-        from situation_board.ui.dialogs.handover import HandoverDialog  # noqa: PLC0415
 
         dialog = HandoverDialog(self, self.window)
         dialog.exec()
         dialog.deleteLater()
 
     def situation_report(self) -> None:
-        from situation_board.ui.dialogs.situation_report import SituationReportDialog  # noqa: PLC0415
 
         dialog = SituationReportDialog(self, self.window)
         dialog.exec()

@@ -8,12 +8,14 @@ window so the window stays a thin composition of panels.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from situation_board.domain.entities import Action, AffectedSystem, Event, JournalEntry
+from situation_board.domain.enums import ActionStatus
+from situation_board.domain.patches import ActionPatch
 from situation_board.services import BoardService
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.action import ActionDialog
@@ -21,22 +23,22 @@ from situation_board.ui.dialogs.entry import EntryDialog
 from situation_board.ui.dialogs.event import CloseEventDialog, NewEventDialog
 from situation_board.ui.dialogs.level import LevelDialog
 from situation_board.ui.dialogs.system import SystemDialog
+from situation_board.ui.panels.quick_entry import QuickEntry
 
-if TYPE_CHECKING:
-    from situation_board.ui.main_window import MainWindow
-
-JOURNAL = frozenset({"journal"})
-Call = tuple[Callable[[BoardService], Any], frozenset[str], str]  # use case, change set, message
+Call = tuple[Callable[[BoardService], Any], str]  # use case (returns an Outcome), message
 
 
 class Flows(QObject):
     """One method per command; each ends in ``controller.execute``."""
 
-    def __init__(self, window: MainWindow, controller: BoardController, language: str) -> None:
+    def __init__(
+        self, window: QMainWindow, controller: BoardController, quick_entry: QuickEntry
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
-        self.language = language
+        self.language = controller.language
+        self.quick = quick_entry
 
     def _dialog_flow(
         self,
@@ -44,12 +46,13 @@ class Flows(QObject):
         make_call: Callable[[], Call],
         on_saved: Callable[[Any], None] | None = None,
     ) -> None:
-        """Show ``dialog``; on Save run its use case; on failure say why and show it again."""
+        """Show ``dialog``; on Save run its use case; on failure show it again with everything
+        typed and the reason beside the fields (the services decide what is valid)."""
         dialog.setParent(self.window, dialog.windowFlags())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             dialog.deleteLater()
             return
-        fn, changes, done = make_call()
+        fn, done = make_call()
 
         def saved(result: Any) -> None:
             if done:
@@ -59,19 +62,21 @@ class Flows(QObject):
             dialog.deleteLater()
 
         def failed(message: str) -> None:
-            self._error(message)
+            show_error = getattr(dialog, "show_error", None)
+            if show_error is not None:
+                show_error(message)
+            else:
+                self._error(message)
             self._dialog_flow(dialog, make_call, on_saved)  # everything typed is still there
 
-        self.controller.execute(fn, changes, on_done=saved, on_error=failed)
+        self.controller.execute(fn, on_done=saved, on_error=failed)
 
-    def _execute(
-        self, fn: Callable[[BoardService], Any], changes: frozenset[str], done: str | None = None
-    ) -> None:
+    def _execute(self, fn: Callable[[BoardService], Any], done: str | None = None) -> None:
         def ok(_: Any) -> None:
             if done:
                 self.window.statusBar().showMessage(done, 6000)
 
-        self.controller.execute(fn, changes, on_done=ok, on_error=self._error)
+        self.controller.execute(fn, on_done=ok, on_error=self._error)
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self.window, self.tr("Not saved"), message)
@@ -79,10 +84,9 @@ class Flows(QObject):
     # ------------------------------------------------------------------ journal
 
     def quick_entry(self, text: str, confirmed: bool) -> None:
-        quick = self.window.quick_entry
+        quick = self.quick
         self.controller.execute(
             lambda s: s.add_entry(text, allow_personnummer=confirmed),
-            JOURNAL,
             on_done=lambda entry: quick.saved(entry.number),
             on_error=quick.failed,
         )
@@ -90,11 +94,11 @@ class Flows(QObject):
     def full_entry(self, text: str = "", corrects: JournalEntry | None = None) -> None:
         """The quick-entry line is emptied only once the entry is saved."""
         dialog = EntryDialog(self.language, text, corrects)
-        quick = self.window.quick_entry
+        quick = self.quick
 
         def call() -> Call:
             values = dialog.values()
-            return (lambda s: s.add_entry(**values)), JOURNAL, ""
+            return (lambda s: s.add_entry(**values)), ""
 
         def saved(entry: Any) -> None:
             if corrects is None:
@@ -111,7 +115,6 @@ class Flows(QObject):
             return
         self.controller.execute(
             lambda s: s.level_history(),
-            frozenset(),
             on_done=self._level_dialog,
             on_error=self._error,
         )
@@ -127,7 +130,6 @@ class Flows(QObject):
                 lambda s: s.set_level(
                     v["level"], reason=v["reason"], decided_by=v["decided_by"], scope=v["scope"]
                 ),
-                frozenset({"level_decisions", "journal"}),
                 self.tr("Readiness level decided"),
             )
 
@@ -140,7 +142,6 @@ class Flows(QObject):
             name, exercise, started = dialog.values_
             return (
                 lambda s: s.start_event(name, exercise=exercise, started_at=started),
-                frozenset({"events", "journal"}),
                 self.tr("Event started"),
             )
 
@@ -159,7 +160,6 @@ class Flows(QObject):
             reason = dialog.reason_
             return (
                 lambda s: s.close_event(reason, event_id=event_id),
-                frozenset({"events", "level_decisions", "journal"}),
                 self.tr("Event closed"),
             )
 
@@ -176,14 +176,14 @@ class Flows(QObject):
         dialog = SystemDialog(self.language, system)
 
         def call() -> Call:
-            values, comment = dialog.values(), dialog.comment_text
+            patch, comment = dialog.patch(), dialog.comment_text
             fn: Callable[[BoardService], Any]
             if system is None:
-                name, status = values.pop("name"), values.pop("status")
-                fn = lambda s: s.add_system(name, status=status, comment=comment, **values)  # noqa: E731
+                name, status = dialog.name_and_status()
+                fn = lambda s: s.add_system(name, status=status, details=patch, comment=comment)  # noqa: E731
             else:
-                fn = lambda s: s.update_system(system.id, comment=comment, **values)  # noqa: E731
-            return fn, frozenset({"systems", "journal"}), self.tr("System saved")
+                fn = lambda s: s.update_system(system.id, patch, comment=comment)  # noqa: E731
+            return fn, self.tr("System saved")
 
         self._dialog_flow(dialog, call)
 
@@ -198,20 +198,19 @@ class Flows(QObject):
         dialog = ActionDialog(self.language, action, owners, board.systems)
 
         def call() -> Call:
-            values = dialog.values()
+            patch = dialog.patch()
             fn: Callable[[BoardService], Any]
             if action is None:
-                title = values.pop("title")
-                fn = lambda s: s.add_action(title, **values)  # noqa: E731
+                title = dialog.title_text()
+                fn = lambda s: s.add_action(title, patch)  # noqa: E731
             else:
-                fn = lambda s: s.update_action(action.id, **values)  # noqa: E731
-            return fn, frozenset({"actions", "journal"}), self.tr("Action saved")
+                fn = lambda s: s.update_action(action.id, patch)  # noqa: E731
+            return fn, self.tr("Action saved")
 
         self._dialog_flow(dialog, call)
 
     def complete_action(self, action: Action) -> None:
         self._execute(
-            lambda s: s.complete_action(action.id),
-            frozenset({"actions", "journal"}),
+            lambda s: s.update_action(action.id, ActionPatch(status=ActionStatus.DONE)),
             self.tr("Done: %1").replace("%1", action.title),
         )

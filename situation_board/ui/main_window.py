@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from situation_board import __version__
-from situation_board.domain.clock import system_clock
-from situation_board.domain.entities import Board, JournalEntry
+from situation_board.domain.changes import Topic
+from situation_board.domain.entities import Board
 from situation_board.ui import theme
 from situation_board.ui.controller import BoardController
+from situation_board.ui.dialogs.conflicts import ConflictsDialog
+from situation_board.ui.dialogs.identity import ask_identity
 from situation_board.ui.documents import DocumentFlows
 from situation_board.ui.flows import Flows
 from situation_board.ui.models.journal import JournalBatch
@@ -29,17 +31,17 @@ from situation_board.ui.panels.quick_entry import QuickEntry
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
 from situation_board.ui.sync_bridge import SyncBridge
+from situation_board.ui.wall.view import WallView
 
 
 class MainWindow(QMainWindow):
     """Level banner on top; systems and actions side by side; the journal below; quick entry."""
 
-    def __init__(
-        self, controller: BoardController, language: str = "sv", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.language = language
+        self.ctx = controller.ctx
+        language = self.language = controller.language
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Situation board"))
         self.setWindowIcon(theme.icon("app"))
@@ -51,8 +53,12 @@ class MainWindow(QMainWindow):
         self.quick_entry = QuickEntry()
         self.status = StatusBar(language)
         self.setStatusBar(self.status)
-        self.flows = Flows(self, controller, language)
-        self.documents = DocumentFlows(self)
+        self.flows = Flows(self, controller, self.quick_entry)
+        self.documents = DocumentFlows(
+            self,
+            controller,
+            lambda: (self.journal_panel.proxy.since, self.journal_panel.proxy.until),
+        )
 
         # Systems need the full width (seven columns); actions and the journal share the rest.
         self.top = QSplitter(Qt.Orientation.Horizontal)
@@ -290,25 +296,20 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         board = self.controller.board
         if board is not None:
-            self.controller.on_changes(frozenset({"actions"}))  # overdue/due-soon move with time
-            self.banner.refresh_side(system_clock())
-
-    def journal_entries(self) -> list[JournalEntry]:
-        return list(self.journal_panel.model.entries)
+            self.controller.on_changes(frozenset({Topic.ACTIONS}))  # overdue/due-soon move with time
+            self.banner.refresh_side(self.controller.now())
 
     # ------------------------------------------------------------------ identity and language
 
     def change_identity(self) -> None:
-        from situation_board.ui.app import ask_identity  # noqa: PLC0415
-
         board = self.controller.board
         station = board.station.code if board else "V1"
-        result = ask_identity(self.language, self.controller.actor, station, self)
+        result = ask_identity(self.ctx, self.controller.actor, station, self)
         if result is None:
             return
         actor, code = result
         self.controller.set_actor(actor)
-        self.controller.execute(lambda s: s.store.set_station_code(code), frozenset({"events"}))
+        self.controller.execute(lambda s: s.set_station_code(code))
         self.status.set_identity(code, actor)
 
     def attach_sync(self, bridge: SyncBridge) -> None:
@@ -324,7 +325,6 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("No shared store is configured (store_url)."), 8000)
 
     def show_conflicts(self) -> None:
-        from situation_board.ui.dialogs.conflicts import ConflictsDialog  # noqa: PLC0415
 
         dialog = ConflictsDialog(self.controller, self)
         dialog.exec()
@@ -332,7 +332,6 @@ class MainWindow(QMainWindow):
 
     def open_wall(self) -> None:
         """The wall view beside the workstation: fullscreen on a second screen if there is one."""
-        from situation_board.ui.wall.view import WallView  # noqa: PLC0415
 
         screens = self.screen().virtualSiblings() if self.screen() else []
         other = [s for s in screens if s is not self.screen()]
@@ -356,9 +355,7 @@ class MainWindow(QMainWindow):
             wall.show()
 
     def set_language(self, language: str) -> None:
-        from situation_board.ui.app import save_setting  # noqa: PLC0415
-
-        save_setting(language=language)
+        self.ctx.save_settings(language=language)
         QMessageBox.information(
             self,
             self.tr("Language"),

@@ -1,9 +1,9 @@
 """The one operation helper: run store work off the GUI thread, report back on it.
 
 Every database call from the UI goes through ``Ops.run``: the callable runs on a worker of a
-``QThreadPool``; its result or exception is delivered to the callbacks on the GUI thread, and a
-successful write announces its change set on the change bus. ``pending`` counts operations in
-flight (tests wait for it to reach zero; the status bar could show it).
+``QThreadPool``; its result or exception is delivered to the callbacks on the GUI thread (the
+controller announces a write's change set). ``pending`` counts operations in flight (tests wait
+for it to reach zero).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-
-from situation_board.ui.bus import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -51,18 +49,15 @@ class Ops(QObject):
     idle = Signal()
     failed = Signal(object)  # unhandled exceptions (no error callback given)
 
-    def __init__(self, bus: ChangeBus, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.bus = bus
         self.pool = QThreadPool(self)
         self.pool.setObjectName("opsPool")
         self.pool.setMaxThreadCount(2)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished)
         self._tokens = itertools.count(1)
-        self._callbacks: dict[
-            int, tuple[Done | None, Failed | None, frozenset[str], QObject | None]
-        ] = {}
+        self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
 
     @property
     def pending(self) -> int:
@@ -74,19 +69,18 @@ class Ops(QObject):
         *,
         on_done: Done | None = None,
         on_error: Failed | None = None,
-        changes: frozenset[str] = frozenset(),
         owner: QObject | None = None,
     ) -> None:
-        """Run ``fn`` on a worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread,
-        and announce ``changes`` on the bus after a success. When ``owner`` (e.g. a dialog) has
-        been deleted by then, its callbacks are skipped; the change set is still announced."""
+        """Run ``fn`` on a worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI
+        thread. When ``owner`` (e.g. a dialog) has been deleted by then, the callbacks are
+        skipped."""
         token = next(self._tokens)
-        self._callbacks[token] = (on_done, on_error, changes, owner)
+        self._callbacks[token] = (on_done, on_error, owner)
         self.pool.start(_Job(token, fn, self._relay))
 
     @Slot(int, bool, object)
     def _finished(self, token: int, ok: bool, payload: object) -> None:
-        on_done, on_error, changes, owner = self._callbacks.pop(token)
+        on_done, on_error, owner = self._callbacks.pop(token)
         if owner is not None and not shiboken6.isValid(owner):  # closed meanwhile
             on_done = on_error = None
             if not ok:
@@ -96,8 +90,6 @@ class Ops(QObject):
             if ok:
                 if on_done is not None:
                     on_done(payload)
-                if changes:
-                    self.bus.announce(changes)
             else:
                 assert isinstance(payload, BaseException)
                 if on_error is not None:

@@ -1,8 +1,9 @@
 """The window's side of sync: the engine's worker-thread callbacks brought to the GUI thread.
 
 ``SyncBridge`` owns the ``SyncEngine`` of a window (workstation or wall). After every run the
-engine calls back on its worker thread; the bridge re-emits the status as a Qt signal, which Qt
-queues to the GUI thread, and announces the entities a pull changed on the change bus. When the
+engine calls back on its worker thread with a status that carries that run's report; the bridge
+re-emits it as a Qt signal, which Qt queues to the GUI thread, and announces the report's change
+set on the change bus. When the
 store needs a password that the keyring does not have, the engine's worker asks the GUI thread
 (a queued signal) and waits for the answer — or for ``stop``, so quitting never hangs on an open
 question. The answer is kept in memory for this run only; a cancelled prompt is not repeated on
@@ -18,8 +19,9 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from situation_board.store.database import LocalStore
+from situation_board.sync.engine import SyncEngine
 from situation_board.sync.status import SyncStatus
-from situation_board.ui.bus import ALL, ChangeBus
+from situation_board.ui.bus import ChangeBus
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,6 @@ class SyncBridge(QObject):
         ask_password: bool = True,
     ) -> None:
         super().__init__(parent)
-        from situation_board.sync.engine import SyncEngine  # noqa: PLC0415
-
         self.bus = bus
         self.dialog_parent = dialog_parent
         self._answer: str | None = None
@@ -80,9 +80,8 @@ class SyncBridge(QObject):
     @Slot(object)
     def _on_status(self, status: SyncStatus) -> None:
         self.status = status
-        report = self.engine.last_report
-        if report is not None and report.changed_entities:
-            self.bus.announce(frozenset(report.changed_entities) & ALL or ALL)
+        if status.report is not None:  # what this run's pull changed (nothing after a failure)
+            self.bus.announce(status.report.changes)
         self.statusChanged.emit(status)
 
     def _prompt(self, display_url: str) -> str | None:

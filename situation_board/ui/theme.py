@@ -9,30 +9,19 @@ from functools import cache
 
 from PySide6.QtGui import QColor, QIcon
 
+from situation_board import palette
 from situation_board.domain.enums import EntryCategory, ReadinessLevel, SystemStatus
 from situation_board.resources import resource
 
-# (background, foreground) of the level banner
+# (background, foreground) of the level banner, from the one palette
 LEVEL_COLOURS: dict[ReadinessLevel, tuple[str, str]] = {
-    ReadinessLevel.NORMAL: ("#e9ecef", "#111111"),
-    ReadinessLevel.STAFF: ("#ffd60a", "#111111"),
-    ReadinessLevel.REINFORCED: ("#ff8c1a", "#111111"),
-    ReadinessLevel.DISASTER: ("#b00020", "#ffffff"),
+    level: (bg, fg) for level, (fg, bg) in palette.LEVEL.items()
 }
-
-STATUS_COLOURS: dict[SystemStatus, str] = {
-    SystemStatus.FUNCTIONAL: "#1b7f3b",
-    SystemStatus.LIMITED: "#8a6100",
-    SystemStatus.DOWN: "#c1121f",
-    SystemStatus.UNKNOWN: "#4a545e",
-}
-
-OVERDUE_BG = "#fde2e4"
-OVERDUE_FG = "#9b0d18"
-DUE_SOON_BG = "#fff3cd"
-DUE_SOON_FG = "#5c4400"
-CLOSED_FG = "#6c757d"
-CORRECTED_FG = "#6c757d"
+STATUS_COLOURS: dict[SystemStatus, str] = palette.STATUS_ON_LIGHT
+OVERDUE_FG, OVERDUE_BG = palette.OVERDUE
+DUE_SOON_FG, DUE_SOON_BG = palette.DUE_SOON
+CLOSED_FG = palette.CLOSED
+CORRECTED_FG = palette.CLOSED
 SYSTEM_ENTRY_FG = "#56606b"  # entries the program wrote: quieter, still 6.4:1 on white
 
 

@@ -84,7 +84,7 @@ def test_board_print_of_the_demo_is_one_landscape_page(demo, tmp_path: Path) -> 
         "FÖRSENAD",
         "Begär ny prognos",
         "Nästa stabsorientering",
-        "29 jan 16:30",
+        "29 jan. 16:30",
         "Senaste väsentliga händelser",
         "Regionalt stabsläge kvarstår",
     ):

@@ -67,7 +67,7 @@ def test_banner_systems_actions_and_journal(wall) -> None:
     wall.banner.grab()  # paint: a long event name is made smaller, never below the wall minimum
     assert theme.META <= wall.banner.event_size < theme.EVENT  # this one is long
     assert wall.banner.detail_text == (
-        "sedan 22 jan 14:05 · beslut: Sjukvårdsledare RSSL · Region Västerbotten"
+        "sedan 22 jan. 14:05 · beslut: Sjukvårdsledare RSSL · Region Västerbotten"
     )
     from situation_board.domain.clock import system_clock
     from situation_board.domain.timeutil import local

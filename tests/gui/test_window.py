@@ -36,7 +36,7 @@ def texts(widget: QWidget) -> str:
 def test_window_shows_level_systems_actions_and_journal_in_swedish(window) -> None:
     banner = texts(window.banner)
     assert "STABSLÄGE" in banner
-    assert "sedan 22 jan 14:05 · beslut: Sjukvårdsledare RSSL · Region Västerbotten" in banner
+    assert "sedan 22 jan. 14:05 · beslut: Sjukvårdsledare RSSL · Region Västerbotten" in banner
     assert "Stabsorientering 16:30 (om 30 min)" in banner
     assert window.systems_panel.model.rowCount() == 2
     assert window.actions_panel.proxy.rowCount() == 5
@@ -94,7 +94,7 @@ def test_empty_quick_entry_is_refused_inline(qtbot, window, service) -> None:
     qtbot.keyClicks(line, "   ")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     wait_idle(qtbot, window.controller)
-    assert window.quick_entry.feedback.text() == "Texten får inte vara tom."
+    assert window.quick_entry.feedback.text() == "Texten måste fyllas i."
     assert len(service.journal()) == before
 
 
@@ -142,7 +142,7 @@ def test_entry_dialog_validates_inline(qtbot, service) -> None:
     dialog = EntryDialog("sv", "")
     qtbot.addWidget(dialog)
     dialog.buttons.accepted.emit()
-    assert dialog.result() == 0 and dialog.error.text() == "Texten får inte vara tom."
+    assert dialog.result() == 0 and dialog.error.text() == "Texten måste fyllas i."
     dialog.text.setPlainText("Samtal")
     dialog.occurred.setText("kvart över tre")
     dialog.buttons.accepted.emit()
@@ -166,11 +166,11 @@ def test_level_dialog_requires_all_fields(qtbot, service) -> None:
     assert dialog.history.count() == 1
     dialog.level.setCurrentIndex(dialog.level.findData("reinforced"))
     dialog.buttons.accepted.emit()
-    assert dialog.error.text() == "Motiveringen får inte vara tom." and dialog.result() == 0
+    assert dialog.error.text() == "Motiveringen måste fyllas i." and dialog.result() == 0
     dialog.reason.setPlainText("Fler system drabbade")
     dialog.decided_by.setText("  ")
     dialog.buttons.accepted.emit()
-    assert dialog.error.text() == "Beslutsfattaren får inte vara tom."
+    assert dialog.error.text() == "Beslutsfattaren måste fyllas i."
     dialog.decided_by.setText("Sjukvårdsledare")
     dialog.buttons.accepted.emit()
     assert dialog.result() == 1 and dialog.values()["level"].value == "reinforced"
@@ -321,7 +321,7 @@ def test_screenshot_1920x1080(qtbot, controller, language: str) -> None:
 
 
 def test_identity_dialog_and_saved_identity(qtbot, tmp_path, monkeypatch) -> None:
-    from situation_board import config
+    from situation_board.app import config
     from situation_board.domain.enums import StaffFunction
     from situation_board.ui import app as ui_app
     from situation_board.ui.dialogs.identity import IdentityDialog
@@ -329,7 +329,7 @@ def test_identity_dialog_and_saved_identity(qtbot, tmp_path, monkeypatch) -> Non
     dialog = IdentityDialog("sv", "", StaffFunction.OTHER, "V1")
     qtbot.addWidget(dialog)
     dialog.buttons.accepted.emit()
-    assert dialog.error.text() == "Användarnamnet får inte vara tomt."
+    assert dialog.error.text() == "Användarnamnet måste fyllas i."
     dialog.name.setText("Anna Loggist")
     dialog.station.setText("V 2")
     dialog.buttons.accepted.emit()
@@ -385,7 +385,7 @@ def test_unhandled_error_is_logged_shown_and_loses_nothing(qtbot, window, servic
     import sys
     import threading
 
-    from situation_board import config, logs
+    from situation_board.app import config, logs
     from situation_board.ui.app import install_error_reporting
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

@@ -235,10 +235,10 @@ BAD_INPUTS = [
     (
         "empty reason",
         ["level", "set", "staff", "--reason", "   "],
-        "Motiveringen får inte vara tom",
+        "Motiveringen måste fyllas i",
     ),
     ("unknown status", ["system", "add", "X", "--status", "trasig"], "Okänt värde för statusen"),
-    ("empty text", ["log", "add", "   "], "Texten får inte vara tom"),
+    ("empty text", ["log", "add", "   "], "Texten måste fyllas i"),
     (
         "unparseable date",
         ["log", "add", "Hej", "--occurred", "igår kväll"],

@@ -101,7 +101,7 @@ def test_bundle_runs(bundle: Path, tmp_path: Path) -> None:
     assert init.returncode == 0, init.stderr  # the sync migrations are bundled too
     bad = _run(bundle, "log", "add", "  ", "--db", str(db), tmp=tmp_path)
     assert (
-        bad.returncode == 2 and bad.stderr.strip() == "situation-board: Texten får inte vara tom."
+        bad.returncode == 2 and bad.stderr.strip() == "situation-board: Texten måste fyllas i."
     )
 
 

@@ -1,4 +1,4 @@
-"""Configuration is validated as a whole; every message key the core raises has both languages."""
+"""Configuration is validated as a whole; every message key the core raises is in the catalogue."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from situation_board import config
+from situation_board.app import config
 from situation_board.domain.errors import BoardError
-from situation_board.messages import FIELDS, MESSAGES, render
+from situation_board.domain.messages import AMBIGUOUS, FIELDS, MESSAGES, NOT_FOUND, render
+from situation_board.i18n import translations
 
 PACKAGE = Path(__file__).resolve().parents[2] / "situation_board"
 
@@ -29,7 +30,7 @@ def test_valid_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        ("stationn = 'V1'", "okänd nyckel"),
+        ("stationn = 'V1'", "okänd nyckel: stationn"),
         ("sync_interval_s = 'fast'", "heltal"),
         ("sync_interval_s = 0", "mellan 1 och 3600"),
         ("language = 'de'", "sv eller en"),
@@ -50,6 +51,9 @@ def test_broken_config_is_refused(tmp_path: Path, content: str, fragment: str) -
         config.load(f)
     assert fragment in err.value.message()
     assert "hemligt" not in err.value.message()
+    english = err.value.message("en")
+    assert "Error in the configuration file" in english
+    assert not any(word in english for word in ("okänd", "heltal", "lösenord", "mellan"))
 
 
 def test_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
@@ -72,12 +76,20 @@ def test_every_raised_message_key_exists_in_both_languages() -> None:
     assert used, "the scan found nothing: the pattern is broken"
     missing = sorted(used - set(MESSAGES))
     assert missing == []
-    for key, (sv, en) in MESSAGES.items():
-        assert sv.strip() and en.strip() and sv != en, key
+    sv = translations("sv")
+    for template in [*MESSAGES.values(), *NOT_FOUND.values(), *AMBIGUOUS.values()]:
+        assert sv.gettext(template) != template, template
 
 
 def test_render_translates_field_names() -> None:
-    assert render("empty_text", "sv", field="reason") == "Motiveringen får inte vara tom."
+    assert render("empty_text", "sv", field="reason") == "Motiveringen måste fyllas i."
     assert render("empty_text", "en", field="reason") == "The reason must not be empty."
-    assert render("empty_text", "sv", field="name") == "Namnet får inte vara tomt."
-    assert all(sv and en for sv, en in FIELDS.values())
+    assert render("empty_text", "sv", field="name") == "Namnet måste fyllas i."
+    sv = translations("sv")
+    assert all(sv.gettext(label) != label for label in FIELDS.values())
+
+
+def test_not_found_agrees_with_the_swedish_noun() -> None:
+    assert render("not_found", "sv", what="system", ref="X") == "Hittar inget system som matchar ”X”."
+    assert render("not_found", "sv", what="action", ref="X") == "Hittar ingen åtgärd som matchar ”X”."
+    assert render("not_found", "en", what="action", ref="X") == "No action matches “X”."

@@ -78,7 +78,7 @@ def test_parse_enum_lists_choices_on_unknown_value() -> None:
 def test_require_text_refuses_empty_and_whitespace(bad: str | None) -> None:
     with pytest.raises(ValidationError) as err:
         require_text(bad, "text")
-    assert err.value.message() == "Texten får inte vara tom."
+    assert err.value.message() == "Texten måste fyllas i."
 
 
 def test_require_text_strips_and_limits() -> None:

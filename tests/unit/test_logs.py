@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from situation_board import config, logs
+from situation_board.app import config, logs
 
 
 @pytest.fixture

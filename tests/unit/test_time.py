@@ -63,6 +63,6 @@ def test_repeated_october_hour_is_unambiguous_with_offset() -> None:
 def test_display_formats() -> None:
     t = datetime(2024, 1, 22, 13, 5, tzinfo=UTC)
     assert fmt_datetime(t) == "2024-01-22 14:05 +01:00"
-    assert fmt_short(t) == "22 jan 14:05"
+    assert fmt_short(t) == "22 jan. 14:05"
     assert fmt_short(datetime(2024, 5, 2, 8, 0, tzinfo=UTC), "en") == "2 May 10:00"
     assert iso(t) == "2024-01-22T14:05:00+01:00"

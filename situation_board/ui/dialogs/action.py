@@ -10,6 +10,7 @@ from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import Action, AffectedSystem
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.patches import ActionPatch
 from situation_board.domain.rules import MAX_NAME, optional_text, require_text
 from situation_board.domain.timeutil import fmt_datetime, prefill_time
 from situation_board.ui.dialogs.common import FormDialog
@@ -67,7 +68,8 @@ class ActionDialog(FormDialog):
         self.add_row(self.tr("&Priority:"), self.priority, self.tr("Priority"))
         self.add_row(self.tr("&Status:"), self.status, self.tr("Status"))
         self.add_row(self.tr("S&ystem:"), self.system, self.tr("Linked system"))
-        self._values: dict[str, Any] = {}
+        self._patch = ActionPatch()
+        self._title = ""
         self.past_due_confirmed = False
 
     def validate(self) -> None:
@@ -102,13 +104,15 @@ class ActionDialog(FormDialog):
         a = self.original
         if a is not None:
             values = {k: v for k, v in values.items() if getattr(a, k) != v}
-            if not values:
-                raise ValidationError("nothing_to_change")
-        self._values = values
+        if "system_id" in values:
+            values["system_ref"] = values.pop("system_id")
+        self._title = title
+        self._patch = ActionPatch(**values)
 
-    def values(self) -> dict[str, Any]:
-        """Service keyword arguments (``system_id`` becomes ``system_ref``)."""
-        out = dict(self._values)
-        if "system_id" in out:
-            out["system_ref"] = out.pop("system_id")
-        return out
+    def patch(self) -> ActionPatch:
+        """What the user changed (every field for a new action)."""
+        return self._patch
+
+    def title_text(self) -> str:
+        """The title as typed (a new action's)."""
+        return self._title

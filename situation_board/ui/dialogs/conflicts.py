@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from situation_board.domain.clock import system_clock
-from situation_board.sync.conflicts import ConflictView, list_conflicts, mark_reviewed
+from situation_board.domain.entities import Conflict
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.common import fit_to_screen
 from situation_board.ui.models.conflicts import ConflictsModel
@@ -83,13 +82,12 @@ class ConflictsDialog(QDialog):
     def reload(self) -> None:
         include = self.show_all.isChecked()
         self.controller.execute(
-            lambda s: list_conflicts(s.store, include_reviewed=include),
-            frozenset(),
+            lambda s: s.conflicts(include_reviewed=include),
             on_done=self._loaded,
             owner=self,
         )
 
-    def _loaded(self, rows: list[ConflictView]) -> None:
+    def _loaded(self, rows: list[Conflict]) -> None:
         self.model.set_conflicts(rows, self._titles())
         self.review.setEnabled(bool(rows))
 
@@ -98,10 +96,8 @@ class ConflictsDialog(QDialog):
         if not index.isValid():
             return
         conflict = self.model.rows[index.row()]
-        by = self.controller.actor.name
         self.controller.execute(
-            lambda s: mark_reviewed(s.store, conflict.id, by, system_clock()),
-            frozenset({"conflicts"}),
+            lambda s: s.review_conflict(conflict.id),
             on_done=lambda _r: self.reload(),
             owner=self,
         )

@@ -7,7 +7,7 @@ saved as PDF.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,15 +28,13 @@ from situation_board.reports.brief import HandoverBrief
 from situation_board.reports.documents import handover_document, handover_html
 from situation_board.reports.records import Document, DocumentMeta
 from situation_board.ui.dialogs.common import fit_to_screen
-
-if TYPE_CHECKING:
-    from situation_board.ui.documents import DocumentFlows
+from situation_board.ui.dialogs.host import DocumentHost
 
 
 class HandoverDialog(QDialog):
     """Preview on the left, the outgoing note and the incoming acknowledgement on the right."""
 
-    def __init__(self, flows: DocumentFlows, parent: QWidget | None = None) -> None:
+    def __init__(self, flows: DocumentHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flows = flows
         self.controller = flows.controller
@@ -106,7 +104,6 @@ class HandoverDialog(QDialog):
         if self.signed is None:
             self.controller.execute(
                 lambda s: s.handover_brief(),
-                frozenset(),
                 on_done=self._show,
                 on_error=self._fail,
                 owner=self,
@@ -148,7 +145,6 @@ class HandoverDialog(QDialog):
         self.sign.setEnabled(False)
         self.controller.execute(
             lambda s: s.sign_handover(giver, taker, note=note, acknowledged_by=acknowledger),
-            frozenset({"handovers", "journal"}),
             on_done=self._signed,
             on_error=self._sign_failed,
             owner=self,

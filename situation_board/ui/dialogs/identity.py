@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
 
+from situation_board.app.context import AppContext
+from situation_board.domain.entities import Actor
 from situation_board.domain.enums import StaffFunction
 from situation_board.domain.rules import MAX_NAME, require_text, station_code
 from situation_board.ui.dialogs.common import FormDialog
@@ -52,3 +54,22 @@ class IdentityDialog(FormDialog):
             StaffFunction(self.function.currentData()),
             station_code(self.check(self.station).text()),
         )
+
+
+def ask_identity(
+    ctx: AppContext, actor: Actor | None, station: str, parent: QWidget | None = None
+) -> tuple[Actor, str] | None:
+    """Ask who works here (name, function, station code) and save it to the configuration;
+    ``None`` when cancelled."""
+    dialog = IdentityDialog(
+        ctx.language,
+        actor.name if actor else "",
+        actor.function if actor else StaffFunction.OTHER,
+        station,
+        parent,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name, function, code = dialog.values_
+    ctx.save_settings(user=name, function=function.value, station=code)
+    return Actor(name, function), code

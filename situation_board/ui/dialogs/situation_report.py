@@ -8,7 +8,8 @@ so it survives a restart), not in the shared board.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,17 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from situation_board.reports.documents import situation_report_document
 from situation_board.reports.situation_report import SituationReport, situation_report_text
 from situation_board.ui.dialogs.common import fit_to_screen
-
-if TYPE_CHECKING:
-    from situation_board.ui.documents import DocumentFlows
+from situation_board.ui.dialogs.host import DocumentHost
 
 
 class SituationReportDialog(QDialog):
     """One block per MSB section: title, guidance, facts, staff text."""
 
-    def __init__(self, flows: DocumentFlows, parent: QWidget | None = None) -> None:
+    def __init__(self, flows: DocumentHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flows = flows
         self.controller = flows.controller
@@ -80,9 +80,8 @@ class SituationReportDialog(QDialog):
         layout.addLayout(buttons)
         self.controller.execute(
             lambda s: s.situation_report(dict(flows.report_texts)),
-            frozenset(),
             on_done=self._loaded,
-            on_error=flows._error,
+            on_error=flows.error,
             owner=self,
         )
 
@@ -113,7 +112,6 @@ class SituationReportDialog(QDialog):
     def current(self) -> SituationReport | None:
         if self.report is None:
             return None
-        from dataclasses import replace  # noqa: PLC0415
 
         report = replace(self.report, contact=self.contact.text().strip())
         for key, text in self.texts().items():
@@ -137,7 +135,6 @@ class SituationReportDialog(QDialog):
             self.incomplete.setText(self.tr("Copied — paste it into WIS or an e-mail."))
 
     def _with_document(self, use: Any) -> None:
-        from situation_board.reports.documents import situation_report_document  # noqa: PLC0415
 
         report = self.current()
         if report is not None:

@@ -1,4 +1,5 @@
-"""Add or edit an affected system; a status change asks for a comment for the journal."""
+"""Add or edit an affected system; a status change needs a comment for the journal (the service's
+rule: the dialog shows the service's refusal beside the field)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.enums import SystemStatus
-from situation_board.domain.errors import ValidationError
-from situation_board.domain.rules import MAX_NAME, optional_text, require_text
-from situation_board.domain.timeutil import looks_like_time, parse_instant, prefill_time
+from situation_board.domain.patches import UNSET, SystemPatch, Unset
+from situation_board.domain.timeutil import prefill_time
 from situation_board.ui import theme
 from situation_board.ui.dialogs.common import FormDialog
 
-NO_PROGNOSIS = frozenset({"", "ingen", "ingen prognos", "none", "no prognosis", "-", "–"})
-
 
 class SystemDialog(FormDialog):
-    """Fields of ``AffectedSystem``; ``values()`` holds only what changed when editing."""
+    """Fields of ``AffectedSystem``; ``patch()`` holds only what changed when editing."""
 
     def __init__(
         self, language: str, system: AffectedSystem | None = None, parent: QWidget | None = None
@@ -85,58 +82,42 @@ class SystemDialog(FormDialog):
         self.add_row("", self.personal, self.tr("Personal data may be affected"))
         self.add_row(self.tr("Next &update:"), self.next_update, self.tr("Next update due"))
         self.add_row(self.tr("&Comment:"), self.comment, self.tr("Comment for the journal"))
-        self._values: dict[str, Any] = {}
-
-    def _prognosis(self) -> tuple[datetime | None, str]:
-        text = self.prognosis.text().strip()
-        if text.casefold() in NO_PROGNOSIS:
-            return None, ""
-        try:
-            return parse_instant(text, system_clock(), "prognosis"), ""
-        except ValidationError as exc:
-            if exc.key in ("absurd_date", "ambiguous_time", "nonexistent_time"):
-                raise
-            if looks_like_time(text):  # a mistyped time, not a prognosis in words
-                raise
-            return None, text
+        self._patch = SystemPatch()
+        self.comment_text = ""
+        self.error_fields = {
+            "name": self.name,
+            "prognosis": self.prognosis,
+            "comment": self.comment,
+        }
 
     def validate(self) -> None:
-        name = require_text(self.check(self.name).text(), "name", limit=MAX_NAME)
-        status = SystemStatus(self.status.currentData())
-        self.check(self.prognosis)
+        """Read the fields into a patch of what changed (the services check the rules)."""
         s = self.original
+        prognosis: str | Unset = self.prognosis.text().strip()
         if s is not None and self.prognosis.text() == self._prefilled[0]:
-            prognosis_at, prognosis_text = s.prognosis_at, s.prognosis_text
-        else:
-            prognosis_at, prognosis_text = self._prognosis()
-        if s is not None and self.next_update.text() == self._prefilled[1]:
-            next_update = s.next_update_at
-        else:
+            prognosis = UNSET  # unchanged: keep the stored instant or words
+        next_update: datetime | Unset | None = UNSET
+        if s is None or self.next_update.text() != self._prefilled[1]:
             next_update = self.parse_time(self.next_update, "next_update")
-        comment = optional_text(self.comment.text(), "comment")
         values: dict[str, Any] = {
-            "name": name,
-            "status": status,
+            "name": self.name.text(),
+            "status": SystemStatus(self.status.currentData()),
             "supplier": self.supplier.text().strip(),
             "processes": self.processes.text().strip(),
             "reserve_routine_active": self.reserve_active.isChecked(),
             "reserve_routine": self.reserve.toPlainText().strip(),
             "workaround": self.workaround.toPlainText().strip(),
-            "prognosis_at": prognosis_at,
-            "prognosis_text": prognosis_text,
             "personal_data_affected": self.personal.isChecked(),
-            "next_update_at": next_update,
         }
         if s is not None:
-            if status is not s.status and not comment:
-                self.check(self.comment)
-                raise ValidationError("comment_required")
             values = {k: v for k, v in values.items() if getattr(s, k) != v}
-            if not values:
-                self.check(self.name)
-                raise ValidationError("nothing_to_change")
-        self._values = values
-        self.comment_text = comment
+        self._patch = SystemPatch(**values, prognosis=prognosis, next_update_at=next_update)
+        self.comment_text = self.comment.text()
 
-    def values(self) -> dict[str, Any]:
-        return dict(self._values)
+    def patch(self) -> SystemPatch:
+        """What the user changed (every field for a new system; see ``name_and_status``)."""
+        return self._patch
+
+    def name_and_status(self) -> tuple[str, SystemStatus]:
+        """A new system's name (as typed) and status."""
+        return self.name.text(), SystemStatus(self.status.currentData())

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from situation_board.domain.entities import Conflict
 from situation_board.domain.enums import ActionStatus, Labelled, Priority, SystemStatus
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.timeutil import fmt_datetime
-from situation_board.sync.conflicts import ConflictView
 from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +28,6 @@ def _enum_for(entity: str, field: str) -> type[Labelled] | None:
 
 def _when(stamp: str) -> str:
     hlc, _site = Hlc.parse(stamp)
-    from datetime import UTC  # noqa: PLC0415
 
     return fmt_datetime(datetime.fromtimestamp(hlc.ms / 1000, UTC))
 
@@ -72,7 +71,7 @@ class ConflictsModel(ListModel):
             "at": self.tr("time"),
             "deleted": self.tr("deleted"),
         }
-        self.rows: list[ConflictView] = []
+        self.rows: list[Conflict] = []
         self.titles: dict[str, str] = {}
         self.headers = [
             self.tr("Detected"),
@@ -82,7 +81,7 @@ class ConflictsModel(ListModel):
             self.tr("Reviewed"),
         ]
 
-    def set_conflicts(self, rows: list[ConflictView], titles: dict[str, str]) -> None:
+    def set_conflicts(self, rows: list[Conflict], titles: dict[str, str]) -> None:
         self.beginResetModel()
         self.rows, self.titles = rows, titles
         self.endResetModel()
@@ -116,7 +115,7 @@ class ConflictsModel(ListModel):
         return None
 
     def value(self, entity: str, field: str, value: Any) -> str:
-        """A stored value as the reader expects it: "Ur funktion", "ja", "29 jan 16:00"."""
+        """A stored value as the reader expects it: "Ur funktion", "ja", "29 jan. 16:00"."""
         if value is None or value == "":
             return "–"
         if isinstance(value, bool):

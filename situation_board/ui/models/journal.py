@@ -175,7 +175,7 @@ class JournalModel(ListModel):
         self.endRemoveRows()
 
     def set_now(self, now: datetime) -> None:
-        """The time column says "14:05" for today and "22 jan 14:05" otherwise."""
+        """The time column says "14:05" for today and "22 jan. 14:05" otherwise."""
         changed_day = self.now is None or local(self.now).date() != local(now).date()
         self.now = now
         if changed_day and self.entries:

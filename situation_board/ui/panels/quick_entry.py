@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from situation_board.domain.rules import looks_like_personnummer
 
@@ -80,8 +88,6 @@ class QuickEntry(QFrame):
             return
         confirmed = False
         if looks_like_personnummer(text):
-            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
             answer = QMessageBox.warning(
                 self,
                 self.tr("Personal identity number?"),

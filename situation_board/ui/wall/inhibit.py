@@ -26,7 +26,7 @@ class ScreenAwake:
 
     def start(self) -> str:
         if sys.platform == "win32":
-            import ctypes  # noqa: PLC0415
+            import ctypes  # noqa: PLC0415 - platform-specific (Windows API / freedesktop D-Bus)
 
             ctypes.windll.kernel32.SetThreadExecutionState(  # type: ignore[attr-defined]
                 _ES_CONTINUOUS | _ES_DISPLAY_REQUIRED
@@ -34,7 +34,7 @@ class ScreenAwake:
             self.method = "SetThreadExecutionState"
             return self.method
         try:
-            from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415
+            from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415 - platform-specific (Windows API / freedesktop D-Bus)
         except ImportError:
             return self.method
         bus = QDBusConnection.sessionBus()
@@ -59,11 +59,11 @@ class ScreenAwake:
 
     def stop(self) -> None:
         if sys.platform == "win32" and self.method != "none":
-            import ctypes  # noqa: PLC0415
+            import ctypes  # noqa: PLC0415 - platform-specific (Windows API / freedesktop D-Bus)
 
             ctypes.windll.kernel32.SetThreadExecutionState(_ES_CONTINUOUS)  # type: ignore[attr-defined]
         elif self.cookie is not None:
-            from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415
+            from PySide6.QtDBus import QDBusConnection, QDBusInterface  # noqa: PLC0415 - platform-specific (Windows API / freedesktop D-Bus)
 
             QDBusInterface(
                 "org.freedesktop.ScreenSaver",

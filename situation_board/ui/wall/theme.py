@@ -7,6 +7,7 @@ ratio (≥ 7:1, AAA). Sizes are fractions of the screen height, so the board rea
 
 from __future__ import annotations
 
+from situation_board import palette
 from situation_board.domain.enums import ReadinessLevel, SystemStatus
 
 PAGE = "#0b0f14"
@@ -17,20 +18,14 @@ PAIRS: dict[str, tuple[str, str]] = {
     "title": ("#ffffff", PAGE),
     "body": ("#ffffff", PANEL),
     "muted": ("#dfe5ec", PANEL),
-    "status_functional": ("#4ade80", PANEL),
-    "status_limited": ("#fbbf24", PANEL),
-    "status_down": ("#ff8a8a", PANEL),
-    "status_unknown": ("#cbd5e1", PANEL),
-    "overdue": ("#ffffff", "#8b0016"),
-    "due_soon": ("#111111", "#fbbf24"),
-    "level_normal": ("#111111", "#e9ecef"),
-    "level_staff": ("#111111", "#ffd60a"),
-    "level_reinforced": ("#111111", "#ff8c1a"),
-    "level_disaster": ("#ffffff", "#9b0018"),
-    "exercise_tag": ("#ffffff", "#4c1d95"),
+    **{f"status_{s.value}": (colour, PANEL) for s, colour in palette.STATUS_ON_DARK.items()},
+    "overdue": palette.OVERDUE_STRONG,
+    "due_soon": palette.DUE_SOON_STRONG,
+    **{f"level_{level.value}": pair for level, pair in palette.LEVEL.items()},
+    "exercise_tag": palette.EXERCISE,
     "fresh": ("#c8d0d8", PAGE),
-    "stale_amber": ("#111111", "#fbbf24"),
-    "stale_red": ("#ffffff", "#8b0016"),
+    "stale_amber": palette.DUE_SOON_STRONG,
+    "stale_red": palette.OVERDUE_STRONG,
 }
 
 # The diagonal ÖVNING watermark is decoration behind the content, not text to read: the banner

@@ -14,6 +14,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from situation_board.domain.changes import Topic
 from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import Board, JournalEntry
 from situation_board.domain.enums import SystemStatus
@@ -155,7 +156,7 @@ class WallView(QWidget):
     def _time_moved(self) -> None:
         """Every 30 s (the controller's tick): reload, so "overdue" and "due soon" follow the
         clock even when nothing changes — a standalone wall, or a wall during an outage."""
-        self.controller.on_changes(frozenset({"actions"}))
+        self.controller.on_changes(frozenset({Topic.ACTIONS}))
 
     def on_sync_status(self, status: SyncStatus) -> None:
         """The sync engine's status (on the GUI thread): the data is as fresh as the last pull.

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from situation_board.domain.timeutil import local
 from situation_board.ui.wall import theme
 
 
@@ -491,6 +492,5 @@ class Watermark(QWidget):
 
 
 def now_text(now: datetime) -> str:
-    from situation_board.domain.timeutil import local  # noqa: PLC0415
 
     return f"{local(now):%H:%M:%S}"

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, func, select
 
-from situation_board.services.export import board_json
+from situation_board.reports.board_json import board_json
 from situation_board.store.schema import conflicts as local_conflicts
 from situation_board.store.schema import journal, outbox
 from situation_board.sync.backend import SharedStore

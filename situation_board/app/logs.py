@@ -20,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from situation_board import config
+from situation_board.app import config
+from situation_board.i18n import translations
 
 LOG_NAME = "situation-board.log"
 MAX_BYTES = 1_000_000
@@ -90,15 +91,15 @@ Show = Callable[[str], None]
 
 
 def unexpected_message(path: Path | None, language: str = "sv") -> str:
+    """The one line shown for an unexpected error, naming the log file ``path``."""
     where = str(path) if path else "–"
-    if language == "en":
-        return (
-            "An unexpected error occurred. Everything already saved is kept; check the last "
-            f"entry you were writing. The details are in the log: {where}"
-        )
     return (
-        "Ett oväntat fel inträffade. Allt som redan sparats finns kvar; kontrollera den post du "
-        f"höll på med. Detaljerna finns i loggfilen: {where}"
+        translations(language)
+        .gettext(
+            "An unexpected error occurred. Everything already saved is kept; check the last "
+            "entry you were writing. The details are in the log: {path}"
+        )
+        .format(path=where)
     )
 
 

@@ -19,9 +19,10 @@ import platformdirs
 from situation_board import APP_NAME
 from situation_board.domain.enums import StaffFunction
 from situation_board.domain.errors import BoardError, ValidationError
+from situation_board.domain.messages import Text
 from situation_board.domain.rules import station_code
+from situation_board.i18n import LANGUAGES, N_
 
-LANGUAGES = ("sv", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -93,44 +94,56 @@ def url_has_password(url: str) -> bool:
 
 
 def _check(name: str, value: Any, path: Path) -> Any:
-    def bad(reason: str) -> BoardError:
-        return BoardError("bad_config", path=str(path), reason=reason)
+    def bad(reason: str, **params: Any) -> BoardError:
+        return BoardError(
+            "bad_config", path=str(path), reason=Text(reason, {"name": name, **params})
+        )
 
     wanted = _TYPES.get(name, str)
     if wanted is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise bad(f"{name} ska vara ett heltal")
+        raise bad(N_("{name} must be a whole number"))
     if wanted is str and not isinstance(value, str):
-        raise bad(f"{name} ska vara en text")
+        raise bad(N_("{name} must be a text"))
     if name in ("sync_interval_s", "wall_page_s") and not 1 <= value <= 3600:
-        raise bad(f"{name} ska vara mellan 1 och 3600 sekunder")
+        raise bad(N_("{name} must be between 1 and 3600 seconds"))
     if name == "language" and value not in LANGUAGES:
-        raise bad(f"language ska vara sv eller en, inte {value!r}")
+        raise bad(N_("language must be sv or en, not {value!r}"), value=value)
     if name == "log_level" and value.upper() not in LOG_LEVELS:
-        raise bad(f"log_level ska vara en av {', '.join(LOG_LEVELS)}")
+        raise bad(N_("log_level must be one of {choices}"), choices=", ".join(LOG_LEVELS))
     if name == "function":
         try:
             StaffFunction.parse(value)
         except ValueError:
-            raise bad(f"okänd funktion {value!r}") from None
+            raise bad(N_("unknown function {value!r}"), value=value) from None
     if name == "station":
         try:
             station_code(value)
         except ValidationError:
-            raise bad(f"ogiltig stationskod {value!r} (t.ex. V1)") from None
+            raise bad(N_("invalid station code {value!r} (e.g. V1)"), value=value) from None
     if name == "store_url" and url_has_password(value):
         raise bad(
-            "store_url får inte innehålla lösenord; spara det med 'situation-board store password'"
+            N_(
+                "store_url must not contain a password; save it with "
+                "'situation-board store password'"
+            )
         )
     return value.upper() if name == "log_level" else value
 
 
 def load(path: Path | None = None) -> Settings:
-    """Settings from ``path`` (or the default file); defaults when the default file is absent."""
+    """Settings from ``path`` (or the default file); defaults when the default file is absent.
+
+    Raises ``BoardError("bad_config")`` naming the file and the problem: an explicit path that
+    does not exist, unreadable or undecodable TOML, an unknown key, a wrong type or value.
+    Nothing is half-applied.
+    """
     explicit = path is not None
     path = path or config_path()
     if not path.exists():
         if explicit:
-            raise BoardError("bad_config", path=str(path), reason="filen finns inte")
+            raise BoardError(
+                "bad_config", path=str(path), reason=Text(N_("the file does not exist"))
+            )
         return Settings()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -139,13 +152,15 @@ def load(path: Path | None = None) -> Settings:
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise BoardError("bad_config", path=str(path), reason=f"okänd nyckel: {', '.join(unknown)}")
+        reason = Text(N_("unknown key: {keys}"), {"keys": ", ".join(unknown)})
+        raise BoardError("bad_config", path=str(path), reason=reason)
     values = {k: _check(k, v, path) for k, v in raw.items()}
     return replace(Settings(), **values)
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
-    """Write the non-default settings as TOML (used by the window's identity dialog)."""
+    """Write the non-default settings as TOML to ``path`` (default file), atomically; returns
+    the path. Raises ``OSError`` when it cannot be written."""
     path = path or config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = []

@@ -1,0 +1,23 @@
+"""How the command line opens windows without importing the Qt face.
+
+The entry point (``situation_board.main``) hands the CLI a ``Windows`` implementation from the
+Qt face; the CLI only knows this protocol, so the faces never import each other.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from situation_board.app.context import AppContext
+
+
+class Windows(Protocol):
+    """Opens the window programs; each returns the process exit status."""
+
+    def workstation(self, ctx: AppContext) -> int:
+        """Open the workstation window on the context's local board until it closes."""
+        ...
+
+    def wall(self, ctx: AppContext, *, screen: int | None, windowed: bool) -> int:
+        """Open the wall display (screen index ``screen``, default the first) until closed."""
+        ...

@@ -1,0 +1,136 @@
+"""The command-line face (DESIGN §6): the parser (``parser``) and the handlers (the sibling
+modules), over the application context. Nothing else in the program imports this package; the
+entry point (``situation_board.main``) calls ``main`` with the Qt face's window launcher.
+
+Bad input prints one line on stderr and exits with status 2, having changed nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from situation_board.app.context import AppContext, Options, open_context
+from situation_board.app.windows import Windows
+from situation_board.cli import export, journal, records
+from situation_board.cli import sync as sync_cmds
+from situation_board.cli import windows as window_cmds
+from situation_board.cli.invocation import Invocation
+from situation_board.cli.parser import Handler, UsageError, build_parser, localise_argparse
+from situation_board.domain.clock import Clock, system_clock
+from situation_board.domain.errors import BoardError
+from situation_board.i18n import _
+
+EXIT_BAD_INPUT = 2
+
+HANDLERS: dict[str, Handler] = {
+    "wall": window_cmds.wall,
+    "demo": window_cmds.demo,
+    "station": records.station,
+    "event new": records.event_new,
+    "event close": records.event_close,
+    "event list": records.event_list,
+    "level set": records.level_set,
+    "level history": records.level_history,
+    "system add": records.system_add,
+    "system set": records.system_set,
+    "system list": records.system_list,
+    "action add": records.action_add,
+    "action set": records.action_set,
+    "action done": records.action_done,
+    "action list": records.action_list,
+    "show": records.show,
+    "log add": journal.log_add,
+    "log list": journal.log_list,
+    "handover": journal.handover,
+    "deadline add": journal.deadline_add,
+    "deadline report": journal.deadline_report,
+    "briefing add": journal.briefing_add,
+    "export journal-csv": export.journal_csv,
+    "export journal-pdf": export.journal_pdf,
+    "export board-pdf": export.board_pdf,
+    "export lagesbild": export.lagesbild,
+    "export archive": export.archive,
+    "store init": sync_cmds.store_init,
+    "store password": sync_cmds.store_password,
+    "sync": sync_cmds.sync,
+}
+
+READ_ONLY = frozenset(
+    {
+        "event list",
+        "level history",
+        "system list",
+        "action list",
+        "log list",
+        "show",
+        "export journal-csv",
+        "export journal-pdf",
+        "export board-pdf",
+        "export lagesbild",
+        "export archive",
+    }
+)
+"""Commands that only read: given a path with no board (a typo in ``--db``) they say so and
+create nothing, instead of printing an empty board from a new file."""
+
+
+def _options(argv: Sequence[str]) -> Options:
+    pre = argparse.ArgumentParser(add_help=False)
+    for name in ("--db", "--config", "--station", "--user"):
+        pre.add_argument(name)
+    known, _rest = pre.parse_known_args(argv)
+    return Options(
+        db=Path(known.db) if known.db else None,
+        config=Path(known.config) if known.config else None,
+        station=known.station,
+        user=known.user,
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"situation-board: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    clock: Clock = system_clock,
+    windows: Windows | None = None,
+) -> int:
+    """Run one command; returns the exit status (0 ok, 2 bad input).
+
+    ``argv`` defaults to ``sys.argv[1:]``; ``clock`` is the board's notion of now (tests pass a
+    fixed one); ``windows`` opens the window programs (``None``: window commands print the board).
+    """
+    if hasattr(signal, "SIGPIPE"):  # `situation-board log list | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = "sv"
+    try:
+        options = _options(argv)
+        ctx: AppContext = open_context(options, clock=clock)
+        language = ctx.language
+        localise_argparse()
+        args = build_parser(HANDLERS).parse_args(argv)
+    except UsageError as exc:
+        return _fail(_("usage error: {0} (see --help)").format(exc))
+    except BoardError as exc:
+        return _fail(exc.message(language))
+    from situation_board.app import logs  # noqa: PLC0415 - after parsing: --help stays fast
+
+    logs.setup(ctx.settings)
+    path: str = getattr(args, "command_path", "")
+    inv = Invocation(ctx, args, windows)
+    try:
+        if path in READ_ONLY:
+            ctx.require_board()
+        return HANDLERS[path](inv) if path else window_cmds.window(inv)
+    except BoardError as exc:
+        return _fail(exc.message(language))
+    finally:
+        ctx.close()

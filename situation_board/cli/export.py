@@ -1,0 +1,212 @@
+"""Handlers of the ``export`` commands: documents and the archive.
+
+Every handler checks its input — period, file name, target folder — before it reads or writes
+anything, writes its file atomically (a temporary sibling renamed into place), and returns the exit
+status; ``BoardError`` becomes one line on stderr and status 2 in ``main``. ``--event ID`` selects a
+closed event (id or short id, see ``event list``); without it the active event is used. The PDF
+functions import Qt, so they are imported only by the commands that make a PDF.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from situation_board.cli.invocation import Invocation
+from situation_board.cli.output import emit
+from situation_board.domain.errors import BoardError, NoActiveEventError, ValidationError
+from situation_board.domain.messages import Text
+from situation_board.i18n import N_, _, ngettext
+
+PDF = (".pdf",)
+CSV = (".csv",)
+REPORT_FORMATS = (".pdf", ".txt")
+
+
+@contextmanager
+def _event_needed(inv: Invocation) -> Iterator[None]:
+    """Without ``--event`` and without an active event, say how to export a closed one."""
+    try:
+        yield
+    except NoActiveEventError:
+        if getattr(inv.args, "event", None):
+            raise
+        raise BoardError("no_event_to_export") from None
+
+
+def _period(inv: Invocation) -> tuple[datetime | None, datetime | None]:
+    since, until = inv.when(inv.args.since, "since"), inv.when(inv.args.until, "until")
+    if since and until and until < since:
+        raise ValidationError("period_reversed")
+    return since, until
+
+
+def output_file(text: str, suffixes: tuple[str, ...] | None = None) -> Path:
+    """The file to write: a known suffix (one of ``suffixes``), not a folder, in a folder that
+    exists. Raises ``ValidationError`` (suffix) or ``BoardError("cannot_write")``."""
+    path = Path(text).expanduser()
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise ValidationError("bad_export_format", path=text, choices="/".join(suffixes))
+    if path.is_dir():
+        raise BoardError("cannot_write", path=text, reason=Text(N_("it is a folder")))
+    if not path.parent.is_dir():
+        raise BoardError("cannot_write", path=text, reason=Text(N_("the folder does not exist")))
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary sibling renamed into place).
+    Raises ``BoardError("cannot_write")`` with the system's reason."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BoardError("cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+# ---------------------------------------------------------------------- journal
+
+
+def journal_csv(inv: Invocation) -> int:
+    """``export journal-csv FILE [--since] [--until] [--event]``: the journal for Excel."""
+    from situation_board.reports.tables import (  # noqa: PLC0415 - only for this export command
+        entries_in_period,
+        excel_csv,
+        journal_table,
+    )
+
+    since, until = _period(inv)
+    path = output_file(inv.args.file, CSV)
+    with _event_needed(inv):
+        board = inv.services.event_board(inv.args.event)
+    entries = entries_in_period(board.journal, since, until)
+    table = journal_table(entries, {e.id: e.number for e in board.journal})
+    write_bytes(path, excel_csv(table.headers, table.rows))
+    emit(
+        ngettext("{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)).format(
+            n=len(entries), path=path
+        )
+    )
+    return 0
+
+
+def journal_pdf(inv: Invocation) -> int:
+    """``export journal-pdf FILE [--since] [--until] [--event]``: the journal, printable."""
+    since, until = _period(inv)
+    path = output_file(inv.args.file, PDF)
+    with _event_needed(inv):
+        board = inv.services.event_board(inv.args.event)
+    from situation_board.reports.pdf import write_journal_pdf  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.tables import entries_in_period  # noqa: PLC0415 - only for this export command
+
+    assert board.event is not None
+    entries = entries_in_period(board.journal, since, until)
+    pages = write_journal_pdf(
+        board.event,
+        entries,
+        path,
+        station=board.station.code,
+        generated_at=board.as_of,
+        since=since,
+        until=until,
+        numbers={e.id: e.number for e in board.journal},
+    )
+    emit(
+        ngettext("{n} journal entry", "{n} journal entries", len(entries)).format(n=len(entries))
+        + ", "
+        + ngettext("{n} page", "{n} pages", pages).format(n=pages)
+        + f" → {path}"
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------- board and lägesbild
+
+
+def board_pdf(inv: Invocation) -> int:
+    """``export board-pdf FILE [--event]``: the one-page A4 landscape board print."""
+    path = output_file(inv.args.file, PDF)
+    with _event_needed(inv):
+        board = inv.services.event_board(inv.args.event)
+    from situation_board.reports.pdf import write_board_pdf  # noqa: PLC0415 - only for this export command
+
+    write_board_pdf(board, path)
+    emit(_("Board print (1 page) → {0}").format(path))
+    return 0
+
+
+def _sections(pairs: list[str]) -> dict[str, str]:
+    from situation_board.reports.situation_report import SECTION_KEYS  # noqa: PLC0415 - only for this export command
+
+    texts: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip().casefold()
+        if not sep or key not in SECTION_KEYS:
+            raise ValidationError(
+                "unknown_report_section", value=pair, choices=", ".join(SECTION_KEYS)
+            )
+        texts[key] = f"{texts[key]}\n{text.strip()}" if key in texts else text.strip()
+    return texts
+
+
+def lagesbild(inv: Invocation) -> int:
+    """``export lagesbild FILE.pdf|FILE.txt|- [--section DEL=TEXT ...] [--contact TEXT]``."""
+    from situation_board.reports.situation_report import situation_report_text  # noqa: PLC0415 - only for this export command
+
+    a = inv.args
+    texts = _sections(a.section or [])
+    path = None if a.file == "-" else output_file(a.file, REPORT_FORMATS)
+    with _event_needed(inv):
+        report = inv.services.situation_report(texts, contact=a.contact, event_ref=a.event)
+    if path is None:
+        emit(situation_report_text(report), end="")
+        return 0
+    if path.suffix.lower() == ".txt":
+        write_bytes(path, situation_report_text(report).encode("utf-8"))
+    else:
+        from situation_board.reports.pdf import write_situation_report_pdf  # noqa: PLC0415 - only for this export command
+
+        write_situation_report_pdf(report, path)
+    missing = len(report.incomplete)
+    line = _("Situation report → {0}").format(path)
+    if missing:
+        line += (
+            " ("
+            + ngettext(
+                "{n} section for the staff to complete",
+                "{n} sections for the staff to complete",
+                missing,
+            ).format(n=missing)
+            + ")"
+        )
+    emit(line)
+    return 0
+
+
+# ---------------------------------------------------------------------- archive
+
+
+def archive(inv: Invocation) -> int:
+    """``export archive DIR [--event]``: the closure package for diarieföring."""
+    from situation_board.reports.archive import check_target, write_archive  # noqa: PLC0415 - only for this export command
+
+    target = Path(inv.args.dir).expanduser()
+    check_target(target)
+    with _event_needed(inv):
+        record = inv.services.event_record(inv.args.event)
+    result = write_archive(record, target)
+    emit(
+        ngettext(
+            "Archive of “{event}”: {n} file → {target}",
+            "Archive of “{event}”: {n} files → {target}",
+            len(result.files),
+        ).format(event=record.event.name, n=len(result.files), target=result.target)
+    )
+    emit(_("Verify with: {0}").format(f"cd {result.target} && sha256sum -c SHA256SUMS"))
+    return 0
