@@ -6,11 +6,14 @@ The process environment is pointed at a temporary XDG home before anything else 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,6 @@ import pytest
 _HOME = Path(tempfile.mkdtemp(prefix="sb-test-home-"))
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = str(_HOME / var.lower())
-os.environ.pop("SITUATION_BOARD_NOW", None)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,8 +56,39 @@ def run_cli(
     return proc
 
 
-def show_json(db: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
-    proc = run_cli("show", "--json", "--db", str(db), env=env, check=True)
+def cli(
+    *args: str, now: str | datetime | None = None, stdin: str = "", check: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in this process with an injected clock (``now``: ISO text or an aware
+    datetime; default the system clock), capturing its output like ``run_cli``."""
+    from situation_board import i18n
+    from situation_board.cli import main
+    from situation_board.domain.clock import fixed_clock, system_clock
+
+    if isinstance(now, str):
+        now = datetime.fromisoformat(now)
+    clock = fixed_clock(now) if now is not None else system_clock
+    out, err = io.StringIO(), io.StringIO()
+    language = i18n.current_language()
+    old_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args), clock=clock)
+    finally:
+        sys.stdin = old_stdin
+        i18n.set_language(language)
+    proc = subprocess.CompletedProcess(
+        ["situation-board", *args], code, out.getvalue(), err.getvalue()
+    )
+    if check and code != 0:
+        raise AssertionError(f"{args} failed ({code}): {proc.stderr}")
+    return proc
+
+
+def show_json(db: Path, now: str | datetime | None = None) -> dict[str, Any]:
+    """``show --json`` of the board at ``db`` as of ``now`` (in-process)."""
+    proc = cli("show", "--json", "--db", str(db), now=now, check=True)
     data: dict[str, Any] = json.loads(proc.stdout)
     return data
 
@@ -69,5 +102,14 @@ def db(tmp_path: Path) -> Path:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo board replayed on its real dates (built once per session; copy before writing)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    run_cli("demo", "--no-gui", "--as-of", DEMO_AS_OF, "--db", str(path), check=True)
+    cli("demo", "--no-gui", "--as-of", DEMO_AS_OF, "--db", str(path), now=DEMO_AS_OF, check=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def live_demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo board shifted to now, as ``make demo`` builds it (for programs that run on the
+    system clock: the wall under Xvfb)."""
+    path = tmp_path_factory.mktemp("live-demo") / "demo.db"
+    cli("demo", "--no-gui", "--db", str(path), check=True)
     return path

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import DEMO_AS_OF, ROOT, run_cli
+from tests.conftest import ROOT, run_cli
 
 ARTIFACTS = ROOT / "test-artifacts"
 TEXT = "Samtal från länsstyrelsen: lägesbild önskas 17:00"
@@ -35,7 +35,6 @@ def test_quick_entry_round_trip_under_xvfb(xvfb: str, demo_db: Path, tmp_path: P
         **os.environ,
         "DISPLAY": xvfb,
         "QT_QPA_PLATFORM": "xcb",
-        "SITUATION_BOARD_NOW": DEMO_AS_OF,
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
     app = subprocess.Popen(
@@ -58,9 +57,7 @@ def test_quick_entry_round_trip_under_xvfb(xvfb: str, demo_db: Path, tmp_path: P
         deadline = time.monotonic() + 20
         found = None
         while time.monotonic() < deadline and found is None:
-            out = run_cli(
-                "log", "list", "--json", "--db", str(db), env={"SITUATION_BOARD_NOW": DEMO_AS_OF}
-            )
+            out = run_cli("log", "list", "--json", "--db", str(db))
             entries = json.loads(out.stdout) if out.returncode == 0 else []
             found = next((e for e in entries if e["text"] == TEXT), None)
             if found is None:

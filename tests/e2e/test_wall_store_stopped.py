@@ -73,7 +73,6 @@ def test_stale_band_when_postgres_stops(xvfb: str, tmp_path: Path) -> None:
             "QT_QPA_PLATFORM": "xcb",
             "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
         }
-        env.pop("SITUATION_BOARD_NOW", None)
         wall = subprocess.Popen(
             [
                 sys.executable,

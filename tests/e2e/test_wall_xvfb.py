@@ -11,25 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO_AS_OF, ROOT
+from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.mark.parametrize("xvfb", ["1920x1080", "3840x2160"], indirect=True)
 def test_wall_fullscreen_screenshot(
-    xvfb: str, demo_db: Path, tmp_path: Path, request: pytest.FixtureRequest
+    xvfb: str, live_demo_db: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     size = request.node.callspec.params["xvfb"]
     env = {
         **os.environ,
         "DISPLAY": xvfb,
         "QT_QPA_PLATFORM": "xcb",
-        "SITUATION_BOARD_NOW": DEMO_AS_OF,
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
     app = subprocess.Popen(
-        [sys.executable, "-m", "situation_board", "wall", "--db", str(demo_db)],
+        [sys.executable, "-m", "situation_board", "wall", "--db", str(live_demo_db)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -282,8 +282,9 @@ def test_a_cancelled_prompt_is_not_repeated_and_stop_never_hangs(qtbot, tmp_path
 def test_the_demo_board_is_never_synced(tmp_path) -> None:
     from argparse import Namespace
 
-    from situation_board.app import config
     from situation_board.commands import Context
+
+    from situation_board.app import config
     from situation_board.ui.app import start_sync
 
     ctx = Context(

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO_AS_OF, run_cli, show_json
-
-NOW_ENV = {"SITUATION_BOARD_NOW": DEMO_AS_OF}
+from tests.conftest import DEMO_AS_OF, cli, run_cli, show_json
 
 SHAPE = {
     "event": {"id", "name", "exercise", "started_at", "closed_at"},
@@ -72,7 +70,7 @@ def test_version() -> None:
 
 
 def test_demo_board_in_documented_shape(demo_db: Path) -> None:
-    data = show_json(demo_db, env=NOW_ENV)
+    data = show_json(demo_db, now=DEMO_AS_OF)
     for key, fields in SHAPE.items():
         assert key in data
         items = data[key] if isinstance(data[key], list) else [data[key]]
@@ -110,15 +108,15 @@ def test_demo_board_in_documented_shape(demo_db: Path) -> None:
 
 
 def test_log_list_in_order_with_numbers(demo_db: Path) -> None:
-    proc = run_cli("log", "list", "--db", str(demo_db), check=True)
+    proc = cli("log", "list", "--db", str(demo_db), check=True)
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("V1-0002") and "Tietoevry" in lines[0]
     assert any(line.startswith("V1-0001 ") for line in lines)
-    as_json = json.loads(run_cli("log", "list", "--json", "--db", str(demo_db), check=True).stdout)
+    as_json = json.loads(cli("log", "list", "--json", "--db", str(demo_db), check=True).stdout)
     assert len(as_json) == len(lines)
     assert set(as_json[0]) >= SHAPE["journal"]
     since = json.loads(
-        run_cli(
+        cli(
             "log", "list", "--json", "--since", "2024-01-29T00:00", "--db", str(demo_db), check=True
         ).stdout
     )
@@ -127,15 +125,15 @@ def test_log_list_in_order_with_numbers(demo_db: Path) -> None:
 
 
 def test_global_options_before_or_after_command(board: Path) -> None:
-    a = run_cli("--db", str(board), "--user", "Anna", "log", "add", "Före", check=True)
-    b = run_cli("log", "add", "Efter", "--db", str(board), "--user", "Anna", check=True)
+    a = cli("--db", str(board), "--user", "Anna", "log", "add", "Före", check=True)
+    b = cli("log", "add", "Efter", "--db", str(board), "--user", "Anna", check=True)
     assert a.stdout.strip() and b.stdout.strip()
-    entries = json.loads(run_cli("log", "list", "--json", "--db", str(board)).stdout)
+    entries = json.loads(cli("log", "list", "--json", "--db", str(board)).stdout)
     assert [e["author"] for e in entries[-2:]] == ["Anna", "Anna"]
 
 
 def test_commands_change_the_board(board: Path, tmp_path: Path) -> None:
-    run_cli(
+    cli(
         "level",
         "set",
         "förstärkningsläge",
@@ -147,7 +145,7 @@ def test_commands_change_the_board(board: Path, tmp_path: Path) -> None:
         str(board),
         check=True,
     )
-    run_cli(
+    cli(
         "system",
         "add",
         "Journalsystem",
@@ -161,7 +159,7 @@ def test_commands_change_the_board(board: Path, tmp_path: Path) -> None:
         str(board),
         check=True,
     )
-    run_cli(
+    cli(
         "system",
         "set",
         "Journalsystem",
@@ -175,7 +173,7 @@ def test_commands_change_the_board(board: Path, tmp_path: Path) -> None:
         str(board),
         check=True,
     )
-    run_cli(
+    cli(
         "action",
         "add",
         "Ring leverantören",
@@ -191,7 +189,7 @@ def test_commands_change_the_board(board: Path, tmp_path: Path) -> None:
         str(board),
         check=True,
     )
-    run_cli(
+    cli(
         "log",
         "add",
         "Samtal",
@@ -214,7 +212,7 @@ def test_commands_change_the_board(board: Path, tmp_path: Path) -> None:
     assert journal_system["prognosis"] == "2024-01-30T12:00:00+01:00"
     action = next(a for a in data["actions"] if a["title"] == "Ring leverantören")
     assert action["priority"] == "high" and action["system_id"] == journal_system["id"]
-    run_cli("action", "done", action["short_id"], "--db", str(board), check=True)
+    cli("action", "done", action["short_id"], "--db", str(board), check=True)
     last = data["journal"][-1]
     assert (last["category"], last["medium"], last["from"], last["to"]) == (
         "contact",
@@ -259,7 +257,7 @@ BAD_INPUTS = [
     ("personnummer", ["log", "add", "Pat 19121212-1212"], "personnummer"),
     ("unknown priority", ["action", "add", "Z", "--priority", "akut!"], "prioriteten"),
     ("second event", ["event", "new", "En till"], "redan aktiv"),
-    ("empty handover", ["handover", "--from", " ", "--to", "B"], "tom"),
+    ("empty handover", ["handover", "--from", " ", "--to", "B"], "måste fyllas i"),
     ("ambiguous dst", ["log", "add", "Hej", "--occurred", "2023-10-29T02:30"], "två gånger"),
     ("bad station", ["log", "add", "Hej", "--station", "V 1"], "stationskod"),
     ("unknown command", ["frobnicate"], "KOMMANDO: ogiltigt val: 'frobnicate' (välj bland"),
@@ -273,20 +271,20 @@ BAD_INPUTS = [
 def test_bad_input_is_refused_on_one_line_and_changes_nothing(
     board: Path, label: str, args: list[str], fragment: str
 ) -> None:
-    before = show_json(board, env=NOW_ENV)
-    proc = run_cli(*args, "--db", str(board), env=NOW_ENV)
+    before = show_json(board, now=DEMO_AS_OF)
+    proc = cli(*args, "--db", str(board), now=DEMO_AS_OF)
     assert proc.returncode == 2, (label, proc.stdout, proc.stderr)
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert fragment.lower() in lines[0].lower(), lines[0]
     assert "Traceback" not in proc.stderr
-    assert show_json(board, env=NOW_ENV) == before
+    assert show_json(board, now=DEMO_AS_OF) == before
 
 
 def test_english_messages_when_configured(board: Path, tmp_path: Path) -> None:
     cfg = tmp_path / "en.toml"
     cfg.write_text('language = "en"\n', encoding="utf-8")
-    proc = run_cli("log", "add", " ", "--db", str(board), "--config", str(cfg))
+    proc = cli("log", "add", " ", "--db", str(board), "--config", str(cfg))
     assert (
         proc.returncode == 2
         and proc.stderr.strip() == "situation-board: The text must not be empty."
@@ -296,7 +294,7 @@ def test_english_messages_when_configured(board: Path, tmp_path: Path) -> None:
 def test_english_usage_errors_when_configured(board: Path, tmp_path: Path) -> None:
     cfg = tmp_path / "en.toml"
     cfg.write_text('language = "en"\n', encoding="utf-8")
-    proc = run_cli("level", "set", "staff", "--db", str(board), "--config", str(cfg))
+    proc = cli("level", "set", "staff", "--db", str(board), "--config", str(cfg))
     assert proc.returncode == 2 and proc.stderr.strip() == (
         "situation-board: usage error: the following arguments are required: --reason (see --help)"
     )
@@ -309,7 +307,7 @@ def test_english_usage_errors_when_configured(board: Path, tmp_path: Path) -> No
 def test_reading_a_board_that_is_not_there_creates_nothing(tmp_path: Path, args) -> None:
     """A mistyped --db: said so, exit 2, no new file or folder (not an empty board)."""
     missing = tmp_path / "typo" / "bord.db"
-    proc = run_cli(*args, "--db", str(missing))
+    proc = cli(*args, "--db", str(missing))
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith(f"situation-board: Det finns ingen tavla i {missing}.")
     assert not missing.parent.exists()
@@ -319,35 +317,35 @@ def test_broken_config_is_refused(board: Path, tmp_path: Path) -> None:
     cfg = tmp_path / "bad.toml"
     cfg.write_text("sync_interval_s = 'ofta'\n", encoding="utf-8")
     before = show_json(board)
-    proc = run_cli("log", "add", "Hej", "--db", str(board), "--config", str(cfg))
+    proc = cli("log", "add", "Hej", "--db", str(board), "--config", str(cfg))
     assert proc.returncode == 2 and "Fel i konfigurationsfilen" in proc.stderr
     assert show_json(board) == before
 
 
 def test_no_active_event_message(tmp_path: Path) -> None:
-    proc = run_cli("log", "add", "Hej", "--db", str(tmp_path / "empty.db"))
+    proc = cli("log", "add", "Hej", "--db", str(tmp_path / "empty.db"))
     assert proc.returncode == 2
     assert "ingen aktiv händelse" in proc.stderr
 
 
 def test_event_lifecycle(tmp_path: Path) -> None:
     db = str(tmp_path / "e.db")
-    run_cli("event", "new", "Övning Vinter", "--exercise", "--db", db, check=True)
-    run_cli("level", "set", "staff", "--reason", "Övning", "--db", db, check=True)
-    run_cli("event", "close", "--reason", "Övningen slut", "--db", db, check=True)
-    events = json.loads(run_cli("event", "list", "--json", "--db", db, check=True).stdout)
+    cli("event", "new", "Övning Vinter", "--exercise", "--db", db, check=True)
+    cli("level", "set", "staff", "--reason", "Övning", "--db", db, check=True)
+    cli("event", "close", "--reason", "Övningen slut", "--db", db, check=True)
+    events = json.loads(cli("event", "list", "--json", "--db", db, check=True).stdout)
     assert events[0]["exercise"] and events[0]["closed_at"]
     assert show_json(Path(db))["event"] is None
 
 
 def test_demo_refuses_a_database_with_data(board: Path) -> None:
-    proc = run_cli("demo", "--no-gui", "--db", str(board))
+    proc = cli("demo", "--no-gui", "--db", str(board))
     assert proc.returncode == 2 and "innehåller redan data" in proc.stderr
 
 
 def test_live_demo_looks_live(tmp_path: Path) -> None:
     db = tmp_path / "live.db"
-    run_cli("demo", "--no-gui", "--db", str(db), check=True)
+    cli("demo", "--no-gui", "--db", str(db), check=True)
     data = show_json(db)
     from datetime import datetime, timedelta
 
@@ -359,7 +357,7 @@ def test_live_demo_looks_live(tmp_path: Path) -> None:
 
 
 def test_handover_from_cli(board: Path) -> None:
-    proc = run_cli(
+    proc = cli(
         "handover",
         "--from",
         "Dagpass",
@@ -369,7 +367,7 @@ def test_handover_from_cli(board: Path) -> None:
         "Lugnt läge",
         "--db",
         str(board),
-        env=NOW_ENV,
+        now=DEMO_AS_OF,
         check=True,
     )
     assert "Överlämning" in proc.stdout
@@ -380,8 +378,8 @@ def test_handover_from_cli(board: Path) -> None:
 
 
 def test_a_mistyped_prognosis_date_is_an_error_not_text(board: Path) -> None:
-    before = show_json(board, env=NOW_ENV)
-    proc = run_cli(
+    before = show_json(board, now=DEMO_AS_OF)
+    proc = cli(
         "system",
         "set",
         "Utskrivningssystemet",
@@ -389,19 +387,19 @@ def test_a_mistyped_prognosis_date_is_an_error_not_text(board: Path) -> None:
         "2024-13-45",
         "--db",
         str(board),
-        env=NOW_ENV,
+        now=DEMO_AS_OF,
     )
     assert proc.returncode == 2 and "Kan inte tolka prognosen" in proc.stderr
-    assert show_json(board, env=NOW_ENV) == before
+    assert show_json(board, now=DEMO_AS_OF) == before
 
 
 def test_personnummer_is_refused_in_every_free_text_field(board: Path) -> None:
-    before = show_json(board, env=NOW_ENV)
+    before = show_json(board, now=DEMO_AS_OF)
     for args in (
         ["action", "add", "Ring 19121212-1212 om provsvar"],
         ["system", "add", "X", "--status", "down", "--workaround", "pnr 121212-1212"],
         ["handover", "--from", "A", "--to", "B", "--note", "Pat 19121212-1212"],
     ):
-        proc = run_cli(*args, "--db", str(board), env=NOW_ENV)
+        proc = cli(*args, "--db", str(board), now=DEMO_AS_OF)
         assert proc.returncode == 2 and "personnummer" in proc.stderr, args
-    assert show_json(board, env=NOW_ENV) == before
+    assert show_json(board, now=DEMO_AS_OF) == before

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO_AS_OF, run_cli, show_json
+from tests.conftest import DEMO_AS_OF, cli, show_json
 from tests.pdftext import is_landscape, page_count, pdf_pages_text, positions
-
-NOW_ENV = {"SITUATION_BOARD_NOW": DEMO_AS_OF}
 
 
 @pytest.fixture
@@ -25,12 +23,12 @@ def board(demo_db: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def cli(board: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_cli(*args, "--db", str(board), env=NOW_ENV)
+def on_board(board: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return cli(*args, "--db", str(board), now=DEMO_AS_OF)
 
 
 def ok(board: Path, *args: str) -> str:
-    proc = cli(board, *args)
+    proc = on_board(board, *args)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == "", proc.stderr  # no Qt chatter either
     return proc.stdout
@@ -105,13 +103,13 @@ def test_handover_pdf_covers_exactly_the_period(board: Path, tmp_path: Path) -> 
 
 
 def test_handover_pdf_into_a_missing_folder_records_nothing(board: Path, tmp_path: Path) -> None:
-    before = show_json(board, env=NOW_ENV)
-    proc = cli(
+    before = show_json(board, now=DEMO_AS_OF)
+    proc = on_board(
         board, "handover", "--from", "A", "--to", "B", "--pdf", str(tmp_path / "nej" / "x.pdf")
     )
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
     assert "Kan inte skriva" in proc.stderr
-    assert show_json(board, env=NOW_ENV) == before
+    assert show_json(board, now=DEMO_AS_OF) == before
 
 
 def test_lagesbild_text_and_pdf(board: Path, tmp_path: Path) -> None:
@@ -191,7 +189,7 @@ def test_archive_of_the_demo_event_verifies(board: Path, tmp_path: Path) -> None
     )
 
     # A non-empty folder is refused: one Swedish line, status 2, nothing written.
-    proc = cli(board, "export", "archive", str(target))
+    proc = on_board(board, "export", "archive", str(target))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "inte tom" in proc.stderr
     assert (
@@ -206,7 +204,7 @@ def test_archive_of_the_demo_event_verifies(board: Path, tmp_path: Path) -> None
 def test_closed_event_stays_exportable(board: Path, tmp_path: Path) -> None:
     event_id = show_json(board)["event"]["id"]
     ok(board, "event", "close", "--reason", "Läget normaliserat")
-    proc = cli(board, "export", "archive", str(tmp_path / "a"))
+    proc = on_board(board, "export", "archive", str(tmp_path / "a"))
     assert proc.returncode == 2 and "--event" in proc.stderr
     ok(board, "export", "archive", str(tmp_path / "a"), "--event", event_id[-8:])
     assert (
@@ -245,7 +243,7 @@ def test_bad_export_input_is_refused_on_one_line(
 ) -> None:
     (tmp_path / "fil").write_text("x", encoding="utf-8")
     before = sorted(p.name for p in tmp_path.iterdir())
-    proc = cli(board, "export", *[a.format(tmp=tmp_path) for a in args])
+    proc = on_board(board, "export", *[a.format(tmp=tmp_path) for a in args])
     assert proc.returncode == 2, (label, proc.stdout, proc.stderr)
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and fragment in lines[0], proc.stderr

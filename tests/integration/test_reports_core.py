@@ -23,6 +23,7 @@ from situation_board.domain.enums import (
     SystemStatus,
 )
 from situation_board.domain.errors import BoardError, NotFoundError
+from situation_board.domain.patches import ActionPatch, Prognosis, SystemPatch
 from situation_board.reports.archive import MANIFEST, README, write_archive
 from situation_board.reports.brief import brief_text
 from situation_board.reports.classify import (
@@ -84,7 +85,7 @@ def _arrive_by_sync(svc, text: str, when, number: str = "V2-0001") -> str:
 def test_handover_coverage_none_missing_none_twice_with_late_sync_arrival(svc, clock) -> None:
     svc.add_entry("Första passets information")
     clock.advance(minutes=30)
-    first = svc.sign_handover("Dagpass", "Kvällspass", note="Lugnt läge")
+    first = svc.sign_handover("Dagpass", "Kvällspass", note="Lugnt läge").value
     assert set(first.handover.covered) == {e.id for e in svc.journal()}
     clock.advance(minutes=20)
     svc.add_entry("Efter första överlämningen")
@@ -101,9 +102,9 @@ def test_handover_coverage_none_missing_none_twice_with_late_sync_arrival(svc, c
     assert "inkommen i efterhand" in brief_text(brief)
     assert brief.entries[0].id == late_id  # significant first, though its time is the oldest
 
-    second = svc.sign_handover("Kvällspass", "Nattpass")
+    second = svc.sign_handover("Kvällspass", "Nattpass").value
     clock.advance(minutes=10)
-    third = svc.sign_handover("Nattpass", "Dagpass")  # nothing new since the second
+    third = svc.sign_handover("Nattpass", "Dagpass").value  # nothing new since the second
     covers = [h.covered for h in (first.handover, second.handover, third.handover)]
     everything = [i for ids in covers for i in ids]
     assert len(everything) == len(set(everything)), "an entry was covered twice"
@@ -112,22 +113,26 @@ def test_handover_coverage_none_missing_none_twice_with_late_sync_arrival(svc, c
 
 
 def test_brief_sections(svc, clock) -> None:
-    discharge = svc.add_system("Utskrivningssystemet", status=SystemStatus.DOWN)
-    svc.add_action("Gammal åtgärd", due_at=clock.now + timedelta(minutes=30))
+    discharge = svc.add_system("Utskrivningssystemet", status=SystemStatus.DOWN).value
+    svc.add_action("Gammal åtgärd", ActionPatch(due_at=clock.now + timedelta(minutes=30)))
     clock.advance(minutes=10)
     svc.sign_handover("A", "B")
     clock.advance(minutes=10)
     svc.set_level(ReadinessLevel.STAFF, reason="Flera system nere", decided_by="SL")
     svc.add_entry("RSSL beslutar att öppna reservlager", category=EntryCategory.DECISION)
-    svc.update_system(discharge.id, next_update_at=clock.now + timedelta(hours=2))
-    svc.update_system(discharge.id, status=SystemStatus.LIMITED, comment="Delvis åter")
-    new = svc.add_action("Ny åtgärd", owner="Stabschef", due_at=clock.now + timedelta(hours=3))
-    done = svc.add_action("Klar åtgärd")
+    svc.update_system(discharge.id, SystemPatch(next_update_at=clock.now + timedelta(hours=2)))
+    svc.update_system(discharge.id, SystemPatch(status=SystemStatus.LIMITED), comment="Delvis åter")
+    new = svc.add_action(
+        "Ny åtgärd", ActionPatch(owner="Stabschef", due_at=clock.now + timedelta(hours=3))
+    ).value
+    done = svc.add_action("Klar åtgärd").value
     svc.complete_action(done.id)
     svc.start_deadline(DeadlineKind.IMY_BREACH)
     svc.add_briefing(clock.now + timedelta(hours=1), "Stabsorientering")
     svc.add_entry("Samtal med leverantören", category=EntryCategory.CONTACT, medium=Medium.PHONE)
-    svc.add_action("Snabb åtgärd", due_at=clock.now + timedelta(minutes=5))  # new, then late
+    svc.add_action(
+        "Snabb åtgärd", ActionPatch(due_at=clock.now + timedelta(minutes=5))
+    )  # new, then late
     clock.advance(minutes=40)  # "Gammal åtgärd" is now overdue
 
     brief = svc.handover_brief()
@@ -160,11 +165,13 @@ def test_brief_sections(svc, clock) -> None:
 
 def test_classification_matches_what_the_services_write(svc, clock) -> None:
     svc.set_level(ReadinessLevel.STAFF, reason="R", decided_by="SL")
-    s = svc.add_system("Beställning", status=SystemStatus.DOWN, reserve_routine="Telefon")
-    svc.update_system(s.id, next_update_at=clock.now + timedelta(hours=1))
-    svc.update_system(s.id, name="Beställningssystemet")
-    svc.update_system(s.id, status=SystemStatus.FUNCTIONAL, comment="Återställt")
-    other = svc.add_system("Beställning 2", status=SystemStatus.LIMITED)
+    s = svc.add_system(
+        "Beställning", status=SystemStatus.DOWN, details=SystemPatch(reserve_routine="Telefon")
+    ).value
+    svc.update_system(s.id, SystemPatch(next_update_at=clock.now + timedelta(hours=1)))
+    svc.update_system(s.id, SystemPatch(name="Beställningssystemet"))
+    svc.update_system(s.id, SystemPatch(status=SystemStatus.FUNCTIONAL), comment="Återställt")
+    other = svc.add_system("Beställning 2", status=SystemStatus.LIMITED).value
     svc.add_action("Åtgärd om System X: något")
     entries = svc.journal()
     kinds = {
@@ -190,11 +197,13 @@ def test_situation_report_prefilled_with_staff_text(svc, clock) -> None:
     svc.add_system(
         "Utskrivningssystemet",
         status=SystemStatus.DOWN,
-        supplier="Leverantör AB",
-        reserve_routine="Manuell hantering",
-        prognosis_text="Okänd",
+        details=SystemPatch(
+            supplier="Leverantör AB",
+            reserve_routine="Manuell hantering",
+            prognosis=Prognosis(None, "Okänd"),
+        ),
     )
-    svc.add_action("Begär prognos", owner="Stabschef")
+    svc.add_action("Begär prognos", ActionPatch(owner="Stabschef"))
     record = svc.event_record()
     report = build_situation_report(
         record.board, record.level_history, staff_text={"bedomning": "Läget är stabilt."}
@@ -237,7 +246,7 @@ def test_archive_of_a_closed_event_verifies(svc, clock, tmp_path: Path) -> None:
     svc.add_entry("=SUMMA(A1) ser ut som en formel; å ä ö")
     svc.sign_handover("A", "B", note="Anteckning")
     clock.advance(hours=1)
-    event = svc.close_event("Läget normaliserat")
+    event = svc.close_event("Läget normaliserat").value
     with pytest.raises(NotFoundError):
         svc.find_event("ffffffff")
     record = svc.event_record(event.id[-6:])  # closed events stay exportable, by short id

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from situation_board.domain.enums import ActionStatus, ReadinessLevel, SystemStatus
 from situation_board.domain.errors import SchemaTooNewError, ValidationError
 from situation_board.domain.hlc import Hlc
+from situation_board.domain.patches import ActionPatch, SystemPatch
 from situation_board.store import migrate
 from situation_board.store.database import HEAD_REVISION, LocalStore
 from situation_board.store.schema import journal, local_station, metadata, outbox
@@ -49,10 +50,10 @@ def test_every_change_appends_a_contiguous_outbox_row_in_the_same_transaction(db
     svc = open_service(db)
     svc.start_event("Test")
     svc.set_level(ReadinessLevel.STAFF, reason="Prov", decided_by="SL")
-    system = svc.add_system("Utskrivning", status=SystemStatus.DOWN)
-    svc.update_system(system.id, status=SystemStatus.LIMITED, comment="delvis")
-    action = svc.add_action("Ring leverantören")
-    svc.update_action(action.id, status=ActionStatus.DONE)
+    system = svc.add_system("Utskrivning", status=SystemStatus.DOWN).value
+    svc.update_system(system.id, SystemPatch(status=SystemStatus.LIMITED), comment="delvis")
+    action = svc.add_action("Ring leverantören").value
+    svc.update_action(action.id, ActionPatch(status=ActionStatus.DONE))
     svc.add_entry("Samtal med IT")
     with svc.store.read() as conn:
         rows = conn.execute(select(outbox).order_by(outbox.c.seq)).mappings().all()
@@ -96,7 +97,7 @@ def test_journal_is_append_only_even_in_sql(db: Path) -> None:
     svc = open_service(db)
     svc.start_event("Test")
     svc.set_level(ReadinessLevel.STAFF, reason="Prov", decided_by="SL")
-    svc.record_handover("A", "B")
+    svc.sign_handover("A", "B")
     raw = sqlite3.connect(db)
     for sql in (
         "UPDATE journal SET text = 'ändrad'",
@@ -180,7 +181,7 @@ def test_station_code_is_kept_and_changed_only_deliberately(db: Path) -> None:
     assert svc.board().journal[0].number == "V7-0001"
     svc.store.close()
     svc = open_service(db)  # no code given: keep V7
-    assert svc.add_entry("x").number == "V7-0002"
+    assert svc.add_entry("x").value.number == "V7-0002"
     svc.store.close()
     from situation_board.domain.errors import StateError
 
@@ -189,7 +190,7 @@ def test_station_code_is_kept_and_changed_only_deliberately(db: Path) -> None:
     assert "V7" in err.value.message() and "V8" in err.value.message()
     svc = open_service(db)
     svc.store.set_station_code("V8")  # the deliberate way (identity dialog, `station V8`)
-    assert svc.add_entry("y").number == "V8-0003"
+    assert svc.add_entry("y").value.number == "V8-0003"
     svc.store.close()
     fresh = open_service(db.with_name("fresh.db"), station="V1")
     fresh.store.close()

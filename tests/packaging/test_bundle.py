@@ -100,9 +100,7 @@ def test_bundle_runs(bundle: Path, tmp_path: Path) -> None:
     init = _run(bundle, "store", "init", f"sqlite:///{store}", tmp=tmp_path)
     assert init.returncode == 0, init.stderr  # the sync migrations are bundled too
     bad = _run(bundle, "log", "add", "  ", "--db", str(db), tmp=tmp_path)
-    assert (
-        bad.returncode == 2 and bad.stderr.strip() == "situation-board: Texten måste fyllas i."
-    )
+    assert bad.returncode == 2 and bad.stderr.strip() == "situation-board: Texten måste fyllas i."
 
 
 def test_desktop_file_validates() -> None:

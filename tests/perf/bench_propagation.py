@@ -41,7 +41,7 @@ def measure(url: str, interval_s: int, samples: int, tmp: Path) -> list[float]:
     try:
         time.sleep(2)
         for i in range(samples):
-            entry = a.svc.add_entry(f"Mätpost {i}")
+            entry = a.svc.add_entry(f"Mätpost {i}").value
             start = time.monotonic()
             while not _has(b, entry.id):
                 if time.monotonic() - start > interval_s + 30:

@@ -37,6 +37,7 @@ def main() -> None:
 
     from situation_board.domain.entities import Actor
     from situation_board.domain.enums import ActionStatus, EntryCategory, SystemStatus
+    from situation_board.domain.patches import ActionPatch, SystemPatch
     from situation_board.services import BoardService
     from situation_board.store.database import LocalStore
     from situation_board.ui.app import make_app
@@ -72,16 +73,14 @@ def main() -> None:
         kind = i % 3
         if kind == 0:
             fn = lambda s: s.add_entry(f"Soak {i}: beslut", category=EntryCategory.DECISION)  # noqa: E731
-            changes = frozenset({"journal"})
         elif kind == 1:
             status = SystemStatus.LIMITED if i % 2 else SystemStatus.DOWN
-            fn = lambda s: s.update_system(system.id, status=status, comment=f"soak {i}")  # noqa: E731
-            changes = frozenset({"systems", "journal"})
+            patch = SystemPatch(status=status)
+            fn = lambda s: s.update_system(system.id, patch, comment=f"soak {i}")  # noqa: E731
         else:
             status = ActionStatus.IN_PROGRESS if i % 2 else ActionStatus.OPEN
-            fn = lambda s: s.update_action(action.id, status=status)  # noqa: E731
-            changes = frozenset({"actions", "journal"})
-        controller.execute(fn, changes)
+            fn = lambda s: s.update_action(action.id, ActionPatch(status=status))  # noqa: E731
+        controller.execute(fn)
 
     def sample() -> None:
         elapsed = time.monotonic() - start

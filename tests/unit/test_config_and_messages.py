@@ -90,6 +90,10 @@ def test_render_translates_field_names() -> None:
 
 
 def test_not_found_agrees_with_the_swedish_noun() -> None:
-    assert render("not_found", "sv", what="system", ref="X") == "Hittar inget system som matchar ”X”."
-    assert render("not_found", "sv", what="action", ref="X") == "Hittar ingen åtgärd som matchar ”X”."
+    assert (
+        render("not_found", "sv", what="system", ref="X") == "Hittar inget system som matchar ”X”."
+    )
+    assert (
+        render("not_found", "sv", what="action", ref="X") == "Hittar ingen åtgärd som matchar ”X”."
+    )
     assert render("not_found", "en", what="action", ref="X") == "No action matches “X”."

@@ -17,6 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import select
 
 from situation_board.domain.enums import ActionStatus
+from situation_board.domain.patches import ActionPatch
 from situation_board.store.schema import journal, outbox
 from tests.integration.sync.helpers import Station, assert_converged, init_store, store_journal_ids
 
@@ -33,7 +34,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.stations = [Station(self.tmp, code, self.url) for code in CODES]
         first = self.stations[0]
         first.svc.start_event("Slumpövning")
-        self.action_id = first.svc.add_action("Gemensam åtgärd").id
+        self.action_id = first.svc.add_action("Gemensam åtgärd").value.id
         for s in self.stations:
             s.sync()
         self.written: set[str] = set(first.journal_ids())
@@ -41,7 +42,7 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(i=station_index, text=st.text(alphabet="abcåäö ", min_size=1, max_size=12))
     def write_entry(self, i: int, text: str) -> None:
         if text.strip():
-            self.written.add(self.stations[i].svc.add_entry(f"Post {text}").id)
+            self.written.add(self.stations[i].svc.add_entry(f"Post {text}").value.id)
 
     @rule(
         i=station_index,
@@ -56,7 +57,7 @@ class SyncMachine(RuleBasedStateMachine):
         )
         s = self.stations[i]
         before = set(s.journal_ids())
-        s.svc.update_action(self.action_id, **{field: value})
+        s.svc.update_action(self.action_id, ActionPatch(**{field: value}))
         self.written |= set(s.journal_ids()) - before
 
     @rule(i=station_index)

@@ -52,7 +52,7 @@ def test_a_far_ahead_remote_stamp_warns(tmp_path: Path, sqlite_url: str) -> None
     b = Station(tmp_path, "V2", sqlite_url)
     report = b.sync()
     assert report.clock_warning and "mer än 5 minuter före" in report.clock_warning
-    entry = b.svc.add_entry("Ordningen håller ändå.")
+    entry = b.svc.add_entry("Ordningen håller ändå.").value
     with b.store.read() as conn:
         stamps = dict(conn.execute(select(journal.c.id, journal.c.stamp)).all())
     assert stamps[entry.id] == max(stamps.values())  # the HLC moved past the remote stamps

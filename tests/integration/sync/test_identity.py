@@ -93,7 +93,7 @@ def test_a_reused_station_code_never_blocks_writing_or_pulling(
     (tmp_path / "new").mkdir()
     d = Station(tmp_path / "new", "V1", sqlite_url)  # a new PC takes the code
     d.sync()  # it pulls V1-0001…0004 first
-    entry = d.svc.add_entry("ny station med V1")
+    entry = d.svc.add_entry("ny station med V1").value
     assert entry.number == "V1-0005"  # its counter moved past what it pulled
     d.sync()
     a.sync()
@@ -109,7 +109,7 @@ def test_a_default_code_clash_is_told_and_writing_goes_on(tmp_path: Path, sqlite
     (tmp_path / "pc2").mkdir()
     clash = Station(tmp_path / "pc2", "V1", sqlite_url)  # nobody set a code: V1 again
     clash.sync()  # pulling is fine: it sends nothing yet
-    e = clash.svc.add_entry("skrivet innan någon märkt krocken")  # no local failure
+    e = clash.svc.add_entry("skrivet innan någon märkt krocken").value  # no local failure
     assert e.number == "V1-0003"  # past the two it pulled: no number is reused
     with pytest.raises(SyncError) as err:
         clash.sync()

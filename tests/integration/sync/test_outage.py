@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from situation_board.domain.enums import ReadinessLevel
-from situation_board.sync.conflicts import list_conflicts
+from situation_board.domain.patches import ActionPatch
 from situation_board.sync.engine import SyncEngine
 from tests.integration.sync.conftest import new_cluster
 from tests.integration.sync.helpers import Station, init_store
@@ -53,13 +53,13 @@ def test_store_down_for_the_whole_scenario(tmp_path: Path, own_cluster: PgCluste
         e.start()
     try:
         a.svc.start_event("Avbrott i IT-drift")
-        action = a.svc.add_action("Samordna reservrutin", owner="Stabschef")
+        action = a.svc.add_action("Samordna reservrutin", ActionPatch(owner="Stabschef")).value
         _wait(lambda: b.board()["actions"] != [], 2 * INTERVAL_S)
 
         own_cluster.stop()
         a.svc.set_level(ReadinessLevel.REINFORCED, reason="Lagret nere, läget förvärras")
-        b.svc.update_action(action.id, owner="Sjukvårdsledare B")
-        a.svc.update_action(action.id, owner="Sjukvårdsledare A")  # later: wins
+        b.svc.update_action(action.id, ActionPatch(owner="Sjukvårdsledare B"))
+        a.svc.update_action(action.id, ActionPatch(owner="Sjukvårdsledare A"))  # later: wins
         for i in range(5):
             a.svc.add_entry(f"V1 offline {i}")
             b.svc.add_entry(f"V2 offline {i}")
@@ -90,7 +90,7 @@ def test_store_down_for_the_whole_scenario(tmp_path: Path, own_cluster: PgCluste
     assert board["level"]["level"] == "reinforced"
     assert board["actions"][0]["owner"] == "Sjukvårdsledare A"
     assert sum(j["text"].startswith("V2 offline") for j in board["journal"]) == 5
-    [conflict] = list_conflicts(b.store)
+    [conflict] = b.svc.conflicts()
     assert (conflict.field, conflict.kept_value, conflict.lost_value) == (
         "owner",
         "Sjukvårdsledare A",

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from situation_board.domain.enums import ActionStatus, ReadinessLevel, SystemStatus
+from situation_board.domain.patches import ActionPatch, SystemPatch
 from situation_board.store.schema import actions, briefings, outbox
 from situation_board.sync import local
 from situation_board.sync.backend import SharedStore
@@ -37,8 +38,12 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def _scenario_a(a: Station) -> str:
     a.svc.start_event("Övning IT-avbrott", exercise=True)
     a.svc.set_level(ReadinessLevel.STAFF, reason="Flera system nere")
-    a.svc.add_system("Utskrivningssystem", status=SystemStatus.DOWN, supplier="Leverantör AB")
-    action = a.svc.add_action("Aktivera reservrutin", owner="Stabschef")
+    a.svc.add_system(
+        "Utskrivningssystem",
+        status=SystemStatus.DOWN,
+        details=SystemPatch(supplier="Leverantör AB"),
+    )
+    action = a.svc.add_action("Aktivera reservrutin", ActionPatch(owner="Stabschef")).value
     a.svc.add_entry("Lägesrapport från sjukhusen.")
     return action.id
 
@@ -50,12 +55,12 @@ def test_two_and_three_stations_converge(tmp_path: Path, url: str) -> None:
     b.sync()
     assert b.board()["event"]["name"] == "Övning IT-avbrott"
     b.svc.add_entry("Rapport från V2.")
-    b.svc.update_action(action_id, owner="Sjukvårdsledare")
+    b.svc.update_action(action_id, ActionPatch(owner="Sjukvårdsledare"))
     converge(a, b)
     assert_converged(a, b)
     c.sync()  # a newcomer gets everything in one pull
     c.svc.add_entry("Rapport från V3.")
-    a.svc.update_action(action_id, status=ActionStatus.DONE)
+    a.svc.update_action(action_id, ActionPatch(status=ActionStatus.DONE))
     converge(a, b, c)
     assert_converged(a, b, c)
     board = c.board()
@@ -72,8 +77,8 @@ def test_concurrent_edit_records_one_conflict_everywhere(tmp_path: Path, url: st
     a, b = Station(tmp_path, "V1", url), Station(tmp_path, "V2", url)
     action_id = _scenario_a(a)
     converge(a, b)
-    b.svc.update_action(action_id, title="Reservrutin B")  # older stamp
-    a.svc.update_action(action_id, title="Reservrutin A")  # newer stamp: wins
+    b.svc.update_action(action_id, ActionPatch(title="Reservrutin B"))  # older stamp
+    a.svc.update_action(action_id, ActionPatch(title="Reservrutin A"))  # newer stamp: wins
     b.sync()
     a.sync()
     b.sync()
@@ -96,9 +101,9 @@ def test_unpushed_newer_local_edit_survives_a_pull(tmp_path: Path, url: str) -> 
     a, b = Station(tmp_path, "V1", url), Station(tmp_path, "V2", url)
     action_id = _scenario_a(a)
     converge(a, b)
-    a.svc.update_action(action_id, owner="Äldre ändring")
+    a.svc.update_action(action_id, ActionPatch(owner="Äldre ändring"))
     a.sync()
-    b.svc.update_action(action_id, owner="Nyare lokal ändring")
+    b.svc.update_action(action_id, ActionPatch(owner="Nyare lokal ändring"))
     b.client()._pull()  # pull only: the older remote owner must not overwrite the local edit
     assert b.board()["actions"][0]["owner"] == "Nyare lokal ändring"
     converge(b, a)
@@ -109,7 +114,7 @@ def test_unpushed_newer_local_edit_survives_a_pull(tmp_path: Path, url: str) -> 
 def test_tombstones_merge_like_fields(tmp_path: Path, url: str) -> None:
     a, b = Station(tmp_path, "V1", url), Station(tmp_path, "V2", url)
     _scenario_a(a)
-    briefing = a.svc.add_briefing(a.clock.advance(hours=1), title="Stabsorientering 1")
+    briefing = a.svc.add_briefing(a.clock.advance(hours=1), title="Stabsorientering 1").value
     converge(a, b)
     assert len(b.board()["briefings"]) == 1
     with a.store.write("Stab V1") as tx:
@@ -136,7 +141,7 @@ def test_replayed_batches_are_no_ops_and_a_gap_is_healed(tmp_path: Path, url: st
         assert conn.execute(select(entities.c.id, entities.c.change)).all() == before
 
     # the store lost this station's latest rows (restored from a backup with the same epoch):
-    more = [a.svc.add_entry(f"Post {i}").id for i in range(3)]
+    more = [a.svc.add_entry(f"Post {i}").value.id for i in range(3)]
     a.svc.add_entry("Efter återställningen.")
     after = local.outbox_after(a.store, batch[-1].seq + 3, 500)
     with pytest.raises(GapError) as gap:

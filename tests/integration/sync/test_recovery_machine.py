@@ -56,7 +56,7 @@ class RecoveryMachine(RuleBasedStateMachine):
 
     @rule(i=station_index, n=st.integers(min_value=0, max_value=99))
     def write_entry(self, i: int, n: int) -> None:
-        self.written.add(self.stations[i].svc.add_entry(f"Post {n} från {CODES[i]}").id)
+        self.written.add(self.stations[i].svc.add_entry(f"Post {n} från {CODES[i]}").value.id)
 
     @rule(i=station_index)
     def sync(self, i: int) -> None:
