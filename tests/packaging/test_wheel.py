@@ -1,6 +1,6 @@
 """A plain ``pip install`` of the wheel (no source tree beside it) is a working program: the
-resources travel as data files, and the Swedish ``.qm`` is compiled from the installed ``.ts`` on
-first start (it is a build output, not in the wheel)."""
+resources travel as data files, and the Swedish catalogue (``.mo``) is compiled from the installed
+``.po`` on first start (it is a build output, not in the wheel)."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     data = "situation_board-0.1.0.data/data/share/situation-board/resources/"
     assert data + "demo/tietoevry-2024.json" in names
-    assert data + "i18n/situation_board_sv.ts" in names
-    assert not any(n.endswith(".qm") for n in names)  # a build output, never shipped as source
+    assert data + "i18n/sv.po" in names
+    assert not any(n.endswith(".mo") for n in names)  # a build output, never shipped as source
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     # the dependencies come from pip's cache, filled when this suite's own venv was made
@@ -77,5 +77,5 @@ def test_the_installed_wheel_builds_the_demo_and_opens_in_swedish(installed: Pat
     )
     assert window.returncode == 0, window.stderr
     assert "translation" not in window.stderr and "Traceback" not in window.stderr
-    compiled = tmp_path / "cache" / "situation-board" / "i18n" / "situation_board_sv.qm"
+    compiled = tmp_path / "cache" / "situation-board" / "i18n" / "sv.mo"
     assert compiled.stat().st_size > 1000
