@@ -10,6 +10,7 @@ from pathlib import Path
 
 from situation_board.app import config
 from situation_board.app.context import AppContext, Options
+from situation_board.app.windows import NoWindows
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit
 from situation_board.cli.records import show
@@ -21,16 +22,22 @@ from situation_board.i18n import _
 
 def window(inv: Invocation) -> int:
     """No command: open the workstation window (prints the board without Qt)."""
-    if inv.windows is None:
-        return show(inv)
-    return inv.windows.workstation(inv.ctx)
+    try:
+        if inv.windows is not None:
+            return inv.windows.workstation(inv.ctx)
+    except NoWindows:
+        pass
+    return show(inv)
 
 
 def wall(inv: Invocation) -> int:
-    """``wall [--screen N] [--windowed]``: the wall display."""
-    if inv.windows is None:
-        return show(inv)
-    return inv.windows.wall(inv.ctx, screen=inv.args.screen, windowed=inv.args.windowed)
+    """``wall [--screen N] [--windowed]``: the wall display (prints the board without Qt)."""
+    try:
+        if inv.windows is not None:
+            return inv.windows.wall(inv.ctx, screen=inv.args.screen, windowed=inv.args.windowed)
+    except NoWindows:
+        pass
+    return show(inv)
 
 
 def _has_events(path: Path, ctx: AppContext) -> bool:
