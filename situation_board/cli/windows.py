@@ -6,6 +6,7 @@ without Qt installed, the window commands print the board instead.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from situation_board.app import config
@@ -19,14 +20,16 @@ from situation_board.domain.errors import BoardError
 from situation_board.domain.timeutil import fmt_datetime
 from situation_board.i18n import _
 
+log = logging.getLogger(__name__)
+
 
 def window(inv: Invocation) -> int:
     """No command: open the workstation window (prints the board without Qt)."""
     try:
         if inv.windows is not None:
             return inv.windows.workstation(inv.ctx)
-    except NoWindows:
-        pass
+    except NoWindows as exc:
+        log.warning("no window (%s): printing the board instead", exc)
     return show(inv)
 
 
@@ -35,8 +38,8 @@ def wall(inv: Invocation) -> int:
     try:
         if inv.windows is not None:
             return inv.windows.wall(inv.ctx, screen=inv.args.screen, windowed=inv.args.windowed)
-    except NoWindows:
-        pass
+    except NoWindows as exc:
+        log.warning("no window (%s): printing the board instead", exc)
     return show(inv)
 
 
