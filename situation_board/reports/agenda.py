@@ -10,7 +10,8 @@ the previous briefing (or the event's start):
 3. the system changes of the period, every affected system now, and missed supplier updates
    (systems whose "next update" time has passed);
 4. overdue actions, and actions due before the briefing after this one (or within 4 hours);
-5. the running deadline clocks, with their warning state (50 %/80 %);
+5. the running deadline clocks, with their warning state (50 %/80 %), and the clocks reported or
+   judged not required in the period;
 6. open sync conflicts;
 7. the next briefing.
 
@@ -77,6 +78,8 @@ class Agenda:
     due_soon_actions: tuple[Action, ...]
     due_soon_until: datetime
     clocks: tuple[DeadlineClock, ...]
+    closed_clocks: tuple[DeadlineClock, ...]
+    """Clocks reported or judged not required in the period."""
     conflicts: tuple[Conflict, ...]
     next_briefing: BriefingOccurrence | None
     """The briefing after this one."""
@@ -98,6 +101,11 @@ def occurrence_of(briefing: Briefing, now: datetime) -> BriefingOccurrence | Non
     2 hours after its time), else its next one."""
     at = briefing.next_at(now - IN_PROGRESS_AFTER)
     return briefing.occurrence(at) if at is not None else None
+
+
+def _closed_at(c: DeadlineClock, now: datetime) -> datetime:
+    """When the clock was reported or judged not required (``now`` + 1 µs while open)."""
+    return c.reported_at or c.not_required_at or now + timedelta(microseconds=1)
 
 
 def _in_period(e: JournalEntry, since: datetime, until: datetime) -> bool:
@@ -170,6 +178,11 @@ def build_agenda(
         ),
         due_soon_until=horizon,
         clocks=tuple(c for c in board.open_deadlines() if clean(c.title)),
+        closed_clocks=tuple(
+            c
+            for c in board.deadlines
+            if since <= _closed_at(c, now) <= now and clean(c.title, c.reference)
+        ),
         conflicts=tuple(conflicts),
         next_briefing=following,
         withheld=withheld,
@@ -280,6 +293,16 @@ def agenda_text(agenda: Agenda, language: str = "sv") -> str:
         )
     if not agenda.clocks:
         lines.append(none)
+    for c in agenda.closed_clocks:
+        state = c.status(now).label(language)
+        if c.reported_at is not None:
+            detail = fmt_short(c.reported_at, language)
+            detail += f", {c.reference}" if c.reference else ""
+        else:
+            detail = c.not_required_reason
+        lines.append(
+            "  " + _("Closed since the previous briefing:") + f" {c.title}: {state} ({detail})"
+        )
 
     item(6, _("Open sync conflicts"))
     for conflict in agenda.conflicts:
