@@ -478,3 +478,12 @@ def test_the_lagesbild_text_leaves_out_hidden_entries_and_personal_identity_numb
     ok(board, "export", "archive", str(target))
     kept = (target / "json" / "stabsjournal.json").read_text(encoding="utf-8")
     assert pnr in kept and "Intern bedömning" in kept
+
+
+def test_the_staffs_own_text_in_the_lagesbild_holds_no_personal_identity_number(
+    board: Path,
+) -> None:
+    pnr = personnummer(2096, 1, 2, 88)
+    error = refused(board, "export", "lagesbild", "-", "--section", f"handelsen=Patient {pnr}")
+    assert "personnummer" in error
+    assert "personnummer" in refused(board, "export", "lagesbild", "-", "--contact", pnr)
