@@ -48,6 +48,9 @@ class Settings:
     """Seconds each page of an overflowing wall panel stays up."""
     db: str | None = None
     """Path of the local store (default: in the platform's user data directory)."""
+    templates_dir: str | None = None
+    """The region's folder of event templates (``*.toml``), listed with the program's own; one
+    with the same file name replaces the program's."""
 
 
 _TYPES: dict[str, type] = {"sync_interval_s": int, "wall_page_s": int}

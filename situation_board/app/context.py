@@ -24,6 +24,7 @@ from situation_board.domain.timeutil import parse_instant
 
 if TYPE_CHECKING:  # typing only: the store (SQLAlchemy) is imported when first opened
     from situation_board.services import BoardService
+    from situation_board.services.templates import TemplateLibrary
     from situation_board.store.database import LocalStore
 
 
@@ -175,6 +176,22 @@ class AppContext:
 
             self._services = BoardService(self.store(), self.actor(), self.clock)
         return self._services
+
+    def template_folders(self) -> list[Path]:
+        """Where event templates are read from: the program's own, then the region's
+        (``templates_dir``), whose templates replace the program's of the same id."""
+        from situation_board.services.templates import built_in_folder  # noqa: PLC0415 - lazy: services
+
+        folders = [built_in_folder()]
+        if self.settings.templates_dir:
+            folders.append(Path(self.settings.templates_dir).expanduser())
+        return folders
+
+    def templates(self) -> TemplateLibrary:
+        """The event templates, read now (a broken file is a problem listed, not an error)."""
+        from situation_board.services.templates import load_library  # noqa: PLC0415 - lazy: services
+
+        return load_library(self.template_folders())
 
     def require_board(self) -> None:
         """Refuse a local store path with no board in it (read-only commands: a typo in

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from situation_board.app.context import AppContext, Options, open_context
 from situation_board.app.windows import Windows
-from situation_board.cli import export, journal, records
+from situation_board.cli import export, journal, records, rhythm
 from situation_board.cli import sync as sync_cmds
 from situation_board.cli import windows as window_cmds
 from situation_board.cli.invocation import Invocation
@@ -46,10 +46,18 @@ HANDLERS: dict[str, Handler] = {
     "log add": journal.log_add,
     "log list": journal.log_list,
     "handover": journal.handover,
-    "deadline add": journal.deadline_add,
-    "deadline report": journal.deadline_report,
-    "briefing add": journal.briefing_add,
+    "deadline add": rhythm.deadline_add,
+    "deadline report": rhythm.deadline_report,
+    "deadline not-required": rhythm.deadline_not_required,
+    "deadline list": rhythm.deadline_list,
+    "briefing add": rhythm.briefing_add,
+    "briefing list": rhythm.briefing_list,
+    "briefing cancel": rhythm.briefing_cancel,
+    "briefing agenda": rhythm.briefing_agenda,
+    "briefing decision": rhythm.briefing_decision,
+    "template list": rhythm.template_list,
     "export journal-csv": export.journal_csv,
+    "export journal-json": export.journal_json,
     "export journal-pdf": export.journal_pdf,
     "export board-pdf": export.board_pdf,
     "export lagesbild": export.lagesbild,
@@ -67,7 +75,11 @@ READ_ONLY = frozenset(
         "action list",
         "log list",
         "show",
+        "deadline list",
+        "briefing list",
+        "briefing agenda",
         "export journal-csv",
+        "export journal-json",
         "export journal-pdf",
         "export board-pdf",
         "export lagesbild",

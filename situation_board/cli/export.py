@@ -9,6 +9,7 @@ functions import Qt, so they are imported only by the commands that make a PDF.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit
 from situation_board.domain.errors import BoardError, NoActiveEventError, ValidationError
 from situation_board.domain.messages import Text
+from situation_board.domain.timeutil import iso
 from situation_board.i18n import N_, _, ngettext
 
 PDF = (".pdf",)
@@ -75,6 +77,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 def journal_csv(inv: Invocation) -> int:
     """``export journal-csv FILE [--since] [--until] [--event]``: the journal for Excel."""
     from situation_board.reports.tables import (  # noqa: PLC0415 - only for this export command
+        EXERCISE_MARK,
         entries_in_period,
         excel_csv,
         journal_table,
@@ -84,14 +87,48 @@ def journal_csv(inv: Invocation) -> int:
     path = output_file(inv.args.file, CSV)
     with _event_needed(inv):
         board = inv.services.event_board(inv.args.event)
+    assert board.event is not None
+    exercise = board.event.exercise
     entries = entries_in_period(board.journal, since, until)
-    table = journal_table(entries, {e.id: e.number for e in board.journal})
+    table = journal_table(entries, {e.id: e.number for e in board.journal}, exercise=exercise)
     write_bytes(path, excel_csv(table.headers, table.rows))
-    emit(
-        ngettext("{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)).format(
-            n=len(entries), path=path
-        )
-    )
+    line = ngettext(
+        "{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)
+    ).format(n=len(entries), path=path)
+    emit(f"{EXERCISE_MARK}: {line}" if exercise else line)
+    return 0
+
+
+def journal_json(inv: Invocation) -> int:
+    """``export journal-json FILE [--since] [--until] [--event]``: the journal for programs.
+
+    One object: ``shape``, ``exercise`` and ``marking`` (``"ÖVNING"`` on an exercise, else
+    null) at file level, the ``event``, the ``period`` and the ``entries`` (the shape of
+    ``log list --json``, each with ``exercise``).
+    """
+    from situation_board.reports.board_json import JSON_SHAPE_VERSION, entry_json, event_json  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.tables import EXERCISE_MARK, entries_in_period  # noqa: PLC0415 - only for this export command
+
+    since, until = _period(inv)
+    path = output_file(inv.args.file, (".json",))
+    with _event_needed(inv):
+        board = inv.services.event_board(inv.args.event)
+    assert board.event is not None
+    exercise = board.event.exercise
+    entries = entries_in_period(board.journal, since, until)
+    document = {
+        "shape": JSON_SHAPE_VERSION,
+        "exercise": exercise,
+        "marking": EXERCISE_MARK if exercise else None,
+        "event": event_json(board.event),
+        "period": {"since": iso(since), "until": iso(until)},
+        "entries": [entry_json(e, exercise=exercise) for e in entries],
+    }
+    write_bytes(path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    line = ngettext(
+        "{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)
+    ).format(n=len(entries), path=path)
+    emit(f"{EXERCISE_MARK}: {line}" if exercise else line)
     return 0
 
 

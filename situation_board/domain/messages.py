@@ -49,6 +49,9 @@ FIELDS: dict[str, str] = {
     "to_person": N_("the incoming person"),
     "station": N_("the station code"),
     "user": N_("the user name"),
+    "hours": N_("the number of hours"),
+    "reference": N_("the reference"),
+    "template": N_("the template"),
 }
 
 MESSAGES: dict[str, str] = {
@@ -119,7 +122,24 @@ MESSAGES: dict[str, str] = {
     "db_unusable": N_("Cannot open the database {path}: {reason}"),
     "bad_config": N_("Error in the configuration file {path}: {reason}"),
     "deadline_already_reported": N_("The deadline “{title}” has already been reported."),
+    "deadline_closed": N_("The deadline “{title}” is already closed ({status})."),
     "due_required": N_("Give a due time (--due) for this kind of deadline."),
+    "custom_needs_time": N_(
+        "Give the number of hours (--hours) or the due time (--due) for this deadline, not both."
+    ),
+    "bad_hours": N_("The number of hours must be more than 0 and at most {limit}, not {value}."),
+    "bad_every_hours": N_(
+        "Every how many hours: give a whole number from 1 to {limit}, not “{value}”."
+    ),
+    "bad_daily_times": N_("Cannot read the daily times “{value}”: write e.g. 08:00,13:00,16:00."),
+    "briefing_cancelled": N_("The briefing “{title}” is already cancelled."),
+    "no_briefing_in_progress": N_(
+        "No briefing is under way now (from 15 minutes before its time to 2 hours after). "
+        "Name the briefing (--briefing ID, see briefing list)."
+    ),
+    "template_broken": N_("The template {path} is broken at line {line}: {reason}"),
+    "template_broken_file": N_("The template {path} is broken: {reason}"),
+    "template_folder_unreadable": N_("The template folder {path} cannot be read: {reason}"),
     "demo_exists": N_(
         "The database {path} already holds data. Choose a new file for the demo (--db)."
     ),

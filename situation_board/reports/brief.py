@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from situation_board.domain.briefings import BriefingOccurrence
 from situation_board.domain.entities import (
     Action,
     AffectedSystem,
     Board,
-    Briefing,
     DeadlineClock,
     JournalEntry,
     LevelDecision,
@@ -56,7 +56,7 @@ class HandoverBrief:
     overdue_actions: tuple[Action, ...]
     open_actions: tuple[Action, ...]
     deadlines: tuple[DeadlineClock, ...]
-    next_briefing: Briefing | None
+    next_briefing: BriefingOccurrence | None
     entries: tuple[JournalEntry, ...]  # significant first, then the rest, each chronological
     decisions: tuple[JournalEntry, ...] = ()  # entries of category "beslut" in the period
     system_changes: tuple[JournalEntry, ...] = ()  # system status changes in the period

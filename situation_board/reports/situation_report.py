@@ -6,18 +6,29 @@ a free text the staff complete (``staff_text``). ``situation_report_text`` gives
 into WIS or an e-mail to länsstyrelsen/Socialstyrelsen; ``reports/html.py`` and ``reports/pdf.py``
 print it. An empty free-text section says so ("att fylla i av staben"), so a half-finished report
 cannot pass for a finished one.
+
+The lägesbild leaves the command room, so it is built from what may leave it
+(``reports.privacy``): no journal entry hidden from the wall, no text that looks like a personal
+identity number; ``withheld`` counts what was left out and the text says so. An exercise says
+ÖVNING at its start and its end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from situation_board.domain.entities import Board, LevelDecision
 from situation_board.domain.enums import EntryCategory, ReadinessLevel
 from situation_board.domain.timeutil import fmt_datetime, fmt_short
 from situation_board.reports.brief import action_line
+from situation_board.reports.privacy import (
+    Withheld,
+    outgoing_board,
+    outgoing_lines,
+    withheld_note,
+)
 
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("handelsen", "Händelsen", "Vad har hänt, var och när? Förlopp sedan förra lägesbilden."),
@@ -68,6 +79,8 @@ class SituationReport:
     next_report: str
     sections: tuple[ReportSection, ...]
     contact: str = ""
+    withheld: Withheld = field(default_factory=Withheld)
+    """What the report left out (entries hidden from the wall, personal identity numbers)."""
 
     def section(self, key: str) -> ReportSection:
         for s in self.sections:
@@ -184,7 +197,12 @@ def build_situation_report(
     unknown = set(texts) - set(SECTION_KEYS)
     if unknown:
         raise KeyError(sorted(unknown)[0])
-    facts = _facts(board, history)
+    event = board.event
+    board, withheld = outgoing_board(board)
+    facts: dict[str, tuple[str, ...]] = {}
+    for key, lines in _facts(board, history).items():
+        facts[key], dropped = outgoing_lines(lines)
+        withheld += dropped
     level = board.level
     if level is not None:
         level_line = (
@@ -196,8 +214,8 @@ def build_situation_report(
         level_line, region = ReadinessLevel.NORMAL.sv, ""
     briefing = board.next_briefing()
     return SituationReport(
-        event_name=board.event.name,
-        exercise=board.event.exercise,
+        event_name=event.name,
+        exercise=event.exercise,
         station=board.station.code,
         generated_at=board.as_of,
         sender=f"{SENDER}, {region}" if region else SENDER,
@@ -207,10 +225,11 @@ def build_situation_report(
             f"{briefing.title} {fmt_datetime(briefing.at)}" if briefing else "Ej planerad"
         ),
         sections=tuple(
-            ReportSection(key, title, guide, tuple(facts[key]), texts.get(key, "").strip())
+            ReportSection(key, title, guide, facts[key], texts.get(key, "").strip())
             for key, title, guide in SECTIONS
         ),
         contact=contact.strip(),
+        withheld=withheld,
     )
 
 
@@ -225,6 +244,8 @@ def situation_report_text(report: SituationReport) -> str:
     lines.append(f"Beredskapsläge: {report.level_line}")
     lines.append(f"Nästa stabsorientering: {report.next_report}")
     lines.append(f"Kontaktperson: {report.contact or TO_FILL}")
+    if report.withheld.total:
+        lines.append(withheld_note(report.withheld, "sv"))
     for number, s in enumerate(report.sections, start=1):
         lines.append("")
         lines.append(f"{number}. {s.title.upper()}")
@@ -234,4 +255,6 @@ def situation_report_text(report: SituationReport) -> str:
             lines.append("- Inget registrerat på lägesbilden.")
         lines.append("Stabens komplettering:")
         lines.append(s.staff_text if s.staff_text else f"{TO_FILL} {s.guidance}")
+    if report.exercise:
+        lines.extend(("", "ÖVNING ÖVNING ÖVNING"))
     return "\n".join(lines) + "\n"

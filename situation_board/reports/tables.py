@@ -85,6 +85,7 @@ def _yn(flag: bool) -> str:
 
 # ---------------------------------------------------------------------- per table
 
+EXERCISE_MARK = "ÖVNING"
 JOURNAL_HEADERS = (
     "Nummer",
     "Händelsetid",
@@ -99,6 +100,7 @@ JOURNAL_HEADERS = (
     "Rättar post",
     "Dold på väggskärm",
     "Id",
+    "Övning",
 )
 
 
@@ -114,9 +116,19 @@ def entries_in_period(
     ]
 
 
-def journal_table(entries: Sequence[JournalEntry], numbers: dict[str, str] | None = None) -> Table:
-    """The journal, chronological; ``numbers`` maps ids to numbers for the "rättar" column."""
+def journal_table(
+    entries: Sequence[JournalEntry],
+    numbers: dict[str, str] | None = None,
+    *,
+    exercise: bool = False,
+) -> Table:
+    """The journal, chronological; ``numbers`` maps ids to numbers for the "rättar" column.
+
+    The last column ("Övning") says ÖVNING on every row of an exercise, and each JSON record
+    carries ``exercise``: a row copied out of an exercise's journal still says what it is.
+    """
     known = {e.id: e.number for e in entries} | (numbers or {})
+    mark = EXERCISE_MARK if exercise else ""
     rows = tuple(
         (
             e.number,
@@ -132,10 +144,11 @@ def journal_table(entries: Sequence[JournalEntry], numbers: dict[str, str] | Non
             known.get(e.corrects, e.corrects) if e.corrects else "",
             _yn(e.hidden_from_wall),
             e.id,
+            mark,
         )
         for e in entries
     )
-    records = tuple(entry_json(e) for e in entries)
+    records = tuple(entry_json(e, exercise=exercise) for e in entries)
     return Table("stabsjournal", "Stabsjournal", JOURNAL_HEADERS, rows, records)
 
 
@@ -292,7 +305,7 @@ def deadline_table(deadlines: Sequence[DeadlineClock], board: Board) -> Table:
 
 def briefing_table(briefings: Sequence[Briefing]) -> Table:
     rows = tuple((_t(b.at), b.title, b.id) for b in briefings)
-    records = tuple(briefing_json(b) for b in briefings)
+    records = tuple(briefing_json(b) for b in briefings)  # as stored: ``next_at`` changes
     return Table("stabsorienteringar", "Stabsorienteringar", ("Tid", "Rubrik", "Id"), rows, records)
 
 
@@ -314,7 +327,7 @@ def event_tables(record: EventRecord) -> tuple[Table, ...]:
         level_table(record.level_history),
         system_table(board.systems),
         action_table(board.actions, board),
-        journal_table(board.journal, numbers),
+        journal_table(board.journal, numbers, exercise=record.event.exercise),
         handover_table(record.handovers, numbers),
         deadline_table(board.deadlines, board),
         briefing_table(board.briefings),

@@ -23,6 +23,7 @@ from situation_board.services.base import ServiceBase
 from situation_board.services.describe import changes_sv, value_sv
 from situation_board.store import queries as q
 from situation_board.store.schema import actions, systems
+from situation_board.store.unit_of_work import WriteTx
 
 
 class ActionServices(ServiceBase):
@@ -56,34 +57,40 @@ class ActionServices(ServiceBase):
         now = self.now()
         with self.store.write(self.actor.name, now) as tx:
             event = self._active_event(tx.conn)
-            values = {
-                "owner": "",
-                "due_at": None,
-                "priority": Priority.NORMAL.value,
-                "status": ActionStatus.OPEN.value,
-                "system_id": None,
-                **self._columns(tx.conn, event.id, details),
-                **self._columns(tx.conn, event.id, ActionPatch(title=title)),
-            }
-            closed_at = now if ActionStatus(values["status"]).is_closed else None
-            action_id = tx.insert(
-                actions,
-                {
-                    "event_id": event.id,
-                    "created_at": now,
-                    "closed_at": closed_at,
-                    "deleted": False,
-                    **values,
-                },
-            )
-            text = f"Ny åtgärd: {values['title']}"
-            if values["owner"]:
-                text += f" (ansvarig: {values['owner']})"
-            if values["due_at"]:
-                text += f", senast {value_sv(values['due_at'])}"
-            self._log(tx, event.id, text + ".")
+            action_id = self._insert_action(tx, event.id, title, details)
             result = self._get_action(tx.conn, action_id)
         return Outcome(result, tx.changes)
+
+    def _insert_action(self, tx: WriteTx, event_id: str, title: str, details: ActionPatch) -> str:
+        """Insert an action and journal it; inside ``tx``. Raises ``ValidationError``,
+        ``NotFoundError`` (linked system)."""
+        values = {
+            "owner": "",
+            "due_at": None,
+            "priority": Priority.NORMAL.value,
+            "status": ActionStatus.OPEN.value,
+            "system_id": None,
+            **self._columns(tx.conn, event_id, details),
+            **self._columns(tx.conn, event_id, ActionPatch(title=title)),
+        }
+        closed_at = tx.now if ActionStatus(values["status"]).is_closed else None
+        action_id = tx.insert(
+            actions,
+            {
+                "event_id": event_id,
+                "created_at": tx.now,
+                "closed_at": closed_at,
+                "deleted": False,
+                **values,
+            },
+        )
+        text = f"Ny åtgärd: {values['title']}"
+        if values["owner"]:
+            text += f" (ansvarig: {values['owner']})"
+        if values["due_at"]:
+            text += f", senast {value_sv(values['due_at'])}"
+        self._log(tx, event_id, text + ".")
+        return action_id
 
     def update_action(self, ref: str, patch: ActionPatch) -> Outcome[Action]:
         """Change fields of the action with (short) id ``ref``.

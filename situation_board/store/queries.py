@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, func, literal_column, or_, select, text
 
+from situation_board.domain.briefings import Recurrence
 from situation_board.domain.entities import (
     Action,
     AffectedSystem,
@@ -178,18 +179,37 @@ def to_deadline(r: RowLike) -> DeadlineClock:
     return DeadlineClock(
         id=r["id"],
         event_id=r["event_id"],
-        kind=DeadlineKind(r["kind"]),
+        kind=deadline_kind(r["kind"]),
         title=r["title"],
         aware_at=r["aware_at"],
         due_at=r["due_at"],
         reported_at=r["reported_at"],
         reference=r["reference"],
         late_reason=r["late_reason"],
+        follows_id=r["follows_id"],
+        not_required_at=r["not_required_at"],
+        not_required_reason=r["not_required_reason"] or "",
     )
 
 
+def deadline_kind(code: str) -> DeadlineKind:
+    """The kind stored as ``code``: old codes by their alias (``other`` → ``custom``), and a
+    code a newer version wrote as ``custom`` (its title says what it is)."""
+    try:
+        return DeadlineKind(code)
+    except ValueError:
+        return DeadlineKind.CUSTOM
+
+
 def to_briefing(r: RowLike) -> Briefing:
-    return Briefing(id=r["id"], event_id=r["event_id"], at=r["at"], title=r["title"])
+    return Briefing(
+        id=r["id"],
+        event_id=r["event_id"],
+        at=r["at"],
+        title=r["title"],
+        recurrence=Recurrence.from_code(r["recurrence"]),
+        cancelled_at=r["cancelled_at"],
+    )
 
 
 # ---------------------------------------------------------------------- queries

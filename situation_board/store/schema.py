@@ -225,6 +225,9 @@ deadlines = Table(
     _when("reported_at"),
     _text("reference"),
     _text("late_reason"),
+    Column("follows_id", String(36), nullable=True),
+    _when("not_required_at"),
+    _text("not_required_reason"),
     *_mutable_tail(),
 )
 
@@ -235,6 +238,8 @@ briefings = Table(
     Column("event_id", String(36), nullable=False, index=True),
     _when("at", nullable=False),
     _text("title"),
+    _text("recurrence"),  # "" single; "every 4h"; "daily 08:00,13:00" (domain.briefings)
+    _when("cancelled_at"),
     *_mutable_tail(),
 )
 

@@ -115,9 +115,8 @@ class LevelBanner(QFrame):
         if board is None or board.event is None:
             return
         lines = []
-        upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
-        if upcoming:
-            b = upcoming[0]
+        b = board.next_briefing(now)  # the next occurrence, of a single briefing or a rhythm
+        if b is not None:
             lines.append(
                 _("Next: {0} {1} ({2})").format(
                     b.title,

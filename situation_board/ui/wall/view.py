@@ -224,14 +224,12 @@ class WallView(QWidget):
         )
         board = self.board
         if board is not None and board.event is not None:
-            upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
+            nb = board.next_briefing(now)  # the next occurrence, of a single briefing or a rhythm
             self.banner.next_text = (
                 _("Next: {0} {1} ({2})").format(
-                    upcoming[0].title,
-                    fmt_time(upcoming[0].at),
-                    countdown(upcoming[0].at - now, self.language),
+                    nb.title, fmt_time(nb.at), countdown(nb.at - now, self.language)
                 )
-                if upcoming
+                if nb is not None
                 else ""
             )
         self.banner.update()
