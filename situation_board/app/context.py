@@ -23,6 +23,7 @@ from situation_board.domain.errors import BoardError
 from situation_board.domain.timeutil import parse_instant
 
 if TYPE_CHECKING:  # typing only: the store (SQLAlchemy) is imported when first opened
+    from situation_board.domain.reminders import ReminderPolicy
     from situation_board.services import BoardService
     from situation_board.store.database import LocalStore
 
@@ -112,6 +113,13 @@ class AppContext:
         if self.demo or not self.settings.store_url:
             return None
         return SyncSettings(self.settings.store_url, self.settings.sync_interval_s)
+
+    def reminder_policy(self) -> ReminderPolicy:
+        """How reminders repeat and when they keep quiet (``reminder_repeat_min``,
+        ``quiet_hours``)."""
+        from situation_board.services.reminders import policy_of  # noqa: PLC0415 - lazy: SQLAlchemy
+
+        return policy_of(self.settings.reminder_repeat_min, self.settings.quiet_hours)
 
     def save_settings(self, **values: object) -> config.Settings:
         """Persist changed settings (identity, language) to the configuration file; returns the

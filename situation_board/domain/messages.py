@@ -108,6 +108,14 @@ MESSAGES: dict[str, str] = {
         "Screen {value} does not exist; there are {count} screen(s), numbered from 0."
     ),
     "comment_required": N_("Write a comment for the journal when the status changes."),
+    "undo_stale": N_(
+        "Cannot undo ({change}): it has been changed since, by someone else or at another "
+        "station. Nothing was changed."
+    ),
+    "personnummer_on_wall": N_(
+        "Entry {number} looks like it contains a personal identity number and stays hidden "
+        "from the wall."
+    ),
     "schema_too_new": N_(
         "The database {path} was written by a newer version of the program (schema {found}). "
         "Update situation-board; nothing was changed."
