@@ -104,9 +104,7 @@ _KIND_LABELS = {
 }
 _TEXTS = {
     ReminderKind.ACTION_OVERDUE: N_("Action overdue: “{title}” (due {when})"),
-    ReminderKind.DEADLINE_WARNING: N_(
-        "80 % of the time has passed: “{title}” must be reported by {when}"
-    ),
+    ReminderKind.DEADLINE_WARNING: N_("Deadline at 80 %: “{title}” must be reported by {when}"),
     ReminderKind.DEADLINE_DUE: N_("Deadline passed: “{title}” was due {when} and is not reported"),
     ReminderKind.UPDATE_MISSED: N_("Promised update missed: {title} (expected {when})"),
     ReminderKind.BRIEFING_SOON: N_("{title} at {when}"),
