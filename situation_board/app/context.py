@@ -28,6 +28,11 @@ if TYPE_CHECKING:  # typing only: the store (SQLAlchemy) is imported when first 
     from situation_board.store.database import LocalStore
 
 
+DEMO_ACTOR = Actor("Demoanvändare", StaffFunction.LOG_KEEPER)
+"""Who records on the demo board: the demo opens straight onto the board, without the identity
+dialog that belongs to real boards (a real name would only mislead on made-up data)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """What the person starting the program chose (CLI global options; all optional).
@@ -158,8 +163,10 @@ class AppContext:
         return self._store
 
     def actor(self) -> Actor:
-        """Who records: ``--user``, else the configured user, else the login name; the function
-        from the configuration."""
+        """Who records: ``--user``, else (on the demo board) the demo identity, else the
+        configured user, else the login name; the function from the configuration."""
+        if self._actor is None and self.demo and not self.options.user:
+            self._actor = DEMO_ACTOR
         if self._actor is None:
             name = (
                 self.options.user
