@@ -47,15 +47,15 @@ class QtWindows:
         return EXIT_STARTUP
 
     def _prepare(self, ctx: AppContext) -> int | None:
-        """Check the display, then open the local store before Qt: an exit status, or ``None``
-        to go on."""
-        problem = self.problem(ctx.language)
-        if problem is not None:
-            return _line(problem)
+        """Open the local store (Qt-free: its errors are the person's to fix, display or not),
+        then check the display: an exit status, or ``None`` to go on."""
         try:
             ctx.store()
         except BoardError as exc:
             return self.startup_error(exc.message(ctx.language), ctx.language)
+        problem = self.problem(ctx.language)
+        if problem is not None:
+            return _line(problem)
         return None
 
     def workstation(self, ctx: AppContext) -> int:
