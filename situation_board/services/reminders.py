@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from situation_board.domain.changes import Outcome, Topic
 from situation_board.domain.entities import Board
@@ -32,8 +33,23 @@ from situation_board.services.describe import LEVEL_CHANGE_PREFIX
 from situation_board.services.read import ReadServices
 from situation_board.store import queries as q
 from situation_board.store.schema import reminder_acks, reminders_shown
+from situation_board.sync.status import SyncStatus
 
 DECISION_PREFIXES = (LEVEL_CHANGE_PREFIX,)
+
+
+def sync_health(status: SyncStatus, started_at: datetime | None = None) -> SyncHealth | None:
+    """The reminder evaluator's view of the sync status bar's ``status`` (``None`` when no
+    shared store is configured); ``started_at``: when this program began syncing."""
+    if status.store is None:
+        return None
+    return SyncHealth(
+        interval_s=status.interval_s,
+        last_success_at=status.last_success_at,
+        failing=bool(status.last_error) or status.update_required,
+        consecutive_failures=status.consecutive_failures,
+        started_at=started_at,
+    )
 
 
 def policy_of(repeat_min: int, quiet: str = "") -> ReminderPolicy:
@@ -86,15 +102,18 @@ class ReminderServices(ReadServices):
         on this station (so each fires once, and repeats only after ``policy.repeat_every``).
         The caller must notify every reminder in the result's ``due``."""
         at = now or self.now()
-        with self.store.write_connection() as conn:
+        with self.store.read() as conn:
             board, state = self._reminder_input(conn, at)
-            result = evaluate(board, sync, at, state, policy)
+        result = evaluate(board, sync, at, state, policy)
+        if not result.due:  # the usual tick: no write lock taken
+            return result
+        with self.store.write_connection() as conn:
             for r in result.due:
                 if r.shown is None:
                     conn.execute(
-                        insert(reminders_shown).values(
-                            key=r.key, kind=r.kind.value, first_shown_at=at, last_shown_at=at
-                        )
+                        sqlite_insert(reminders_shown)
+                        .values(key=r.key, kind=r.kind.value, first_shown_at=at, last_shown_at=at)
+                        .on_conflict_do_nothing(index_elements=["key"])
                     )
                 else:
                     conn.execute(

@@ -193,3 +193,20 @@ def test_hiding_and_acknowledging_reach_the_other_station_and_the_wall(tmp_path:
     converge(a, b)
     assert not b.svc.entry(decision.id).hidden_from_wall
     assert a.conflicts() == [] and b.conflicts() == []
+
+
+def test_sync_status_becomes_a_reminder_after_five_failed_intervals(svc: BoardService) -> None:
+    from situation_board.services.reminders import sync_health
+    from situation_board.sync.status import SyncStatus
+
+    clock: FakeClock = svc.clock  # type: ignore[assignment]
+    assert sync_health(SyncStatus(store=None)) is None
+    ok = SyncStatus(store="sqlite:///s.db", last_success_at=clock.now, interval_s=15)
+    failing = SyncStatus(
+        store="sqlite:///s.db", last_success_at=clock.now, last_error="nere", consecutive_failures=5
+    )
+    assert svc.check_reminders(sync=sync_health(ok)).due == ()
+    (due,) = svc.check_reminders(sync=sync_health(failing)).due
+    assert due.kind is ReminderKind.SYNC_FAILING
+    assert due.text("sv").startswith("Synkningen har misslyckats sedan 14:00")
+    assert svc.check_reminders(sync=sync_health(failing)).due == ()
