@@ -112,8 +112,11 @@ class JournalServices(ServiceBase):
         with self.store.write(self.actor.name, now) as tx:
             event = self._active_event(tx.conn)
             found = [e for e in q.entry_by_ref(tx.conn, ref) if e.event_id == event.id]
-            if len(found) != 1:
+            if not found:
                 raise NotFoundError("not_found", what="entry", ref=ref)
+            if len(found) > 1:  # a number two sites carry (a renamed or restored station)
+                ids = ", ".join(e.id for e in found[:5])
+                raise NotFoundError("ambiguous_ref", what="entry", ref=ref, matches=ids)
             entry = found[0]
             if entry.hidden_from_wall == hidden:
                 return Outcome(entry, NOTHING)
