@@ -90,8 +90,23 @@ def _load(name: str) -> object:
     return ctypes.CDLL(name)
 
 
+def qt_installed() -> bool:
+    """True when PySide6 is there to import (always in a frozen bundle, where ``find_spec``
+    does not see it), found without importing it."""
+    if getattr(sys, "frozen", False):
+        return True
+    try:
+        return find_spec("PySide6") is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def qt_dir() -> Path | None:
     """PySide6's ``Qt`` folder (plugins, lib), found without importing PySide6."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:  # a PyInstaller bundle
+        folder = Path(bundle) / "PySide6" / "Qt"
+        return folder if folder.is_dir() else None
     try:
         spec = find_spec("PySide6")
     except (ImportError, ValueError):

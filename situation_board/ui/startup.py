@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from situation_board.i18n import translations
+from situation_board.i18n import _
 from situation_board.ui.app import make_app
 
 
 def show_startup_error(message: str, language: str) -> None:
     """Show ``message`` (one line, already in ``language``) in a modal dialog until closed."""
-    make_app(language)
-    t = translations(language)
-    box = QMessageBox(QMessageBox.Icon.Critical, t.gettext("The board cannot start"), message)
+    make_app(language)  # sets the catalogue's language, and Qt's own for the button
+    box = QMessageBox(QMessageBox.Icon.Critical, _("The board cannot start"), message)
     box.setObjectName("startupError")
     box.setInformativeText(
-        t.gettext("Correct the problem and start the program again. Nothing was changed.")
+        _("Correct the problem and start the program again. Nothing was changed.")
     )
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.exec()
