@@ -23,9 +23,15 @@ from situation_board.domain.errors import BoardError
 from situation_board.domain.timeutil import parse_instant
 
 if TYPE_CHECKING:  # typing only: the store (SQLAlchemy) is imported when first opened
+    from situation_board.domain.reminders import ReminderPolicy
     from situation_board.services import BoardService
     from situation_board.services.templates import TemplateLibrary
     from situation_board.store.database import LocalStore
+
+
+DEMO_ACTOR = Actor("Demoanvändare", StaffFunction.LOG_KEEPER)
+"""Who records on the demo board: the demo opens straight onto the board, without the identity
+dialog that belongs to real boards (a real name would only mislead on made-up data)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,13 @@ class AppContext:
             return None
         return SyncSettings(self.settings.store_url, self.settings.sync_interval_s)
 
+    def reminder_policy(self) -> ReminderPolicy:
+        """How reminders repeat and when they keep quiet (``reminder_repeat_min``,
+        ``quiet_hours``)."""
+        from situation_board.services.reminders import policy_of  # noqa: PLC0415 - lazy: SQLAlchemy
+
+        return policy_of(self.settings.reminder_repeat_min, self.settings.quiet_hours)
+
     def save_settings(self, **values: object) -> config.Settings:
         """Persist changed settings (identity, language) to the configuration file; returns the
         new settings. Raises ``BoardError("bad_config")`` for a broken file, ``OSError`` when it
@@ -151,8 +164,10 @@ class AppContext:
         return self._store
 
     def actor(self) -> Actor:
-        """Who records: ``--user``, else the configured user, else the login name; the function
-        from the configuration."""
+        """Who records: ``--user``, else (on the demo board) the demo identity, else the
+        configured user, else the login name; the function from the configuration."""
+        if self._actor is None and self.demo and not self.options.user:
+            self._actor = DEMO_ACTOR
         if self._actor is None:
             name = (
                 self.options.user

@@ -103,6 +103,23 @@ def _options(argv: Sequence[str]) -> Options:
     )
 
 
+def opens_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` asks for a window program (no command, ``wall``, or ``demo`` without
+    ``--no-gui``), judged without the full parser (the configuration may be broken)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return False
+    pre = argparse.ArgumentParser(add_help=False)
+    for name in ("--db", "--config", "--station", "--user"):
+        pre.add_argument(name)
+    _known, rest = pre.parse_known_args(list(argv))
+    words = [a for a in rest if not a.startswith("-")]
+    if not words:
+        return not rest
+    if words[0] == "wall":
+        return True
+    return words[0] == "demo" and "--no-gui" not in rest
+
+
 def _fail(message: str) -> int:
     print(f"situation-board: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -131,7 +148,9 @@ def main(
         args = build_parser(HANDLERS).parse_args(argv)
     except UsageError as exc:
         return _fail(_("usage error: {0} (see --help)").format(exc))
-    except BoardError as exc:
+    except BoardError as exc:  # a broken configuration: a window program shows it in a dialog
+        if windows is not None and opens_window(argv):
+            return windows.startup_error(exc.message(language), language)
         return _fail(exc.message(language))
     from situation_board.app import logs  # noqa: PLC0415 - after parsing: --help stays fast
 

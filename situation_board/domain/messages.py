@@ -111,6 +111,14 @@ MESSAGES: dict[str, str] = {
         "Screen {value} does not exist; there are {count} screen(s), numbered from 0."
     ),
     "comment_required": N_("Write a comment for the journal when the status changes."),
+    "undo_stale": N_(
+        "Cannot undo ({change}): it has been changed since, by someone else or at another "
+        "station. Nothing was changed."
+    ),
+    "personnummer_on_wall": N_(
+        "Entry {number} looks like it contains a personal identity number and stays hidden "
+        "from the wall."
+    ),
     "schema_too_new": N_(
         "The database {path} was written by a newer version of the program (schema {found}). "
         "Update situation-board; nothing was changed."
@@ -120,6 +128,20 @@ MESSAGES: dict[str, str] = {
         "starts or an event is started (situation-board event new …); nothing was created."
     ),
     "db_unusable": N_("Cannot open the database {path}: {reason}"),
+    "no_display": N_(
+        "There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set). Start the program in a desktop session, or use the command line (e.g. "
+        "situation-board show)."
+    ),
+    "display_unreachable": N_(
+        "Cannot connect to the display {display}. Is the desktop session running, and may this "
+        "user use it? The command line works without a display (e.g. situation-board show)."
+    ),
+    "qt_libraries_missing": N_(
+        "The window cannot open: Qt's {plugin} platform plugin needs {libraries}, which is not "
+        "installed. Install it with: sudo apt install {packages}"
+    ),
+    "window_unavailable": N_("The demo board cannot open: {reason}"),
     "bad_config": N_("Error in the configuration file {path}: {reason}"),
     "deadline_already_reported": N_("The deadline “{title}” has already been reported."),
     "deadline_closed": N_("The deadline “{title}” is already closed ({status})."),

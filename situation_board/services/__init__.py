@@ -13,8 +13,10 @@ from situation_board.services.documents import DocumentServices
 from situation_board.services.events import EventServices
 from situation_board.services.handover import HandoverServices
 from situation_board.services.journal import JournalServices
+from situation_board.services.reminders import ReminderServices
 from situation_board.services.systems import SystemServices
 from situation_board.services.templates import TemplateServices
+from situation_board.services.undo import UndoServices
 
 
 class BoardService(
@@ -28,6 +30,8 @@ class BoardService(
     HandoverServices,
     DocumentServices,
     ConflictServices,
+    ReminderServices,
+    UndoServices,
 ):
     """All use cases of one board for one acting user."""
 

@@ -18,9 +18,12 @@ from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.enums import SystemStatus
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.messages import Text
 from situation_board.domain.patches import Prognosis, SystemPatch, given
 from situation_board.domain.rules import MAX_NAME, optional_text, parse_prognosis, require_text
 from situation_board.domain.timeutil import check_sane
+from situation_board.domain.undo import UndoStep
+from situation_board.i18n import N_
 from situation_board.services.base import ServiceBase
 from situation_board.services.describe import changes_sv
 from situation_board.store import queries as q
@@ -128,7 +131,8 @@ class SystemServices(ServiceBase):
         """Change fields of the system named or identified by ``ref``.
 
         A status change records ``status_since`` and requires ``comment`` (journaled with it).
-        Raises ``ValidationError`` (``nothing_to_change``, ``comment_required``, bad values,
+        The outcome's ``undo`` restores the previous values (``undo``; ``None`` when nothing
+        changed). Raises ``ValidationError`` (``nothing_to_change``, ``comment_required``, bad values,
         duplicate name), ``NotFoundError``, ``NoActiveEventError``.
         """
         now = self.now()
@@ -150,14 +154,23 @@ class SystemServices(ServiceBase):
                 if values["name"].casefold() in names:
                     raise ValidationError("duplicate_system", name=values["name"])
             old = tx.update(systems, current["id"], values)
+            undo = None
             if old:
                 described = changes_sv(old, values, {"status": SystemStatus})
                 text = f"System {current['name']}: {described}."
                 if comment:
                     text += f" Kommentar: {comment}"
-                self._log(tx, event.id, text)
+                entry_id = self._log(tx, event.id, text)
+                undo = UndoStep.of(
+                    "systems",
+                    current["id"],
+                    old,
+                    values,
+                    summary=_summary(current["name"], old, values),
+                    journal_number=self._number(tx, entry_id),
+                )
             result = self._get_system(tx.conn, current["id"])
-        return Outcome(result, tx.changes)
+        return Outcome(result, tx.changes, undo)
 
     def systems(self) -> list[AffectedSystem]:
         """The active event's systems, worst status first. Raises ``NoActiveEventError``."""
@@ -169,3 +182,17 @@ class SystemServices(ServiceBase):
         return q.to_system(
             conn.execute(select(systems).where(systems.c.id == system_id)).mappings().one()
         )
+
+
+def _summary(name: str, old: dict[str, Any], new: dict[str, Any]) -> Text:
+    """What a system change did, for the status bar (*Ångra*)."""
+    if "status" in old:
+        return Text(
+            N_("“{title}”: {before} → {after}"),
+            {
+                "title": name,
+                "before": SystemStatus(old["status"]),
+                "after": SystemStatus(new["status"]),
+            },
+        )
+    return Text(N_("“{title}” changed"), {"title": name})
