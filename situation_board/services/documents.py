@@ -83,10 +83,19 @@ class DocumentServices(ReadServices):
         *,
         contact: str = "",
         event_ref: str | None = None,
+        language: str | None = None,
     ) -> SituationReport:
         """The lägesbild pre-filled from the board of ``event_ref`` (see ``find_event``), with
-        the staff's text in its sections (``staff_text``: section key → text)."""
+        the staff's text in its sections (``staff_text``: section key → text), written in
+        ``language`` (``sv``/``en``; ``None``: the UI language).
+
+        Raises ``NotFoundError``, ``NoActiveEventError``, ``KeyError`` (unknown section key).
+        """
         record = self.event_record(event_ref)
         return build_situation_report(
-            record.board, record.level_history, staff_text=staff_text or {}, contact=contact
+            record.board,
+            record.level_history,
+            staff_text=staff_text or {},
+            contact=contact,
+            language=language,
         )
