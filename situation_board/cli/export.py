@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from situation_board.cli.invocation import Invocation

@@ -172,9 +172,7 @@ def _right(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
     elif reported:
         out.append(
             P.none_para(
-                lang.ngettext("{n} reported", "{n} reported", len(reported)).format(
-                    n=len(reported)
-                )
+                lang.ngettext("{n} reported", "{n} reported", len(reported)).format(n=len(reported))
             )
         )
     if not board.deadlines:

@@ -80,9 +80,7 @@ def _invisible(ch: str) -> bool:
 def can_set(ch: str, *, bold: bool = False, italic: bool = False) -> bool:
     """True when the face has a glyph for ``ch`` and the writer can set it left to right."""
     code = ord(ch)
-    return ch in "\n\t" or (
-        code in _coverage(face_name(bold, italic)) and not _is_rtl(code)
-    )
+    return ch in "\n\t" or (code in _coverage(face_name(bold, italic)) and not _is_rtl(code))
 
 
 def segments(text: str, *, bold: bool = False, italic: bool = False) -> Iterator[tuple[str, bool]]:
@@ -112,6 +110,4 @@ def marker(run: str) -> str:
 
 def unsettable(text: str) -> set[str]:
     """The characters of ``text`` the regular face cannot show (for the export's report)."""
-    return {
-        ch for piece, ok in segments(text) if not ok for ch in piece if not _invisible(ch)
-    }
+    return {ch for piece, ok in segments(text) if not ok for ch in piece if not _invisible(ch)}

@@ -111,11 +111,11 @@ def block_html(block: Block) -> str:
             )
         case Band():
             align = ' align="center"' if block.centred else ""
-            body = "<br/>".join(inline(line) for line in block.lines)
+            text = "<br/>".join(inline(line) for line in block.lines)
             return (
                 f'<table width="100%" cellpadding="6" cellspacing="0"><tr>'
                 f'<td bgcolor="{block.background}"{align} style="color: {block.colour};">'
-                f"{body}</td></tr></table>"
+                f"{text}</td></tr></table>"
             )
         case Columns():
             total = sum(block.weights) or 1.0

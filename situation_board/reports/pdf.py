@@ -35,9 +35,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageTemplate, Paragraph
 
-from situation_board import __version__, palette
+from situation_board import __version__
 from situation_board.domain.errors import BoardError
+from situation_board.domain.messages import Text
 from situation_board.domain.timeutil import fmt_datetime
+from situation_board.i18n import N_
 from situation_board.reports import fonts
 from situation_board.reports.blocks import Para, rich
 from situation_board.reports.lang import Lang
@@ -67,7 +69,8 @@ class RenderResult:
 
 def page_size(document: Document) -> tuple[float, float]:
     """A4 in the document's orientation, in points."""
-    return landscape(A4) if document.landscape else A4
+    width, height = landscape(A4) if document.landscape else A4
+    return float(width), float(height)
 
 
 # ---------------------------------------------------------------------- furniture
@@ -109,18 +112,18 @@ class _Furniture:
         title_w = Flow(FURNITURE_PT).measure(rich(self.meta.title), FURNITURE_PT)[1] + 2
         self.title_w = min(title_w, width * 0.45)
         self.header = _header_para(self.meta, self.lang, width - self.title_w - 12)
-        self.header_h = max(self.header.height, FURNITURE_PT * 1.3)
+        self.header_h = max(float(self.header.height), FURNITURE_PT * 1.3)
         self.footer_h = FURNITURE_PT * 1.3
 
     @property
     def top(self) -> float:
         """Room above the body, from the paper's top edge (pt)."""
-        return MARGIN_Y + self.header_h + 8
+        return float(MARGIN_Y + self.header_h + 8)
 
     @property
     def bottom(self) -> float:
         """Room below the body, from the paper's bottom edge (pt)."""
-        return MARGIN_Y + self.footer_h + 8
+        return float(MARGIN_Y + self.footer_h + 8)
 
     def draw(self, canvas: Canvas, number: int, pages: int) -> None:
         """Header and footer of page ``number`` of ``pages``."""
@@ -180,7 +183,7 @@ def _canvas_class(furniture: _Furniture) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -262,7 +265,7 @@ def write_pdf(document: Document, path: Path) -> RenderResult:
     """
     path = Path(path)
     if path.is_dir():
-        raise BoardError("cannot_write", path=str(path), reason=str(path))
+        raise BoardError("cannot_write", path=str(path), reason=Text(N_("it is a folder")))
     data, result = render(document)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -35,9 +35,9 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from situation_board import palette
 from situation_board.reports import fonts
@@ -52,7 +52,9 @@ from situation_board.reports.blocks import (
     Para,
     Rich,
     Signatures,
+    Span,
     Table,
+    plain_text,
     rich,
 )
 
@@ -61,6 +63,19 @@ HEADING_SCALE = {1: 1.8, 2: 1.35, 3: 1.12}
 CELL_PAD = 3.0
 HEADER_BG = "#e6e6e6"
 _SPACES = re.compile(r"(\s)")
+
+
+def split_lines(content: Rich) -> list[Rich]:
+    """``content`` cut at its line breaks, each line keeping its spans' styles."""
+    out: list[list[Span]] = [[]]
+    for span in content:
+        parts = span.text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                out.append([])
+            if part:
+                out[-1].append(Span(part, span.bold, span.italic, span.colour, span.size))
+    return [tuple(line) for line in out]
 
 
 @dataclass
@@ -118,7 +133,11 @@ class Flow:
                 face = fonts.face_name(bold, span.italic)
                 if not ok:
                     self.missing |= fonts.unsettable(piece) or set(piece)
-                    text, colour, face = fonts.marker(piece), fonts.MISSING_COLOUR, fonts.face_name()
+                    text, colour, face = (
+                        fonts.marker(piece),
+                        fonts.MISSING_COLOUR,
+                        fonts.face_name(),
+                    )
                 colour_attr = f' color="{colour}"' if colour else ""
                 body = escape(text.replace("\t", " ")).replace("\n", "<br/>")
                 out.append(f'<font face="{face}"{attrs}{colour_attr}>{body}</font>')
@@ -245,7 +264,9 @@ class Flow:
         ]
         if grid:
             commands.append(("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.RULE)))
-        return RLTable([[cells]], colWidths=[width], style=self._table_style(commands), hAlign="LEFT")
+        return RLTable(
+            [[cells]], colWidths=[width], style=self._table_style(commands), hAlign="LEFT"
+        )
 
     def block(self, block: Block, width: float, page_height: float) -> list[Flowable]:
         """The flowables of one block at ``width`` pt."""
@@ -273,10 +294,7 @@ class Flow:
             case KeyValues():
                 return [self._key_values(block, width)]
             case Box():
-                inner: list[Flowable] = [self.para(block.content, self.style())]
-                if block.min_lines:
-                    inner.append(Spacer(1, self.body_pt * 1.4 * block.min_lines))
-                return [self._boxed(inner, width, block.background, True), Spacer(1, 4)]
+                return [self._box(block, width), Spacer(1, 4)]
             case Band():
                 style = self.style(colour=block.colour)
                 if block.centred:
@@ -299,6 +317,29 @@ class Flow:
                 continue
             out += self.block(b, width, page_height)
         return out
+
+    def _box(self, block: Box, width: float) -> RLTable:
+        """A ruled, shaded box that can run across pages: one row per line of its text, so a
+        long text (a stored handover summary) breaks between lines, never inside one."""
+        rows: list[list[Any]] = []
+        for line in split_lines(block.content):
+            text = plain_text(line)
+            style = self.style()
+            style.spaceAfter = 0
+            style.leftIndent = 4 * (len(text) - len(text.lstrip(" ")))
+            rows.append([self.para(line, style) if text.strip() else Spacer(1, self.body_pt * 0.6)])
+        rows += [[Spacer(1, self.body_pt * 1.4)] for _ in range(block.min_lines)]
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(block.background)),
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.RULE)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), 5),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+        ]
+        return RLTable(rows, colWidths=[width], style=self._table_style(commands), hAlign="LEFT")
 
     def _key_values(self, block: KeyValues, width: float) -> RLTable:
         label_style = self.style(colour=palette.MUTED)

@@ -106,7 +106,7 @@ class _PlainStream(PDFStream):  # type: ignore[misc]
 
     def format(self, document: Any) -> bytes:
         dictionary = PDFDictionary(self.dictionary.dict.copy())
-        content = document.encrypt.encode(self.content)
+        content = bytes(document.encrypt.encode(self.content))
         dictionary["Length"] = len(content)
         head: bytes = pdf_format(dictionary, document)
         return head + b"\nstream\n" + content + b"\nendstream\n"
@@ -148,4 +148,3 @@ def make_pdfa(doc: Any, info: PdfInfo) -> None:
     catalog.Lang = PDFString(LANG_TAGS.get(info.language, "sv-SE"))
     # ReportLab writes only the catalogue keys it knows; these are read per instance.
     catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
-
