@@ -102,34 +102,34 @@ def period_of(record: EventRecord) -> tuple[str | None, str | None]:
 
 def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int, lang: Lang) -> str:
     """README.txt: what the package is and holds, and how to check it (CRLF line ends)."""
-    t = lang.gettext
+    _ = lang.gettext
     event = record.event
     board = record.board
     if event.closed_at:
-        state = t("closed {at} ({reason})").format(
-            at=fmt_datetime(event.closed_at), reason=event.close_reason or t("no reason given")
+        state = _("closed {at} ({reason})").format(
+            at=fmt_datetime(event.closed_at), reason=event.close_reason or _("no reason given")
         )
     else:
-        state = t("ongoing when the archive was made")
-    exercise = " (" + t("EXERCISE") + ")" if event.exercise else ""
-    made = t("The archive was made {at} at station {station} with situation-board {version}.")
+        state = _("ongoing when the archive was made")
+    exercise = " (" + _("EXERCISE") + ")" if event.exercise else ""
+    made = _("The archive was made {at} at station {station} with situation-board {version}.")
     pages = lang.ngettext("{n} page", "{n} pages", pdf_pages).format(n=pdf_pages)
     lines = [
-        t("EVENT ARCHIVE – for the registry"),
+        _("EVENT ARCHIVE – for the registry"),
         "",
-        f"{t('Event:'):15}{event.name}{exercise}",
-        f"{t('Event id:'):15}{event.id}",
-        f"{t('Started:'):15}{fmt_datetime(event.started_at)}",
-        f"{t('Status:'):15}{state}",
+        _("Event:").ljust(15) + event.name + exercise,
+        _("Event id:").ljust(15) + event.id,
+        _("Started:").ljust(15) + fmt_datetime(event.started_at),
+        _("Status:").ljust(15) + state,
         made.format(at=fmt_datetime(board.as_of), station=board.station.code, version=__version__),
         "",
-        t("The package is an E-ARK information package (Common Specification, CSIP 2.1):"),
+        _("The package is an E-ARK information package (Common Specification, CSIP 2.1):"),
         "",
         f"  {METS}",
-        "      " + t("The package's description: content, files with their SHA-256, structure."),
+        "      " + _("The package's description: content, files with their SHA-256, structure."),
         f"  {PDF_PATH}",
         "      "
-        + t(
+        + _(
             "Compilation ({pages}, PDF/A-2u): the event, decisions on the readiness level,"
             " affected systems (at archiving and their history from the journal), actions,"
             " deadlines, staff briefings, handovers and the whole staff journal."
@@ -143,42 +143,42 @@ def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int, 
         lines.append(f"      {table.title} ({rows}).")
     lines += [
         "  metadata/descriptive/dc.xml, event.json",
-        "      " + t("The event, whether it is an exercise, and the period (Dublin Core, JSON)."),
+        "      " + _("The event, whether it is an exercise, and the period (Dublin Core, JSON)."),
         "  metadata/preservation/provenance.json",
-        "      " + t("Which program and station made the package, and when."),
+        "      " + _("Which program and station made the package, and when."),
         "  schemas/",
-        "      " + t("The XML schemas of the METS files."),
+        "      " + _("The XML schemas of the METS files."),
         f"  {README}",
-        "      " + t("This file."),
+        "      " + _("This file."),
         f"  {MANIFEST}",
-        "      " + t("SHA-256 checksums of every other file in the package."),
+        "      " + _("SHA-256 checksums of every other file in the package."),
         "",
-        t("Formats:"),
+        _("Formats:"),
         "  - "
-        + t(
+        + _(
             "The CSV files are for Excel with Swedish settings: UTF-8 with BOM, semicolon as"
             " separator, CRLF line ends. Times are Swedish time with the UTC offset, e.g."
             " 2024-01-22 13:05 +01:00. A cell that begins with = + - or @ has a leading"
             " apostrophe so that Excel shows it as text."
         ),
         "  - "
-        + t(
+        + _(
             "The JSON files hold the exact text, codes (e.g. down, staff) and times in ISO 8601"
             " with offset. The format is described in the program's README."
         ),
         "  - "
-        + t(
+        + _(
             "The staff journal, the decisions and the handovers cannot be changed afterwards;"
             " a correction is a new entry that points at the old one."
         ),
         "",
-        t("To check that nothing has changed (Linux/macOS, in this folder):"),
+        _("To check that nothing has changed (Linux/macOS, in this folder):"),
         f"  sha256sum -c {MANIFEST}",
-        t("In Windows PowerShell: Get-FileHash -Algorithm SHA256 <file> and compare with the")
+        _("In Windows PowerShell: Get-FileHash -Algorithm SHA256 <file> and compare with the")
         + " "
-        + t("line for it in {0}.").format(MANIFEST),
+        + _("line for it in {0}.").format(MANIFEST),
         "",
-        t("The package holds no patient data: such data does not belong on the board."),
+        _("The package holds no patient data: such data does not belong on the board."),
     ]
     return "\r\n".join(lines) + "\r\n"
 

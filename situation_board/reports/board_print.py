@@ -69,44 +69,44 @@ def _more(n: int, what: str, lang: Lang) -> list[Block]:
 
 
 def _system_block(s: AffectedSystem, board: Board, trim: Trim, lang: Lang) -> Para:
-    t = lang.gettext
+    _ = lang.gettext
     head = rich(bold(s.name), " – ", P.status_span(s.status, lang))
     if s.status_since:
-        head = rich(head, " ", P.muted(t("since {0}").format(lang.short(s.status_since))))
+        head = rich(head, " ", P.muted(_("since {0}").format(lang.short(s.status_since))))
     reserve: Rich = ()
     if s.reserve_routine_active:
-        reserve = rich(t("Reserve routine active"))
+        reserve = rich(_("Reserve routine active"))
         if trim.details and s.reserve_routine:
             reserve = rich(reserve, f": {s.reserve_routine}")
     workaround = ""
     if s.workaround and trim.details:
-        workaround = t("Alternative solution:") + " " + s.workaround
+        workaround = _("Alternative solution:") + " " + s.workaround
     update: Rich = ()
     if s.next_update_at:
-        update = rich(t("Next update {0}").format(lang.short(s.next_update_at)))
+        update = rich(_("Next update {0}").format(lang.short(s.next_update_at)))
         if s.next_update_overdue(board.as_of):
-            update = rich(update, " ", P.overdue_span(t("passed")))
+            update = rich(update, " ", P.overdue_span(_("passed")))
     content = lines(
         head,
         reserve,
         workaround,
-        t("Prognosis: {0}").format(P.prognosis_text(s, lang)),
+        _("Prognosis: {0}").format(P.prognosis_text(s, lang)),
         update,
-        t("Personal data may be affected.") if s.personal_data_affected else "",
+        _("Personal data may be affected.") if s.personal_data_affected else "",
     )
     return Para(content)
 
 
 def _systems(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
-    t = lang.gettext
+    _ = lang.gettext
     systems = board.systems
     shown = systems[: trim.max_systems]
-    out: list[Block] = [Heading(t("Affected systems ({0})").format(len(systems)), level=3)]
+    out: list[Block] = [Heading(_("Affected systems ({0})").format(len(systems)), level=3)]
     out += [_system_block(s, board, trim, lang) for s in shown]
     if not systems:
-        out.append(P.none_para(t("No affected systems registered.")))
+        out.append(P.none_para(_("No affected systems registered.")))
     hidden = len(systems) - len(shown)
-    out += _more(hidden, t("systems (least severe; see the workstation)"), lang)
+    out += _more(hidden, _("systems (least severe; see the workstation)"), lang)
     return tuple(out)
 
 
@@ -124,7 +124,7 @@ def _action_row(a: Action, board: Board, lang: Lang) -> tuple[Rich, Rich]:
 
 
 def _actions(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
-    t = lang.gettext
+    _ = lang.gettext
     now = board.as_of
     open_ = sorted(
         board.open_actions(),
@@ -134,35 +134,35 @@ def _actions(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
     late = (
         lang.ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)
         if overdue
-        else t("none overdue")
+        else _("none overdue")
     )
-    heading = t("Open actions ({n}, of which {overdue})").format(n=len(open_), overdue=late)
+    heading = _("Open actions ({n}, of which {overdue})").format(n=len(open_), overdue=late)
     out: list[Block] = [Heading(heading, level=3)]
     shown = open_[: trim.max_actions]
     if shown:
         rows = tuple(_action_row(a, board, lang) for a in shown)
-        out.append(Table((t("Due"), t("Action")), rows, nowrap=frozenset({0})))
+        out.append(Table((_("Due"), _("Action")), rows, nowrap=frozenset({0})))
     else:
-        out.append(P.none_para(t("No open actions.")))
-    out += _more(len(open_) - len(shown), t("actions (due later)"), lang)
+        out.append(P.none_para(_("No open actions.")))
+    out += _more(len(open_) - len(shown), _("actions (due later)"), lang)
     return tuple(out)
 
 
 def _right(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
-    t = lang.gettext
+    _ = lang.gettext
     now = board.as_of
-    out: list[Block] = [Heading(t("Deadlines"), level=3)]
+    out: list[Block] = [Heading(_("Deadlines"), level=3)]
     running = [
         d
         for d in board.deadlines
         if d.status(now) in (DeadlineStatus.RUNNING, DeadlineStatus.OVERDUE)
     ]
     for d in running:
-        flag = P.overdue_span(t("OVERDUE") + " ") if d.status(now) is DeadlineStatus.OVERDUE else ""
-        due = t("due {0}").format(fmt_datetime(d.due_at))
+        flag = P.overdue_span(_("OVERDUE") + " ") if d.status(now) is DeadlineStatus.OVERDUE else ""
+        due = _("due {0}").format(fmt_datetime(d.due_at))
         out.append(Para(lines(rich(flag, bold(d.title)), due)))
     if board.deadlines and not running:
-        out.append(Para(rich(t("No deadline running."))))
+        out.append(Para(rich(_("No deadline running."))))
     reported = [d for d in board.deadlines if d.reported_at is not None]
     if trim.details:
         out += [
@@ -176,23 +176,23 @@ def _right(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
             )
         )
     if not board.deadlines:
-        out.append(P.none_para(t("No deadlines.")))
+        out.append(P.none_para(_("No deadlines.")))
 
-    out.append(Heading(t("Next staff briefing"), level=3))
+    out.append(Heading(_("Next staff briefing"), level=3))
     nb = board.next_briefing()
     if nb:
         out.append(Para(lines(rich(bold(lang.short(nb.at), size=trim.font_pt + 4)), nb.title)))
     else:
-        out.append(P.none_para(t("None planned.")))
+        out.append(P.none_para(_("None planned.")))
     return tuple(out)
 
 
 def _entries(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
     """The latest significant entries, newest first, across the whole page width."""
-    t = lang.gettext
+    _ = lang.gettext
     significant = [e for e in board.journal if is_significant(e)]
     latest = list(reversed(significant))[: trim.max_entries]
-    out: list[Block] = [Heading(t("Latest significant events"), level=3)]
+    out: list[Block] = [Heading(_("Latest significant events"), level=3)]
     if latest:
         rows = tuple(
             (
@@ -204,8 +204,8 @@ def _entries(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
         )
         out.append(Table((), rows, nowrap=frozenset({0, 1}), ruled=False))
     else:
-        out.append(P.none_para(t("None.")))
-    out += _more(len(significant) - len(latest), t("older (see the staff journal)"), lang)
+        out.append(P.none_para(_("None.")))
+    out += _more(len(significant) - len(latest), _("older (see the staff journal)"), lang)
     return tuple(out)
 
 

@@ -173,17 +173,17 @@ def entry_line(e: JournalEntry, lang: Lang, brief: HandoverBrief | None = None) 
 def brief_text(brief: HandoverBrief, lang: Lang = RECORD) -> str:
     """The brief as plain text: printable, pasteable, and stored with the handover as part of
     the record — in Swedish (``RECORD``) whatever the UI language, unless ``lang`` says so."""
-    t = lang.gettext
-    none = "  " + t("None.")
+    _ = lang.gettext
+    none = "  " + _("None.")
     end = brief.period_end
     lines: list[str] = []
-    start = fmt_datetime(brief.period_start) if brief.period_start else t("the start of the event")
-    exercise = " (" + t("EXERCISE") + ")" if brief.exercise else ""
-    lines.append(f"{t('Handover')} – {brief.event_name}{exercise}")
-    lines.append(t("Period: {start} – {end}").format(start=start, end=fmt_datetime(end)))
+    start = fmt_datetime(brief.period_start) if brief.period_start else _("the start of the event")
+    exercise = " (" + _("EXERCISE") + ")" if brief.exercise else ""
+    lines.append(_("Handover") + f" – {brief.event_name}{exercise}")
+    lines.append(_("Period: {start} – {end}").format(start=start, end=fmt_datetime(end)))
     if brief.level:
         lines.append(
-            t("Readiness level: {level} ({scope}) since {since}, decided by {who}").format(
+            _("Readiness level: {level} ({scope}) since {since}, decided by {who}").format(
                 level=lang.label(brief.level.level),
                 scope=brief.level.scope,
                 since=lang.short(brief.level.decided_at),
@@ -191,26 +191,26 @@ def brief_text(brief: HandoverBrief, lang: Lang = RECORD) -> str:
             )
         )
     else:
-        lines.append(t("Readiness level: {0}").format(lang.label(ReadinessLevel.NORMAL)))
-    lines += ["", t("Decisions in the period:")]
+        lines.append(_("Readiness level: {0}").format(lang.label(ReadinessLevel.NORMAL)))
+    lines += ["", _("Decisions in the period:")]
     for d in brief.level_changes:
-        level = t("Readiness level {0}").format(lang.label(d.level))
+        level = _("Readiness level {0}").format(lang.label(d.level))
         lines.append(f"  {lang.short(d.decided_at)} {level}: {d.reason}")
     for e in brief.decisions:
         lines.append(f"  {lang.short(e.occurred_at)} {e.text}")
     if not brief.level_changes and not brief.decisions:
         lines.append(none)
-    lines += ["", t("System changes in the period:")]
+    lines += ["", _("System changes in the period:")]
     lines += [f"  {lang.short(e.occurred_at)} {e.text}" for e in brief.system_changes]
     if not brief.system_changes:
         lines.append(none)
-    lines += ["", t("Affected systems now:")]
+    lines += ["", _("Affected systems now:")]
     lines += [f"  {system_line(s, lang)}" for s in brief.systems]
     if not brief.systems:
-        lines.append("  " + t("None registered."))
+        lines.append("  " + _("None registered."))
     lines.append("")
     lines.append(
-        t("Actions: {open}, {overdue}, {new} and {closed} in the period").format(
+        _("Actions: {open}, {overdue}, {new} and {closed} in the period").format(
             open=lang.ngettext("{n} open", "{n} open", len(brief.open_actions)).format(
                 n=len(brief.open_actions)
             ),
@@ -229,24 +229,24 @@ def brief_text(brief: HandoverBrief, lang: Lang = RECORD) -> str:
     late = {a.id for a in brief.overdue_actions}
     for a in brief.new_actions:
         if a.id not in late:  # a new action that is already overdue is listed once, above
-            lines.append("  " + t("New: {0}").format(action_line(a, end, lang)))
+            lines.append("  " + _("New: {0}").format(action_line(a, end, lang)))
     lines += [f"  {lang.label(a.status)}: {a.title}" for a in brief.closed_actions]
-    lines += ["", t("Deadlines running:")]
+    lines += ["", _("Deadlines running:")]
     for clock in brief.deadlines:
-        due = t("due {0}").format(fmt_datetime(clock.due_at))
+        due = _("due {0}").format(fmt_datetime(clock.due_at))
         lines.append(f"  {clock.title}: {due} ({lang.label(clock.status(end))})")
     if not brief.deadlines:
         lines.append(none)
     lines.append("")
     if brief.next_briefing:
         b = brief.next_briefing
-        lines.append(t("Next staff briefing: {0}").format(f"{fmt_datetime(b.at)} – {b.title}"))
+        lines.append(_("Next staff briefing: {0}").format(f"{fmt_datetime(b.at)} – {b.title}"))
     else:
-        lines.append(t("Next staff briefing: {0}").format(t("none planned")))
+        lines.append(_("Next staff briefing: {0}").format(_("none planned")))
     lines.append("")
     significant = len(brief.significant_entries)
     lines.append(
-        t("Journal entries in the period ({n}, of which {significant}, these first):").format(
+        _("Journal entries in the period ({n}, of which {significant}, these first):").format(
             n=len(brief.entries),
             significant=lang.ngettext("{n} significant", "{n} significant", significant).format(
                 n=significant

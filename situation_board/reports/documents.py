@@ -61,63 +61,63 @@ def handover_blocks(
 ) -> tuple[Block, ...]:
     """The handover's content (``handover`` None: an unsigned preview)."""
     lang = Lang(meta.language)
-    t = lang.gettext
+    _ = lang.gettext
     now = brief.period_end
-    start = fmt_datetime(brief.period_start) if brief.period_start else t("the start of the event")
-    period = t("Period: {start} – {end}").format(start=start, end=fmt_datetime(now))
-    out = _event_head(t("Handover"), meta, lang, period)
+    start = fmt_datetime(brief.period_start) if brief.period_start else _("the start of the event")
+    period = _("Period: {start} – {end}").format(start=start, end=fmt_datetime(now))
+    out = _event_head(_("Handover"), meta, lang, period)
     if handover is not None:
         acknowledged = f"{handover.acknowledged_by}, {fmt_datetime(handover.acknowledged_at)}"
         out.append(
             KeyValues(
                 (
-                    (t("Handed over by"), rich(handover.from_person)),
-                    (t("Taken over by"), rich(handover.to_person)),
-                    (t("Acknowledged"), rich(acknowledged)),
+                    (_("Handed over by"), rich(handover.from_person)),
+                    (_("Taken over by"), rich(handover.to_person)),
+                    (_("Acknowledged"), rich(acknowledged)),
                 )
             )
         )
-        out.append(Heading(t("Note from {0}").format(handover.from_person), level=3))
-        out.append(Box(rich(handover.note) if handover.note else rich(italic(t("No note.")))))
+        out.append(Heading(_("Note from {0}").format(handover.from_person), level=3))
+        out.append(Box(rich(handover.note) if handover.note else rich(italic(_("No note.")))))
     else:
-        out.append(Box(rich(bold(t("Preview – not signed.")))))
+        out.append(Box(rich(bold(_("Preview – not signed.")))))
 
-    out += [Heading(t("The situation now")), P.level_band(brief.level, lang)]
+    out += [Heading(_("The situation now")), P.level_band(brief.level, lang)]
 
-    out.append(Heading(t("Decisions in the period")))
+    out.append(Heading(_("Decisions in the period")))
     decisions = [
         rich(
             f"{lang.short(d.decided_at)} – "
-            + t("Readiness level {level} ({scope}), decided by {who}: {reason}").format(
+            + _("Readiness level {level} ({scope}), decided by {who}: {reason}").format(
                 level=lang.label(d.level), scope=d.scope, who=d.decided_by, reason=d.reason
             )
         )
         for d in brief.level_changes
     ] + [rich(f"{lang.short(e.occurred_at)} – {e.text}") for e in brief.decisions]
     out.append(
-        Bullets(tuple(decisions)) if decisions else P.none_para(t("No decisions in the period."))
+        Bullets(tuple(decisions)) if decisions else P.none_para(_("No decisions in the period."))
     )
 
-    out.append(Heading(t("System changes in the period")))
+    out.append(Heading(_("System changes in the period")))
     out.append(
         _dated(brief.system_changes, lang)
         if brief.system_changes
-        else P.none_para(t("No system changes in the period."))
+        else P.none_para(_("No system changes in the period."))
     )
-    out += [Heading(t("Affected systems now"), level=3), P.systems_table(brief.systems, now, lang)]
+    out += [Heading(_("Affected systems now"), level=3), P.systems_table(brief.systems, now, lang)]
 
-    out.append(Heading(t("Actions")))
+    out.append(Heading(_("Actions")))
     n_open, n_late = len(brief.open_actions), len(brief.overdue_actions)
     n_new, n_closed = len(brief.new_actions), len(brief.closed_actions)
     late_text = (
         lang.ngettext("{n} overdue", "{n} overdue", n_late).format(n=n_late)
         if n_late
-        else t("none overdue")
+        else _("none overdue")
     )
     out.append(
         Para(
             rich(
-                t("{open} open, of which {overdue}. {new} and {closed} in the period.").format(
+                _("{open} open, of which {overdue}. {new} and {closed} in the period.").format(
                     open=n_open,
                     overdue=late_text,
                     new=lang.ngettext("{n} new", "{n} new", n_new).format(n=n_new),
@@ -126,16 +126,16 @@ def handover_blocks(
             )
         )
     )
-    out.append(Heading(t("Open actions (overdue first)"), level=3))
+    out.append(Heading(_("Open actions (overdue first)"), level=3))
     out.append(P.actions_table(brief.open_actions, now, lang))
     if brief.new_actions:
-        out.append(Heading(t("New in the period"), level=3))
-        no_owner = t("no owner")
+        out.append(Heading(_("New in the period"), level=3))
+        no_owner = _("no owner")
         out.append(
             Bullets(tuple(rich(f"{a.title} ({a.owner or no_owner})") for a in brief.new_actions))
         )
     if brief.closed_actions:
-        out.append(Heading(t("Closed in the period"), level=3))
+        out.append(Heading(_("Closed in the period"), level=3))
         out.append(
             Bullets(
                 tuple(
@@ -145,23 +145,23 @@ def handover_blocks(
             )
         )
 
-    out.append(Heading(t("Deadlines and the next staff briefing")))
+    out.append(Heading(_("Deadlines and the next staff briefing")))
     clocks = tuple(
         rich(
-            P.overdue_span(t("OVERDUE") + " ") if d in brief.overdue_deadlines else "",
-            t("{title}: due {due} ({status})").format(
+            P.overdue_span(_("OVERDUE") + " ") if d in brief.overdue_deadlines else "",
+            _("{title}: due {due} ({status})").format(
                 title=d.title, due=fmt_datetime(d.due_at), status=lang.label(d.status(now))
             ),
         )
         for d in brief.deadlines
     )
-    out.append(Bullets(clocks) if clocks else P.none_para(t("No deadlines running.")))
+    out.append(Bullets(clocks) if clocks else P.none_para(_("No deadlines running.")))
     nb = brief.next_briefing
-    next_line = f"{fmt_datetime(nb.at)} – {nb.title}" if nb else t("none planned")
-    out.append(Para(rich(bold(t("Next staff briefing:")), " ", next_line)))
+    next_line = f"{fmt_datetime(nb.at)} – {nb.title}" if nb else _("none planned")
+    out.append(Para(rich(bold(_("Next staff briefing:")), " ", next_line)))
 
     late = {e.id for e in brief.entries if brief.arrived_late(e)}
-    out.append(Heading(t("Journal entries in the period ({0})").format(len(brief.entries))))
+    out.append(Heading(_("Journal entries in the period ({0})").format(len(brief.entries))))
     out.append(P.times_note(brief.entries, lang))
     if late:
         out.append(
@@ -176,17 +176,17 @@ def handover_blocks(
             )
         )
     significant, other = brief.significant_entries, brief.other_entries
-    out.append(Heading(t("Significant ({0})").format(len(significant)), level=3))
+    out.append(Heading(_("Significant ({0})").format(len(significant)), level=3))
     out.append(P.journal_table(significant, lang, late=late))
-    out.append(Heading(t("Other ({0})").format(len(other)), level=3))
+    out.append(Heading(_("Other ({0})").format(len(other)), level=3))
     out.append(P.journal_table(other, lang, late=late))
 
-    out.append(Heading(t("Acknowledgement")))
+    out.append(Heading(_("Acknowledgement")))
     if handover is not None:
         out.append(
             Para(
                 rich(
-                    t(
+                    _(
                         "Handed over by {giver}. Received and acknowledged by {taker} {at}."
                         " The handover and the acknowledgement are in the journal."
                     ).format(
@@ -197,7 +197,7 @@ def handover_blocks(
                 )
             )
         )
-    out.append(Signatures((t("Outgoing:"), t("Incoming:"))))
+    out.append(Signatures((_("Outgoing:"), _("Incoming:"))))
     return tuple(out)
 
 
@@ -231,20 +231,20 @@ def handover_document(
 
 def stored_handover(h: Handover, lang: Lang) -> list[Block]:
     """A past handover from its stored record (the summary as it was signed, in Swedish)."""
-    t = lang.gettext
-    start = fmt_datetime(h.period_start) or t("the start of the event")
+    _ = lang.gettext
+    start = fmt_datetime(h.period_start) or _("the start of the event")
     entries = lang.ngettext("{n} entry", "{n} entries", len(h.covered)).format(n=len(h.covered))
     return [
         Heading(f"{lang.short(h.acknowledged_at)}: {h.from_person} → {h.to_person}", level=3),
         KeyValues(
             (
-                (t("Period"), rich(f"{start} – {fmt_datetime(h.period_end)}")),
+                (_("Period"), rich(f"{start} – {fmt_datetime(h.period_end)}")),
                 (
-                    t("Acknowledged"),
+                    _("Acknowledged"),
                     rich(f"{h.acknowledged_by}, {fmt_datetime(h.acknowledged_at)}"),
                 ),
-                (t("Note"), rich(h.note or "–")),
-                (t("Journal entries"), rich(entries)),
+                (_("Note"), rich(h.note or "–")),
+                (_("Journal entries"), rich(entries)),
             )
         ),
         Box(rich(h.summary), background="#fafafa"),
@@ -267,15 +267,15 @@ def journal_document(
 ) -> Document:
     """The staff journal in chronological order, whole or for [since, until) (UTC instants)."""
     lang = Lang.of(language)
-    t = lang.gettext
-    title = t("Staff journal")
+    _ = lang.gettext
+    title = _("Staff journal")
     meta = DocumentMeta(title, event.name, event.exercise, station, generated_at, lang.code)
     if since or until:
-        period = t("Period: {start} – {end}").format(
-            start=fmt_datetime(since) or t("start"), end=fmt_datetime(until) or t("now")
+        period = _("Period: {start} – {end}").format(
+            start=fmt_datetime(since) or _("start"), end=fmt_datetime(until) or _("now")
         )
     else:
-        period = t("The whole event")
+        period = _("The whole event")
     count = lang.ngettext("{n} entry", "{n} entries", len(entries)).format(n=len(entries))
     out = _event_head(title, meta, lang, f"{period} · {count}")
     if entries:
@@ -290,17 +290,17 @@ def journal_document(
 def situation_report_blocks(report: SituationReport, meta: DocumentMeta) -> tuple[Block, ...]:
     """The lägesbild's content in the report's language."""
     lang = Lang(report.language)
-    t = lang.gettext
-    out = _event_head(t("Situation report"), meta, lang)
-    sender = t("{sender}, station {station}").format(sender=report.sender, station=report.station)
+    _ = lang.gettext
+    out = _event_head(_("Situation report"), meta, lang)
+    sender = _("{sender}, station {station}").format(sender=report.sender, station=report.station)
     out.append(
         KeyValues(
             (
-                (t("Sender"), rich(sender)),
-                (t("Drawn up"), rich(fmt_datetime(report.generated_at))),
-                (t("Readiness level"), rich(report.level_line)),
-                (t("Next staff briefing"), rich(report.next_report)),
-                (t("Contact person"), rich(report.contact or report.to_fill)),
+                (_("Sender"), rich(sender)),
+                (_("Drawn up"), rich(fmt_datetime(report.generated_at))),
+                (_("Readiness level"), rich(report.level_line)),
+                (_("Next staff briefing"), rich(report.next_report)),
+                (_("Contact person"), rich(report.contact or report.to_fill)),
             )
         )
     )
@@ -309,10 +309,10 @@ def situation_report_blocks(report: SituationReport, meta: DocumentMeta) -> tupl
         out.append(
             Bullets(tuple(rich(f) for f in s.facts))
             if s.facts
-            else P.none_para(t("Nothing recorded on the board."))
+            else P.none_para(_("Nothing recorded on the board."))
         )
         if s.staff_text:
-            out.append(Box(rich(bold(t("The staff's addition:")), "\n", s.staff_text)))
+            out.append(Box(rich(bold(_("The staff's addition:")), "\n", s.staff_text)))
         else:
             fill = rich(italic(f"{report.to_fill} {s.guidance}"))
             out.append(Box(fill, background="#ffffff", min_lines=3))
@@ -339,36 +339,36 @@ def situation_report_document(report: SituationReport) -> Document:
 def archive_document(record: EventRecord, language: str | None = None) -> Document:
     """The closure record of one event for diarieföring, as one document."""
     lang = Lang.of(language)
-    t = lang.gettext
+    _ = lang.gettext
     board = record.board
     event = record.event
-    meta = DocumentMeta.for_board(t("Event archive"), board, lang)
+    meta = DocumentMeta.for_board(_("Event archive"), board, lang)
     numbers = {e.id: e.number for e in board.journal}
     if event.closed_at:
-        state = t("Closed {at}: {reason}").format(
+        state = _("Closed {at}: {reason}").format(
             at=fmt_datetime(event.closed_at), reason=event.close_reason or ""
         )
     else:
-        state = t("Ongoing (not closed)")
-    out = _event_head(t("Event archive"), meta, lang, t("Compilation for the registry"))
+        state = _("Ongoing (not closed)")
+    out = _event_head(_("Event archive"), meta, lang, _("Compilation for the registry"))
     out.append(
         KeyValues(
             (
-                (t("Event"), rich(event.name)),
-                (t("Exercise"), rich(lang.yes_no(event.exercise))),
-                (t("Started"), rich(fmt_datetime(event.started_at))),
-                (t("Status"), rich(state)),
-                (t("Journal entries"), rich(str(len(board.journal)))),
-                (t("Handovers"), rich(str(len(record.handovers)))),
-                (t("Event id"), rich(event.id)),
+                (_("Event"), rich(event.name)),
+                (_("Exercise"), rich(lang.yes_no(event.exercise))),
+                (_("Started"), rich(fmt_datetime(event.started_at))),
+                (_("Status"), rich(state)),
+                (_("Journal entries"), rich(str(len(board.journal)))),
+                (_("Handovers"), rich(str(len(record.handovers)))),
+                (_("Event id"), rich(event.id)),
             )
         )
     )
 
-    out.append(Heading(t("Decisions on the readiness level")))
+    out.append(Heading(_("Decisions on the readiness level")))
     out.append(
         Table(
-            (t("Decided"), t("Readiness level"), t("Scope"), t("Decided by"), t("Reason")),
+            (_("Decided"), _("Readiness level"), _("Scope"), _("Decided by"), _("Reason")),
             tuple(
                 (
                     rich(fmt_datetime(d.decided_at)),
@@ -382,22 +382,22 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
             nowrap=frozenset({0}),
         )
         if record.level_history
-        else P.none_para(t("No decisions recorded."))
+        else P.none_para(_("No decisions recorded."))
     )
 
-    out.append(Heading(t("Affected systems")))
-    out.append(P.none_para(t("As the archive was made:")))
+    out.append(Heading(_("Affected systems")))
+    out.append(P.none_para(_("As the archive was made:")))
     out.append(P.systems_table(board.systems, board.as_of, lang))
     histories = system_history(board.systems, board.journal)
     for s in board.systems:
-        out.append(Heading(t("History: {0}").format(s.name), level=3))
+        out.append(Heading(_("History: {0}").format(s.name), level=3))
         out.append(P.journal_table(histories.get(s.id, []), lang, numbers=numbers))
 
-    out.append(Heading(t("Actions")))
-    overdue = " (" + t("overdue") + ")"
+    out.append(Heading(_("Actions")))
+    overdue = " (" + _("overdue") + ")"
     out.append(
         Table(
-            (t("Action"), t("Owner"), t("Due"), t("Status"), t("Created"), t("Closed")),
+            (_("Action"), _("Owner"), _("Due"), _("Status"), _("Created"), _("Closed")),
             tuple(
                 (
                     rich(a.title),
@@ -412,12 +412,12 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
             nowrap=frozenset({2, 4, 5}),
         )
         if board.actions
-        else P.none_para(t("No actions."))
+        else P.none_para(_("No actions."))
     )
-    out.append(Heading(t("Statutory deadlines"), level=3))
+    out.append(Heading(_("Statutory deadlines"), level=3))
     out.append(
         Table(
-            (t("Deadline"), t("Aware"), t("Due"), t("Status"), t("Reported"), t("Reference")),
+            (_("Deadline"), _("Aware"), _("Due"), _("Status"), _("Reported"), _("Reference")),
             tuple(
                 (
                     rich(d.title),
@@ -431,22 +431,22 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
             ),
         )
         if board.deadlines
-        else P.none_para(t("No deadlines."))
+        else P.none_para(_("No deadlines."))
     )
-    out.append(Heading(t("Staff briefings"), level=3))
+    out.append(Heading(_("Staff briefings"), level=3))
     out.append(
         Bullets(tuple(rich(f"{fmt_datetime(b.at)} – {b.title}") for b in board.briefings))
         if board.briefings
-        else P.none_para(t("None."))
+        else P.none_para(_("None."))
     )
 
-    out.append(Heading(t("Handovers"), page_break=True))
+    out.append(Heading(_("Handovers"), page_break=True))
     for h in record.handovers:
         out += stored_handover(h, lang)
     if not record.handovers:
-        out.append(P.none_para(t("No handovers.")))
+        out.append(P.none_para(_("No handovers.")))
 
-    out.append(Heading(t("Staff journal"), page_break=True))
+    out.append(Heading(_("Staff journal"), page_break=True))
     out.append(P.times_note(board.journal, lang))
     out.append(P.journal_table(board.journal, lang, numbers=numbers))
     return Document(meta, (tuple(out),))

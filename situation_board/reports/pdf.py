@@ -128,7 +128,7 @@ class _Furniture:
     def draw(self, canvas: Canvas, number: int, pages: int) -> None:
         """Header and footer of page ``number`` of ``pages``."""
         w, h = self.size
-        t = self.lang.gettext
+        _ = self.lang.gettext
         canvas.saveState()
         top = h - MARGIN_Y
         self.header.drawOn(canvas, MARGIN_X, top - self.header.height)
@@ -141,12 +141,12 @@ class _Furniture:
         canvas.line(MARGIN_X, rule, w - MARGIN_X, rule)
         base = MARGIN_Y
         canvas.line(MARGIN_X, base + self.footer_h + 2, w - MARGIN_X, base + self.footer_h + 2)
-        printed = t("Printed {at} · Station {station}").format(
+        printed = _("Printed {at} · Station {station}").format(
             at=fmt_datetime(self.meta.generated_at), station=self.meta.station
         )
         x = MARGIN_X
         if self.meta.exercise:
-            word = t("EXERCISE") + "   "
+            word = _("EXERCISE") + "   "
             canvas.setFillColor(colors.HexColor(EXERCISE_RED))
             canvas.setFont(fonts.face_name(bold=True), FURNITURE_PT)
             canvas.drawString(x, base + 3, word)
@@ -154,7 +154,7 @@ class _Furniture:
         canvas.setFillColor(colors.black)
         canvas.setFont(fonts.face_name(), FURNITURE_PT)
         canvas.drawString(x, base + 3, printed)
-        page = t("Page {n} of {total}").format(n=number, total=pages)
+        page = _("Page {n} of {total}").format(n=number, total=pages)
         canvas.drawRightString(w - MARGIN_X, base + 3, page)
         canvas.restoreState()
 

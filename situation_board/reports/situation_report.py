@@ -117,22 +117,22 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
 
 def _facts(board: Board, history: Sequence[LevelDecision], lang: Lang) -> dict[str, list[str]]:
     assert board.event is not None
-    t = lang.gettext
+    _ = lang.gettext
     now = board.as_of
     e = board.event
     facts: dict[str, list[str]] = {key: [] for key in SECTION_KEYS}
 
-    started = t("Event: {name}, started {at}.").format(name=e.name, at=fmt_datetime(e.started_at))
-    facts["handelsen"].append((t("EXERCISE") + ". " if e.exercise else "") + started)
+    started = _("Event: {name}, started {at}.").format(name=e.name, at=fmt_datetime(e.started_at))
+    facts["handelsen"].append((_("EXERCISE") + ". " if e.exercise else "") + started)
     if e.closed_at:
         facts["handelsen"].append(
-            t("Closed {at}: {reason}").format(
+            _("Closed {at}: {reason}").format(
                 at=fmt_datetime(e.closed_at), reason=e.close_reason or ""
             )
         )
     for d in history:
         facts["handelsen"].append(
-            t("{at} decision on {level} ({scope}) by {who}: {reason}").format(
+            _("{at} decision on {level} ({scope}) by {who}: {reason}").format(
                 at=lang.short(d.decided_at),
                 level=lang.label(d.level),
                 scope=d.scope,
@@ -150,14 +150,14 @@ def _facts(board: Board, history: Sequence[LevelDecision], lang: Lang) -> dict[s
 
     for s in board.systems:
         processes = f" ({s.processes})" if s.processes else ""
-        since = " " + t("since {0}").format(lang.short(s.status_since)) if s.status_since else ""
+        since = " " + _("since {0}").format(lang.short(s.status_since)) if s.status_since else ""
         line = f"{s.name}{processes}: {lang.label(s.status)}{since}."
         if s.personal_data_affected:
-            line += " " + t("Personal data may be affected.")
+            line += " " + _("Personal data may be affected.")
         facts["konsekvenser"].append(line)
 
     for a in board.open_actions():
-        facts["atgarder"].append(t("Planned/in progress: {0}").format(action_line(a, now, lang)))
+        facts["atgarder"].append(_("Planned/in progress: {0}").format(action_line(a, now, lang)))
     done = [a for a in board.actions if a.status.is_closed]
     done.sort(key=lambda a: a.closed_at or now)
     for a in done[-MAX_DONE:]:
@@ -168,24 +168,24 @@ def _facts(board: Board, history: Sequence[LevelDecision], lang: Lang) -> dict[s
             ref = f", {clock.reference}" if clock.reference else ""
             line += f" {lang.short(clock.reported_at)}{ref}"
         else:
-            line += ", " + t("due {0}").format(fmt_datetime(clock.due_at))
+            line += ", " + _("due {0}").format(fmt_datetime(clock.due_at))
         facts["atgarder"].append(line + ".")
 
     for s in board.systems:
         if s.reserve_routine_active:
             since = (
-                " " + t("since {0}").format(lang.short(s.reserve_routine_since))
+                " " + _("since {0}").format(lang.short(s.reserve_routine_since))
                 if s.reserve_routine_since
                 else ""
             )
             facts["resurser"].append(
-                t("Reserve routine active for {name}{since}: {routine}").format(
+                _("Reserve routine active for {name}{since}: {routine}").format(
                     name=s.name, since=since, routine=s.reserve_routine or "–"
                 )
             )
         if s.workaround:
             facts["resurser"].append(
-                t("Alternative solution for {name}: {text}").format(name=s.name, text=s.workaround)
+                _("Alternative solution for {name}: {text}").format(name=s.name, text=s.workaround)
             )
 
     parties: list[str] = [s.supplier for s in board.systems]
@@ -196,11 +196,11 @@ def _facts(board: Board, history: Sequence[LevelDecision], lang: Lang) -> dict[s
 
     for s in board.systems:
         prognosis = fmt_datetime(s.prognosis_at) if s.prognosis_at else s.prognosis_text
-        line = t("{name}: prognosis {prognosis}").format(
-            name=s.name, prognosis=prognosis or t("missing (no prognosis)")
+        line = _("{name}: prognosis {prognosis}").format(
+            name=s.name, prognosis=prognosis or _("missing (no prognosis)")
         )
         if s.next_update_at:
-            line += "; " + t("next update {0}").format(lang.short(s.next_update_at))
+            line += "; " + _("next update {0}").format(lang.short(s.next_update_at))
         facts["bedomning"].append(line + ".")
     return facts
 
@@ -221,7 +221,7 @@ def build_situation_report(
     if board.event is None:
         raise ValueError("no event")
     lang = Lang.of(language)
-    t = lang.gettext
+    _ = lang.gettext
     texts = dict(staff_text or {})
     unknown = set(texts) - set(SECTION_KEYS)
     if unknown:
@@ -229,7 +229,7 @@ def build_situation_report(
     facts = _facts(board, history, lang)
     level = board.level
     if level is not None:
-        level_line = t("{level} ({scope}) since {since}, decided by {who}").format(
+        level_line = _("{level} ({scope}) since {since}, decided by {who}").format(
             level=lang.label(level.level),
             scope=level.scope,
             since=fmt_datetime(level.decided_at),
@@ -239,7 +239,7 @@ def build_situation_report(
     else:
         level_line, region = lang.label(ReadinessLevel.NORMAL), ""
     briefing = board.next_briefing()
-    sender = t(SENDER_MSG)
+    sender = _(SENDER_MSG)
     return SituationReport(
         event_name=board.event.name,
         exercise=board.event.exercise,
@@ -249,10 +249,10 @@ def build_situation_report(
         level=board.current_level,
         level_line=level_line,
         next_report=(
-            f"{briefing.title} {fmt_datetime(briefing.at)}" if briefing else t("Not planned")
+            f"{briefing.title} {fmt_datetime(briefing.at)}" if briefing else _("Not planned")
         ),
         sections=tuple(
-            ReportSection(key, t(title), t(guide), tuple(facts[key]), texts.get(key, "").strip())
+            ReportSection(key, _(title), _(guide), tuple(facts[key]), texts.get(key, "").strip())
             for key, title, guide in SECTIONS
         ),
         contact=contact.strip(),
@@ -262,27 +262,27 @@ def build_situation_report(
 
 def situation_report_text(report: SituationReport) -> str:
     """Plain text in the report's language for WIS or an e-mail: no markup, one fact a line."""
-    t = Lang(report.language).gettext
-    exercise = t("EXERCISE")
-    title = t("SITUATION REPORT – {0}").format(report.event_name)
+    _ = Lang(report.language).gettext
+    exercise = _("EXERCISE")
+    title = _("SITUATION REPORT – {0}").format(report.event_name)
     lines = [f"{title} – {exercise}" if report.exercise else title]
     if report.exercise:
         lines.append(f"{exercise} {exercise} {exercise}")
     lines.append(
-        t("Sender: {sender}, station {station}").format(
+        _("Sender: {sender}, station {station}").format(
             sender=report.sender, station=report.station
         )
     )
-    lines.append(t("Drawn up: {0}").format(fmt_datetime(report.generated_at)))
-    lines.append(t("Readiness level: {0}").format(report.level_line))
-    lines.append(t("Next staff briefing: {0}").format(report.next_report))
-    lines.append(t("Contact person: {0}").format(report.contact or report.to_fill))
+    lines.append(_("Drawn up: {0}").format(fmt_datetime(report.generated_at)))
+    lines.append(_("Readiness level: {0}").format(report.level_line))
+    lines.append(_("Next staff briefing: {0}").format(report.next_report))
+    lines.append(_("Contact person: {0}").format(report.contact or report.to_fill))
     for number, s in enumerate(report.sections, start=1):
         lines.append("")
         lines.append(f"{number}. {s.title.upper()}")
         lines += [f"- {fact}" for fact in s.facts]
         if not s.facts:
-            lines.append("- " + t("Nothing recorded on the board."))
-        lines.append(t("The staff's addition:"))
+            lines.append("- " + _("Nothing recorded on the board."))
+        lines.append(_("The staff's addition:"))
         lines.append(s.staff_text if s.staff_text else f"{report.to_fill} {s.guidance}")
     return "\n".join(lines) + "\n"
