@@ -383,9 +383,13 @@ class Flow:
         for label in block.labels:
             cells += [self.para(rich(label), style), ""]
         n = len(block.labels)
-        label_w = max(self.measure(rich(lab), self.body_pt)[1] for lab in block.labels) + 8
+        label_w = max(self.measure(rich(lab), self.body_pt)[1] for lab in block.labels) + 10
         line_w = (width - n * label_w) / n - 12
-        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
         for i in range(n):
             commands.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.7, colors.black))
         return RLTable(
