@@ -65,6 +65,13 @@ HEADER_BG = "#e6e6e6"
 _SPACES = re.compile(r"(\s)")
 
 
+def _after(flowable: Flowable, space: float) -> Flowable:
+    """``flowable`` with room after it (as its own ``spaceAfter``, which, unlike a ``Spacer``,
+    never starts a page of its own)."""
+    flowable.spaceAfter = space
+    return flowable
+
+
 def split_lines(content: Rich) -> list[Rich]:
     """``content`` cut at its line breaks, each line keeping its spans' styles."""
     out: list[list[Span]] = [[]]
@@ -290,18 +297,18 @@ class Flow:
                 style.spaceAfter = self.body_pt * 0.15
                 return [Paragraph(self.markup(i), style, bulletText="•") for i in block.items]
             case Table():
-                return [self.table(block, width, page_height), Spacer(1, self.body_pt * 0.5)]
+                return [_after(self.table(block, width, page_height), self.body_pt * 0.5)]
             case KeyValues():
                 return [self._key_values(block, width)]
             case Box():
-                return [self._box(block, width), Spacer(1, 4)]
+                return [_after(self._box(block, width), 4)]
             case Band():
                 style = self.style(colour=block.colour)
                 if block.centred:
                     style.alignment = TA_CENTER
                 style.spaceAfter = 1
                 paras: list[Flowable] = [self.para(line, style) for line in block.lines]
-                return [self._boxed(paras, width, block.background, False), Spacer(1, 6)]
+                return [_after(self._boxed(paras, width, block.background, False), 6)]
             case Columns():
                 return [self._columns(block, width, page_height)]
             case Signatures():
@@ -328,7 +335,8 @@ class Flow:
             style.spaceAfter = 0
             style.leftIndent = 4 * (len(text) - len(text.lstrip(" ")))
             rows.append([self.para(line, style) if text.strip() else Spacer(1, self.body_pt * 0.6)])
-        rows += [[Spacer(1, self.body_pt * 1.4)] for _ in range(block.min_lines)]
+        if block.min_lines:  # room to write in stays with the last line of text
+            rows[-1] = [[rows[-1][0], Spacer(1, self.body_pt * 1.4 * block.min_lines)]]
         commands: list[tuple[Any, ...]] = [
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(block.background)),
             ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.RULE)),
