@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 import subprocess
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from tests.pdftext import _tool
 @dataclass(frozen=True)
 class Char:
     text: str
-    size: float  # pt
+    size: float  # pt, as set on the page: the font size times the text matrix's scale
     bottom: float  # pt from the bottom edge of the page
     top: float
 
@@ -35,7 +37,10 @@ def page_chars(path: Path) -> list[list[Char]]:
                 if not text.strip():
                     continue
                 _, bottom, _, top = textpage.get_charbox(i)
-                size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+                matrix = pdfium_c.FS_MATRIX()
+                pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+                size = pdfium_c.FPDFText_GetFontSize(textpage, i) * scale
                 chars.append(Char(text, round(size, 2), bottom, top))
             pages.append(chars)
         return pages

@@ -59,6 +59,11 @@ TRIMS: tuple[Trim, ...] = (  # type size goes first, then journal entries, then 
     Trim(9, 99, 99, 3, False),
     Trim(9, 12, 14, 3, False),
     Trim(9, 8, 10, 2, False),
+    Trim(9, 6, 8, 2, False),
+    Trim(9, 4, 6, 1, False),
+    Trim(9, 3, 4, 1, False),
+    Trim(9, 2, 3, 1, False),
+    Trim(9, 1, 2, 0, False),
 )
 
 
@@ -203,7 +208,7 @@ def _entries(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
             for e in latest
         )
         out.append(Table((), rows, nowrap=frozenset({0, 1}), ruled=False))
-    else:
+    elif not significant:
         out.append(P.none_para(_("None.")))
     out += _more(len(significant) - len(latest), _("older (see the staff journal)"), lang)
     return tuple(out)

@@ -34,6 +34,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from situation_board import __version__
 from situation_board.domain.errors import BoardError
@@ -243,7 +244,10 @@ def render(document: Document) -> tuple[bytes, RenderResult]:
     fonts.register()
     if document.one_page:
         for variant in range(len(document.variants)):
-            data, flow, pages = _build(document, variant)
+            try:
+                data, flow, pages = _build(document, variant)
+            except LayoutError:  # a part taller than the page: this variant does not fit
+                continue
             if pages == 1:
                 break
         else:

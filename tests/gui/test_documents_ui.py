@@ -110,7 +110,8 @@ def test_archive_package_from_the_menu(qtbot, window, tmp_path: Path, monkeypatc
         ["sha256sum", "-c", "SHA256SUMS"], cwd=target, capture_output=True, text=True, check=False
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert (target / "README.txt").read_text(encoding="utf-8").strip()
+    assert (target / "documentation" / "README.txt").read_text(encoding="utf-8").strip()
+    assert (target / "METS.xml").is_file()
 
 
 def test_journal_exports_cover_the_period_the_journal_shows(

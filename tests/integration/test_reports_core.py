@@ -304,3 +304,18 @@ def test_failed_archive_leaves_nothing_behind(svc, tmp_path: Path) -> None:
         write_archive(svc.event_record(), out / "arkiv", pdf_writer=broken)
     assert err.value.key == "cannot_write"
     assert list(out.iterdir()) == []  # no half-written archive, no staging folder
+
+
+def test_stored_summary_is_swedish_whatever_the_ui_language(svc, clock) -> None:
+    from situation_board import i18n
+
+    svc.add_entry("Första passets information")
+    clock.advance(minutes=30)
+    i18n.set_language("en")
+    try:
+        signed = svc.sign_handover("Dagpass", "Kvällspass").value
+    finally:
+        i18n.set_language("sv")
+    assert signed.handover.summary.startswith("Överlämning – ")
+    assert "Beslut under perioden:" in signed.handover.summary
+    assert "Decisions" not in signed.handover.summary
