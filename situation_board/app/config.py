@@ -54,26 +54,32 @@ _TYPES: dict[str, type] = {"sync_interval_s": int, "wall_page_s": int}
 
 
 def config_dir() -> Path:
+    """The platform's configuration folder of the program."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def config_path() -> Path:
+    """The default configuration file (``config.toml`` in ``config_dir``)."""
     return config_dir() / "config.toml"
 
 
 def data_dir() -> Path:
+    """The platform's user data folder of the program (the local boards)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_db() -> Path:
+    """The default local store (``board.db`` in ``data_dir``)."""
     return data_dir() / "board.db"
 
 
 def demo_db() -> Path:
+    """The demo board's store (``demo.db`` in ``data_dir``), rebuilt by every ``demo``."""
     return data_dir() / "demo.db"
 
 
 def log_dir() -> Path:
+    """The platform's log folder of the program."""
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

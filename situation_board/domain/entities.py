@@ -56,6 +56,7 @@ class Event:
 
     @property
     def is_active(self) -> bool:
+        """True until the event is closed."""
         return self.closed_at is None
 
 
@@ -95,9 +96,11 @@ class AffectedSystem:
 
     @property
     def has_prognosis(self) -> bool:
+        """True when a time or words say when the system is expected back."""
         return self.prognosis_at is not None or bool(self.prognosis_text)
 
     def next_update_overdue(self, now: datetime) -> bool:
+        """True when the promised next update (aware UTC) is before ``now``: it has not come."""
         return self.next_update_at is not None and self.next_update_at < now
 
 
@@ -186,6 +189,8 @@ class DeadlineClock:
     late_reason: str = ""
 
     def status(self, now: datetime) -> DeadlineStatus:
+        """The clock's state at ``now`` (aware UTC): reported (late or in time), overdue or
+        running."""
         if self.reported_at is not None:
             late = self.reported_at > self.due_at
             return DeadlineStatus.REPORTED_LATE if late else DeadlineStatus.REPORTED
@@ -255,14 +260,18 @@ class Board:
 
     @property
     def current_level(self) -> ReadinessLevel:
+        """The decided level, Normalläge when no decision was made."""
         return self.level.level if self.level else ReadinessLevel.NORMAL
 
     def overdue_actions(self) -> tuple[Action, ...]:
+        """Actions past their due time and not closed, as of ``as_of``."""
         return tuple(a for a in self.actions if a.is_overdue(self.as_of))
 
     def open_actions(self) -> tuple[Action, ...]:
+        """Actions neither done nor cancelled."""
         return tuple(a for a in self.actions if not a.status.is_closed)
 
     def next_briefing(self) -> Briefing | None:
+        """The first briefing at or after ``as_of``, if any."""
         upcoming = [b for b in self.briefings if b.at >= self.as_of]
         return min(upcoming, key=lambda b: b.at) if upcoming else None

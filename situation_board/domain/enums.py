@@ -58,6 +58,7 @@ class ReadinessLevel(Labelled):
 
     @property
     def rank(self) -> int:
+        """0 for Normalläge up to 3 for Katastrofläge."""
         return list(ReadinessLevel).index(self)
 
 
@@ -85,6 +86,7 @@ class ActionStatus(Labelled):
 
     @property
     def is_closed(self) -> bool:
+        """Done or cancelled."""
         return self in (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
@@ -97,6 +99,7 @@ class Priority(Labelled):
 
     @property
     def rank(self) -> int:
+        """Sort order: high first."""
         return {"high": 0, "normal": 1, "low": 2}[self.value]
 
 

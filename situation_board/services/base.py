@@ -31,6 +31,7 @@ class ServiceBase:
         self.clock: Clock = clock or store.clock
 
     def now(self) -> datetime:
+        """Now from the injected clock (aware UTC)."""
         return self.clock()
 
     def _active_event(self, conn: Connection) -> Event:

@@ -52,6 +52,8 @@ def _t(value: str | None, shift: timedelta) -> datetime | None:
 
 
 def load_timeline(path: Path = DEMO_FILE) -> dict[str, Any]:
+    """The demo scenario (JSON: title, source, actors, timeline). Raises
+    ``BoardError("demo_missing")`` when the file is not installed."""
     if not path.exists():
         raise BoardError("demo_missing", path=str(path))
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
