@@ -5,6 +5,7 @@ one-page board print, PDF/A metadata — in Swedish and in English."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -146,7 +147,7 @@ def test_no_word_is_broken_at_a_line_end(sv, name: str) -> None:
     known = {w for w in _data_words(sv["after"]) if len(w) >= 6}
     for number, page in enumerate(raw_pages(sv["pdf"][name]), start=1):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             head, tail = re.findall(r"\w+$", a), re.findall(r"^\w+", b)
             if head and tail and head[0] + tail[0] in known and head[0] not in known:
                 pytest.fail(f"page {number}: {head[0]}|{tail[0]} broken inside a word")

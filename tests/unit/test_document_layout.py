@@ -96,7 +96,9 @@ def test_markup_reports_missing_characters_and_escapes_text() -> None:
 
 
 def test_html_preview_shows_the_same_blocks() -> None:
-    blocks = (Heading("Läget nu"), Para(rich("a < b ", bold("fet")))) + (
+    blocks = (
+        Heading("Läget nu"),
+        Para(rich("a < b ", bold("fet"))),
         parts.journal_table(ENTRIES, Lang("sv")),
     )
     page = html.page(blocks)
