@@ -10,6 +10,8 @@ from situation_board.domain.errors import ValidationError
 from situation_board.domain.ids import short_id
 from situation_board.domain.timeutil import fmt_datetime
 from situation_board.i18n import _
+from situation_board.reports.brief import brief_text
+from situation_board.reports.lang import Lang
 
 
 def log_add(inv: Invocation) -> int:
@@ -60,7 +62,8 @@ def handover(inv: Invocation) -> int:
 
         document = handover_document(signed.brief, signed.handover, inv.ctx.language)
         missing_glyphs_warning(write_pdf(document, pdf))
-    emit(signed.handover.summary)
+    # the stored summary is the Swedish record; the screen shows the brief in the UI language
+    emit(brief_text(signed.brief, Lang.of(inv.ctx.language)))
     done = _("The handover from {giver} to {taker} is signed in the staff journal.").format(
         giver=a.from_person, taker=a.to_person
     )

@@ -56,6 +56,8 @@ TRIMS: tuple[Trim, ...] = (  # type size goes first, then journal entries, then 
     Trim(9.5, 99, 99, 6, True),
     Trim(9, 99, 99, 6, True),
     Trim(9, 99, 99, 4, True),
+    Trim(9, 99, 99, 3, True),
+    Trim(9, 99, 99, 2, True),  # what a system's reserve routine is matters more than old news
     Trim(9, 99, 99, 3, False),
     Trim(9, 12, 14, 3, False),
     Trim(9, 8, 10, 2, False),

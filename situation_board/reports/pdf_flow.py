@@ -65,6 +65,19 @@ HEADER_BG = "#e6e6e6"
 _SPACES = re.compile(r"(\s)")
 
 
+def _start_table_with_heading(
+    room: CondPageBreak, heading: Flowable, table: Flowable, width: float
+) -> None:
+    """A heading before a table asks for room for itself, the table's header row and its first
+    row, instead of keeping the whole table with it: a long table may then start under its
+    heading and run on, rather than leaving most of a page empty."""
+    heading.keepWithNext = 0
+    heights = list(getattr(table, "_rowHeights", []))
+    first = sum(heights[: 2 if getattr(table, "repeatRows", 0) else 1])
+    _, heading_h = heading.wrap(width, 10_000)
+    room.height = heading_h + heading.getSpaceBefore() + heading.getSpaceAfter() + first + 4
+
+
 def _after(flowable: Flowable, space: float) -> Flowable:
     """``flowable`` with room after it (as its own ``spaceAfter``, which, unlike a ``Spacer``,
     never starts a page of its own)."""
@@ -322,7 +335,10 @@ class Flow:
             if isinstance(b, Signatures) and out:
                 out[-1] = KeepTogether([out[-1], *self.block(b, width, page_height)])
                 continue
-            out += self.block(b, width, page_height)
+            flowables = self.block(b, width, page_height)
+            if isinstance(b, Table) and len(out) >= 2 and isinstance(out[-2], CondPageBreak):
+                _start_table_with_heading(out[-2], out[-1], flowables[0], width)
+            out += flowables
         return out
 
     def _box(self, block: Box, width: float) -> RLTable:
