@@ -312,6 +312,7 @@ def write_archive(
             reps.append((rep, _described(staging, base + METS, "", created)))
 
         def described(prefix: str) -> list[PackageFile]:
+            """The package's files under ``prefix``, described for the root METS."""
             return [_described(staging, f, "", created) for f in files if f.startswith(prefix)]
 
         mets = package_mets(

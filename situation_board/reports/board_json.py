@@ -27,6 +27,7 @@ JSON_SHAPE_VERSION = 1
 
 
 def event_json(e: Event | None) -> dict[str, Any] | None:
+    """The event in the documented shape (``None`` without one)."""
     if e is None:
         return None
     return {
@@ -40,6 +41,7 @@ def event_json(e: Event | None) -> dict[str, Any] | None:
 
 
 def level_json(d: LevelDecision | None) -> dict[str, Any]:
+    """The current level decision (Normalläge with empty fields without one)."""
     level = d.level if d else ReadinessLevel.NORMAL
     return {
         "level": level.value,
@@ -52,6 +54,7 @@ def level_json(d: LevelDecision | None) -> dict[str, Any]:
 
 
 def system_json(s: AffectedSystem) -> dict[str, Any]:
+    """An affected system in the documented shape."""
     prognosis = iso(s.prognosis_at) if s.prognosis_at else (s.prognosis_text or None)
     return {
         "id": s.id,
@@ -73,6 +76,7 @@ def system_json(s: AffectedSystem) -> dict[str, Any]:
 
 
 def action_json(a: Action, board: Board) -> dict[str, Any]:
+    """An action, with ``overdue``/``due_soon`` as of ``board.as_of``."""
     return {
         "id": a.id,
         "short_id": short_id(a.id),
@@ -91,6 +95,7 @@ def action_json(a: Action, board: Board) -> dict[str, Any]:
 
 
 def entry_json(e: JournalEntry) -> dict[str, Any]:
+    """A journal entry in the documented shape (``log list --json``)."""
     return {
         "id": e.id,
         "number": e.number,
@@ -110,6 +115,7 @@ def entry_json(e: JournalEntry) -> dict[str, Any]:
 
 
 def deadline_json(d: DeadlineClock, board: Board) -> dict[str, Any]:
+    """A deadline clock with its status as of ``board.as_of``."""
     status = d.status(board.as_of)
     return {
         "id": d.id,
@@ -126,6 +132,7 @@ def deadline_json(d: DeadlineClock, board: Board) -> dict[str, Any]:
 
 
 def briefing_json(b: Briefing) -> dict[str, Any]:
+    """A staff briefing."""
     return {"id": b.id, "at": iso(b.at), "title": b.title}
 
 

@@ -69,14 +69,17 @@ class HandoverBrief:
 
     @property
     def entry_ids(self) -> tuple[str, ...]:
+        """The ids of the entries this brief covers."""
         return tuple(e.id for e in self.entries)
 
     @property
     def significant_entries(self) -> tuple[JournalEntry, ...]:
+        """The significant entries, chronological."""
         return tuple(e for e in self.entries if is_significant(e))
 
     @property
     def other_entries(self) -> tuple[JournalEntry, ...]:
+        """The other entries, chronological."""
         return tuple(e for e in self.entries if not is_significant(e))
 
     def arrived_late(self, entry: JournalEntry) -> bool:
@@ -85,6 +88,7 @@ class HandoverBrief:
 
     @property
     def overdue_deadlines(self) -> tuple[DeadlineClock, ...]:
+        """The deadlines overdue at the end of the period."""
         return tuple(
             d for d in self.deadlines if d.status(self.period_end) is DeadlineStatus.OVERDUE
         )

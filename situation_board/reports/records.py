@@ -27,6 +27,7 @@ class EventRecord:
 
     @property
     def event(self) -> Event:
+        """The record's event (always present in a record)."""
         assert self.board.event is not None
         return self.board.event
 

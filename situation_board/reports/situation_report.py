@@ -87,6 +87,7 @@ class SituationReport:
         return Lang(self.language).gettext(TO_FILL_MSG)
 
     def section(self, key: str) -> ReportSection:
+        """The section with ``key``; ``KeyError`` for an unknown key."""
         for s in self.sections:
             if s.key == key:
                 return s

@@ -150,6 +150,7 @@ def journal_table(
 
 
 def level_record(d: LevelDecision) -> dict[str, Any]:
+    """A level decision as a JSON record."""
     return {
         "id": d.id,
         "level": d.level.value,
@@ -275,6 +276,7 @@ def action_table(actions: Sequence[Action], board: Board, lang: Lang) -> Table:
 
 
 def handover_record(h: Handover) -> dict[str, Any]:
+    """A signed handover as a JSON record (with the ids it covered)."""
     return {
         "id": h.id,
         "from": h.from_person,
