@@ -476,7 +476,9 @@ def test_the_lagesbild_text_leaves_out_hidden_entries_and_personal_identity_numb
     # the closure archive is the internal record: it keeps both
     target = tmp_path / "arkiv"
     ok(board, "export", "archive", str(target))
-    kept = (target / "json" / "stabsjournal.json").read_text(encoding="utf-8")
+    kept = (
+        target / "representations" / "tables" / "data" / "json" / "stabsjournal.json"
+    ).read_text(encoding="utf-8")
     assert pnr in kept and "Intern bedömning" in kept
 
 
