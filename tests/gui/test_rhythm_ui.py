@@ -573,3 +573,38 @@ def test_the_wall_hides_the_clocks_when_none_runs(qtbot, controller) -> None:
     qtbot.waitUntil(lambda: view.board is not None)
     view.tick()
     assert not view.deadlines_list.isVisible() and view.deadlines_list.rows == []
+
+
+def test_frister_from_the_menu_starts_a_clock_over_the_list_and_selects_it(
+    qtbot, window, service, thread_spy
+) -> None:
+    seen = {}
+
+    def start(form) -> None:
+        form.kind.setCurrentIndex(form.kind.findData(DeadlineKind.CUSTOM.value))
+        assert form.hours.isVisible() and form.due.isVisible()
+        form.title.setText("Rapport till Socialstyrelsen")
+        form.hours.setText("48")
+        seen["preview"] = form.preview.text()
+        form.buttons.accepted.emit()
+
+    def in_list(dialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        answer(qtbot, start)
+        dialog.start.click()  # the form opens over the list
+        wait_idle(qtbot, window.controller)
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+        qtbot.waitUntil(lambda: dialog.selected() is not None and dialog.selected().is_open)
+        seen["selected"] = dialog.selected().title
+        seen["left"] = dialog.model.data(dialog.model.index(0, 4))
+        dialog.reject()
+
+    answer(qtbot, in_list)
+    trigger(window, "actDeadlines")
+    wait_idle(qtbot, window.controller)
+    assert seen["title"] == "Lagstadgade frister"
+    assert seen["preview"] == "Senast: 2024-01-31 16:00 +01:00"
+    assert seen["selected"] == "Rapport till Socialstyrelsen" and seen["left"] == "om 2 d 0 h"
+    assert thread_spy.gui_thread_calls == []  # every read and write ran off the GUI thread
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Frist startad: Rapport till Socialstyrelsen, senast 2024-01-31")
