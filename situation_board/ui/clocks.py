@@ -11,7 +11,7 @@ from situation_board import palette
 from situation_board.domain.deadlines import elapsed_percent
 from situation_board.domain.entities import DeadlineClock
 from situation_board.domain.enums import DeadlineStatus, Urgency
-from situation_board.domain.timeutil import countdown, fmt_datetime, late_by
+from situation_board.domain.timeutil import countdown, fmt_short, late_by
 from situation_board.i18n import _
 from situation_board.ui import theme
 
@@ -61,10 +61,10 @@ def state_text(clock: DeadlineClock, now: datetime, language: str) -> str:
 
 
 def outcome_text(clock: DeadlineClock, language: str) -> str:
-    """What closed the clock: ``rapporterad 25 jan 15:45, ref …`` (with the reason for a late
+    """What closed the clock: ``rapporterad 25 jan. 15:45, referens …`` (with the reason for a late
     report) or ``krävs inte: reason``; ``""`` while open."""
     if clock.reported_at is not None:
-        text = _("reported {0}").format(fmt_datetime(clock.reported_at))
+        text = _("reported {0}").format(fmt_short(clock.reported_at, language))
         if clock.reference:
             text += ", " + _("reference {0}").format(clock.reference)
         if clock.late_reason:

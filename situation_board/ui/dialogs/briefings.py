@@ -52,7 +52,7 @@ class BriefingsDialog(QDialog):
         self.next_label.setObjectName("briefingNext")
         self.next_label.setWordWrap(True)
         self.model = BriefingsModel(self.language, self)
-        self.view = make_table("briefingsTable", _("Briefings"), self)
+        self.view = make_table("briefingsTable", _("Briefings"), self, wrap=True)
         self.view.setModel(self.model)
         for col, width in ((0, 260), (1, 380), (2, 300)):
             self.view.setColumnWidth(col, width)

@@ -48,11 +48,11 @@ class DeadlinesDialog(QDialog):
         self.language = language = controller.language
         self.setWindowTitle(_("Statutory deadlines"))
         self.model = DeadlinesModel(language, self)
-        self.view = make_table("deadlinesTable", _("Deadline clocks"), self)
+        self.view = make_table("deadlinesTable", _("Deadline clocks"), self, wrap=True)
         self.view.setModel(self.model)
         self.view.setIconSize(QSize(22, 22))
         header = self.view.horizontalHeader()
-        for col, width in ((0, 250), (1, 260), (2, 130), (3, 130), (4, 300), (5, 200)):
+        for col, width in ((0, 240), (1, 250), (2, 120), (3, 120), (4, 330), (5, 180)):
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(DeadlinesModel.LEFT, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selected)
