@@ -248,19 +248,31 @@ class DocumentFlows(QObject):
             return
         path = Path(name)
 
-        def write(service: Any) -> Path:
-            entries = service.journal()
+        def write(service: Any) -> tuple[Path, bool]:
+            board = service.board()  # one snapshot: the event (is it an exercise?) and its journal
+            if board.event is None:
+                raise NoActiveEventError
+            exercise = board.event.exercise
+            entries = board.journal
             chosen = entries_in_period(entries, since, until)
-            numbers = {e.id: e.number for e in entries}
-            table = journal_table(chosen, numbers, language=self.controller.language)
+            # an exercise's rows say ÖVNING in their own column, as the CLI's export does
+            table = journal_table(
+                chosen,
+                {e.id: e.number for e in entries},
+                exercise=exercise,
+                language=self.controller.language,
+            )
             path.write_bytes(excel_csv(table.headers, table.rows))
-            return path
+            return path, exercise
 
-        self.controller.execute(
-            write,
-            on_error=self.error,
-            on_done=lambda p: self.window.statusBar().showMessage(_("Saved {0}").format(p), 8000),
-        )
+        def saved(result: tuple[Path, bool]) -> None:
+            saved_to, exercise = result
+            text = _("Saved {0}").format(saved_to)
+            self.window.statusBar().showMessage(
+                f"{_('EXERCISE')}: {text}" if exercise else text, 8000
+            )
+
+        self.controller.execute(write, on_error=self.error, on_done=saved)
 
     def archive(self) -> None:
         """The closure package for diarieföring, into a new or empty folder."""
