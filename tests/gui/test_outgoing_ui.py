@@ -1,7 +1,8 @@
 """What leaves the room, through the window (issue 11): the agenda shown as the document it prints
 as, printed and saved as PDF from its dialog; the board print, the lägesbild and the agenda leave
 out entries hidden from the wall and personal identity numbers exactly as the CLI's do (the same
-pages, word for word); an exercise from the IT template shows ÖVNING and its seeded actions on the
+pages, word for word); an exercise from the IT template shows ÖVNING and its seeded actions in the
+window's agenda, board print and lägesbild, and on the
 wall beside a running NIS clock. The CLI's side is tests/integration/test_outgoing.py.
 
 Screenshots to look at: test-artifacts/agenda-document-dialog.png,
@@ -196,3 +197,47 @@ def test_an_exercise_from_the_it_template_on_the_wall_with_a_running_nis_clock(
     assert clocks[0] == "om 21 h 00 min  NIS-incident, tidig varning"  # calm: under 50 %
     qtbot.wait(600)
     save(view, "wall-exercise-it-template")
+
+
+def test_an_exercise_from_the_it_template_says_ovning_in_the_windows_documents(
+    qtbot, window, service, tmp_path: Path, monkeypatch
+) -> None:
+    from situation_board.ui.dialogs.situation_report import SituationReportDialog
+
+    controller = window.controller
+    template = controller.ctx.templates().get("it-avbrott-leverantor")
+    service.close_event("Övningen börjar")
+    service.start_event_from_template("Övning IT-avbrott", template, exercise=True)
+    _reload(qtbot, controller)
+    qtbot.waitUntil(window.banner.exercise_tag.isVisible)
+    assert window.actions_panel.model.rowCount() == 10  # the seeded actions show
+    band = "ÖVNING – ÖVNING – ÖVNING"
+    seen = {}
+
+    def in_agenda(dialog) -> None:
+        qtbot.waitUntil(lambda: dialog.document is not None)
+        seen["agenda"] = dialog.browser.toPlainText()
+        dialog.reject()
+
+    answer(qtbot, in_agenda)
+    trigger(window, "actAgenda")
+    wait_idle(qtbot, controller)
+    assert band in seen["agenda"] and "Aktivera reservrutiner i berörda verksamheter" in (
+        " ".join(seen["agenda"].split())
+    )
+    board = tmp_path / "board.pdf"
+    _saving_to(monkeypatch, board)
+    window.documents.board_pdf()
+    wait_idle(qtbot, controller)
+    qtbot.waitUntil(board.exists, timeout=10_000)
+    assert band in _flat(board) and _flat(board).startswith("ÖVNING Övning IT-avbrott")
+    dialog = SituationReportDialog(window.documents, window)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, controller)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    report = tmp_path / "lagesbild.pdf"
+    _saving_to(monkeypatch, report)
+    dialog._with_document(lambda d: window.documents.save_pdf(d, "lagesbild.pdf"))
+    dialog.close()
+    pages = pdf_pages_text(report)
+    assert band in pages[0] and all(page.count("ÖVNING") >= 2 for page in pages)
