@@ -2,8 +2,8 @@
 as, printed and saved as PDF from its dialog; the board print, the lägesbild and the agenda leave
 out entries hidden from the wall and personal identity numbers exactly as the CLI's do (the same
 pages, word for word); an exercise from the IT template shows ÖVNING and its seeded actions in the
-window's agenda, board print and lägesbild, and on the
-wall beside a running NIS clock. The CLI's side is tests/integration/test_outgoing.py.
+window's agenda, board print and lägesbild, and on the wall beside a running NIS clock. The CLI's
+side is tests/integration/test_outgoing.py.
 
 Screenshots to look at: test-artifacts/agenda-document-dialog.png,
 test-artifacts/wall-exercise-it-template.png.
