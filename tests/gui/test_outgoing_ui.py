@@ -67,6 +67,7 @@ def test_the_windows_outgoing_pdfs_are_the_clis_word_for_word(
 
     pnr = _private(service)
     controller = window.controller
+    window.documents.report_texts = {}  # no staff text kept from another test: the CLI has none
     _reload(qtbot, controller)
     ui = {name: tmp_path / f"ui-{name}.pdf" for name in ("board", "lagesbild", "agenda")}
 
