@@ -230,18 +230,11 @@ def _deadlines(agenda: Agenda, lang: Lang) -> list[Block]:
     if agenda.closed_clocks:
         out.append(Heading(_("Closed since the previous briefing"), level=3))
         rows = []
-        for c in agenda.closed_clocks:
+        for c in agenda.closed_clocks:  # the status says which; the details say when and how
             if c.reported_at is not None:
-                detail = lines(
-                    lang.gettext("Reported {0}").format(lang.short(c.reported_at)),
-                    c.reference,
-                    c.late_reason,
-                )
+                detail = lines(lang.short(c.reported_at), c.reference, c.late_reason)
             else:
-                detail = lines(
-                    lang.gettext("Not required ({0})").format(lang.short(c.not_required_at)),
-                    c.not_required_reason,
-                )
+                detail = lines(lang.short(c.not_required_at), c.not_required_reason)
             rows.append(
                 (rich(bold(c.title)), rich(lang.label(c.status(agenda.generated_at))), detail)
             )
