@@ -312,9 +312,9 @@ def test_agenda_and_a_decision_with_the_briefing_reference(qtbot, at_briefing) -
     answer(qtbot, in_agenda)
     trigger(window, "actAgenda")
     wait_idle(qtbot, controller)
-    shown = seen["agenda"]
-    assert shown.startswith("DAGORDNING – Stabsorientering 2024-01-29 16:30")
-    assert "(SO 2024-01-29 16:30)" in shown and "1. Beredskapsläge" in shown
+    shown = seen["agenda"]  # the document it prints as (tests/gui/test_outgoing_ui.py)
+    assert shown.startswith("Dagordning\nStabsorientering måndag 29 januari 2024 kl. 16:30")
+    assert "SO 2024-01-29 16:30" in shown and "1. Beredskapsläge" in shown
     assert "5. Lagstadgade frister" in shown and seen["title"].endswith("SO 2024-01-29 16:30")
     assert seen["briefing"] == "Stabsorientering SO 2024-01-29 16:30"  # the one under way
     entry = next(e for e in controller.service.journal() if "över natten" in e.text)
