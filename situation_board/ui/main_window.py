@@ -8,14 +8,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from situation_board import __version__
 from situation_board.domain.changes import Topic
-from situation_board.domain.entities import Board
+from situation_board.domain.entities import Action, AffectedSystem, Board, JournalEntry
 from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.controller import BoardController
@@ -23,20 +22,26 @@ from situation_board.ui.dialogs.conflicts import ConflictsDialog
 from situation_board.ui.dialogs.identity import ask_identity
 from situation_board.ui.documents import DocumentFlows
 from situation_board.ui.flows import Flows
+from situation_board.ui.layout import BoardLayout
 from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
 from situation_board.ui.panels.journal_panel import JournalPanel
 from situation_board.ui.panels.level_banner import LevelBanner
 from situation_board.ui.panels.notice import OtherEventsBar
 from situation_board.ui.panels.quick_entry import QuickEntry
+from situation_board.ui.panels.reminders_panel import ReminderBar, RemindersPanel
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
+from situation_board.ui.reminders import WindowReminders
 from situation_board.ui.sync_bridge import SyncBridge
+from situation_board.ui.undo import QuickChanges, UndoNotice, UndoStack
+from situation_board.ui.visibility import VisibilityFollower
 from situation_board.ui.wall.view import WallView
 
 
 class MainWindow(QMainWindow):
-    """Level banner on top; systems and actions side by side; the journal below; quick entry."""
+    """Level banner (and a reminder bar) on top; systems, actions, journal and reminders as
+    ``ui.layout`` arranges them for the screen; the quick entry at the bottom."""
 
     def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,9 +56,17 @@ class MainWindow(QMainWindow):
         self.systems_panel = SystemsPanel(language)
         self.actions_panel = ActionsPanel(language)
         self.journal_panel = JournalPanel(language, controller.clock)
+        self.reminders_panel = RemindersPanel(language)
+        self.reminder_bar = ReminderBar(language)
         self.quick_entry = QuickEntry(language)
         self.status = StatusBar(language, controller.clock)
         self.setStatusBar(self.status)
+        self.undo_stack = UndoStack(controller, self)
+        self.quick = QuickChanges(self.undo_stack)
+        self.undo_notice = UndoNotice(self.undo_stack)
+        self.status.addWidget(self.undo_notice, 1)
+        self.reminders = WindowReminders(self, controller, self.reminders_panel, self.reminder_bar)
+        self.visibility = VisibilityFollower(controller, self.journal_panel.apply_visibility)
         self.flows = Flows(self, controller, self.quick_entry)
         self.documents = DocumentFlows(
             self,
@@ -61,27 +74,23 @@ class MainWindow(QMainWindow):
             lambda: (self.journal_panel.proxy.since, self.journal_panel.proxy.until),
         )
 
-        # Systems need the full width (seven columns); actions and the journal share the rest.
-        self.top = QSplitter(Qt.Orientation.Horizontal)
-        self.top.setObjectName("lowerSplitter")
-        self.top.addWidget(self.actions_panel)
-        self.top.addWidget(self.journal_panel)
-        self.top.setStretchFactor(0, 40)
-        self.top.setStretchFactor(1, 60)
-        self.top.setSizes([760, 1140])
-        self.main = QSplitter(Qt.Orientation.Vertical)
-        self.main.setObjectName("mainSplitter")
-        self.main.addWidget(self.systems_panel)
-        self.main.addWidget(self.top)
-        self.main.setStretchFactor(0, 0)
-        self.main.setStretchFactor(1, 1)
-        self.main.setSizes([240, 620])
+        # Systems need the full width (seven columns); the rest as the screen allows.
+        self.board_layout = BoardLayout(
+            self,
+            banner=self.banner,
+            systems=self.systems_panel,
+            actions=self.actions_panel,
+            journal=self.journal_panel,
+            reminders=self.reminders_panel,
+        )
+        self.top, self.main = self.board_layout.top, self.board_layout.main
         central = QWidget()
         central.setObjectName("central")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.reminder_bar)
         layout.addWidget(self.other_events)
         inner = QVBoxLayout()
         inner.setContentsMargins(8, 0, 8, 0)
@@ -91,7 +100,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setTabOrder(self.quick_entry.line, self.journal_panel.search)
 
-        self._sized = False
         self.sync_bridge: SyncBridge | None = None
         self._build_menus()
         self._connect()
@@ -111,7 +119,16 @@ class MainWindow(QMainWindow):
         self.systems_panel.editRequested.connect(f.edit_system)
         self.actions_panel.addRequested.connect(f.add_action)
         self.actions_panel.editRequested.connect(f.edit_action)
-        self.actions_panel.doneRequested.connect(f.complete_action)
+        q, undo = self.quick, self.undo_stack
+        self.actions_panel.doneRequested.connect(q.complete_action)
+        self.actions_panel.statusRequested.connect(q.set_action_status)
+        self.actions_panel.notice.connect(self.undo_notice.say)
+        self.journal_panel.hideRequested.connect(q.set_hidden_from_wall)
+        undo.selectRequested.connect(self.select_record)
+        undo.changed.connect(lambda: self.act_undo.setEnabled(bool(undo.steps)))
+        self.reminder_bar.showAllRequested.connect(self.show_reminders)
+        self.reminders.driver.evaluated.connect(lambda _e: self.board_layout.refresh_labels())
+        self.reminders.notifier.clicked.connect(self.show_reminders)
         self.journal_panel.correctRequested.connect(lambda e: f.full_entry("", e))
         self.quick_entry.submitted.connect(f.quick_entry)
         self.quick_entry.fullRequested.connect(f.full_entry)
@@ -159,6 +176,15 @@ class MainWindow(QMainWindow):
         )
 
         board = bar.addMenu(_("&Board"))
+        self.act_undo = self._action(
+            _("&Undo the last change"),
+            QKeySequence.StandardKey.Undo,
+            self.undo_stack.undo,
+            "actUndo",
+        )
+        self.act_undo.setEnabled(False)
+        board.addAction(self.act_undo)
+        board.addSeparator()
         board.addAction(
             self._action(_("Change &readiness level…"), "Ctrl+B", f.change_level, "actLevel")
         )
@@ -242,15 +268,29 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu(_("&View"))
         for key, panel, name in (
-            ("Ctrl+1", self.systems_panel.view, "actFocusSystems"),
-            ("Ctrl+2", self.actions_panel.view, "actFocusActions"),
-            ("Ctrl+3", self.journal_panel.view, "actFocusJournal"),
+            ("Ctrl+1", self.systems_panel, "actFocusSystems"),
+            ("Ctrl+2", self.actions_panel, "actFocusActions"),
+            ("Ctrl+3", self.journal_panel, "actFocusJournal"),
+            ("Ctrl+4", self.reminders_panel, "actFocusReminders"),
         ):
             view.addAction(
                 self._action(
-                    panel.accessibleName(), key, lambda _=False, p=panel: p.setFocus(), name
+                    panel.view.accessibleName(),
+                    key,
+                    lambda _=False, p=panel: self.board_layout.show_panel(p),
+                    name,
                 )
             )
+        view.addSeparator()
+        self.act_detail = self._action(
+            _("Journal entry &details"), "Ctrl+I", self.toggle_detail, "actJournalDetail"
+        )
+        self.act_detail.setCheckable(True)
+        self.act_detail.setChecked(True)
+        self.journal_panel.split.splitterMoved.connect(
+            lambda *_: self.act_detail.setChecked(self.journal_panel.split.sizes()[1] > 0)
+        )
+        view.addAction(self.act_detail)
         help_ = bar.addMenu(_("&Help"))
         help_.addAction(
             self._action(
@@ -268,12 +308,9 @@ class MainWindow(QMainWindow):
         self.banner.show_board(board)
         self.other_events.show_board(board)
         self.systems_panel.show_board(board)
-        if not self._sized:  # fit the systems panel to its rows once; the user may resize
-            self._sized = True
-            total = sum(self.main.sizes())
-            wanted = self.systems_panel.preferred_height()
-            self.main.setSizes([wanted, max(total - wanted, 200)])
+        self.board_layout.board_shown()  # the systems panel fits its rows once
         self.actions_panel.show_board(board)
+        self.board_layout.refresh_labels()
         self.journal_panel.set_now(board.as_of)
         self.act_close_event.setEnabled(board.event is not None)
         self.status.set_identity(board.station.code, self.controller.actor)
@@ -288,6 +325,32 @@ class MainWindow(QMainWindow):
             # overdue and due-soon move with time
             self.controller.on_changes(frozenset({Topic.ACTIONS}))
             self.banner.refresh_side(self.controller.now())
+
+    # ------------------------------------------------------------------ quick changes
+
+    def select_record(self, record: object) -> None:
+        """Keep the selection on the record a quick change or its undo touched."""
+        if isinstance(record, Action):
+            self.actions_panel.select(record.id)
+        elif isinstance(record, JournalEntry):
+            self.journal_panel.select(record.id)
+        elif isinstance(record, AffectedSystem):
+            self.systems_panel.select(record.id)
+
+    def show_reminders(self) -> None:
+        self.board_layout.show_panel(self.reminders_panel)
+        self.raise_()
+        self.activateWindow()
+
+    def toggle_detail(self, shown: bool) -> None:
+        """Open or close the journal's detail pane (the table gets the room)."""
+        pane = self.journal_panel.split
+        sizes = pane.sizes()
+        if shown and sizes[1] == 0:
+            line = self.journal_panel.detail.fontMetrics().lineSpacing()
+            pane.setSizes([max(sizes[0] - 4 * line, 100), 4 * line + 8])
+        elif not shown:
+            pane.setSizes([sum(sizes), 0])
 
     # ------------------------------------------------------------------ identity and language
 
@@ -306,6 +369,7 @@ class MainWindow(QMainWindow):
         """Show the sync engine's state in the status bar; a pull reloads what changed."""
         self.sync_bridge = bridge
         bridge.statusChanged.connect(self.status.show_sync)
+        bridge.statusChanged.connect(self.reminders.driver.set_sync_status)
         self.status.show_sync(bridge.status)
 
     def sync_now(self) -> None:
@@ -398,15 +462,16 @@ class MainWindow(QMainWindow):
         geometry = settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for splitter in (self.top, self.main):
+        for splitter in (self.top, self.main, self.journal_panel.split):
             state = settings.value(splitter.objectName())
             if state is not None:
                 splitter.restoreState(state)
-                self._sized = True
+                self.board_layout.restored()
+        self.act_detail.setChecked(self.journal_panel.split.sizes()[1] > 0)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("geometry", self.saveGeometry())
-        for splitter in (self.top, self.main):
+        for splitter in (self.top, self.main, self.journal_panel.split):
             settings.setValue(splitter.objectName(), splitter.saveState())
 
     def showEvent(self, event: QShowEvent) -> None:
