@@ -32,7 +32,7 @@ from situation_board.ui.panels.systems_panel import SystemsPanel
 WIDE = QSize(1500, 950)
 """The smallest window (logical pixels) that gets the wide arrangement."""
 HYSTERESIS = 24  # pixels: a window dragged across the line does not flap between the two
-SYSTEMS_SHARE = 0.28  # of the lower area at most, for the systems panel's own height
+SYSTEMS_SHARE = 0.3  # of the lower area at most, for the systems panel's own height
 
 
 class Mode(Enum):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -36,6 +36,7 @@ from situation_board.ui.reminders import WindowReminders
 from situation_board.ui.sync_bridge import SyncBridge
 from situation_board.ui.undo import QuickChanges, UndoNotice, UndoStack
 from situation_board.ui.visibility import VisibilityFollower
+from situation_board.ui.wall.reminders import attach_wall
 from situation_board.ui.wall.view import WallView
 
 
@@ -125,7 +126,6 @@ class MainWindow(QMainWindow):
         self.actions_panel.notice.connect(self.undo_notice.say)
         self.journal_panel.hideRequested.connect(q.set_hidden_from_wall)
         undo.selectRequested.connect(self.select_record)
-        undo.changed.connect(lambda: self.act_undo.setEnabled(bool(undo.steps)))
         self.reminder_bar.showAllRequested.connect(self.show_reminders)
         self.reminders.driver.evaluated.connect(lambda _e: self.board_layout.refresh_labels())
         self.reminders.notifier.clicked.connect(self.show_reminders)
@@ -168,8 +168,13 @@ class MainWindow(QMainWindow):
         self.act_identity = self._action(_("&Who am I…"), None, self.change_identity, "actIdentity")
         file.addAction(self.act_identity)
         lang = file.addMenu(_("&Language"))
-        lang.addAction(self._action("Svenska", None, lambda: self.set_language("sv"), "actSv"))
-        lang.addAction(self._action("English", None, lambda: self.set_language("en"), "actEn"))
+        languages = QActionGroup(self)  # one ticked: the language the board speaks
+        for code, name, act in (("sv", "Svenska", "actSv"), ("en", "English", "actEn")):
+            item = self._action(name, None, lambda _=False, c=code: self.set_language(c), act)
+            item.setCheckable(True)
+            item.setChecked(code == self.language)
+            languages.addAction(item)
+            lang.addAction(item)
         file.addSeparator()
         file.addAction(
             self._action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actQuit")
@@ -182,7 +187,6 @@ class MainWindow(QMainWindow):
             self.undo_stack.undo,
             "actUndo",
         )
-        self.act_undo.setEnabled(False)
         board.addAction(self.act_undo)
         board.addSeparator()
         board.addAction(
@@ -393,6 +397,8 @@ class MainWindow(QMainWindow):
         height = target.geometry().height() if target else 1080
         wall = WallView(self.controller, language=self.language, screen_height=height)
         wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sound = self.ctx.settings.wall_reminder_sound
+        attach_wall(wall, self.controller, sound=sound, driver=self.reminders.driver)
         self._walls = [*getattr(self, "_walls", []), wall]
         if self.controller.board is not None:
             wall._board_loaded(self.controller.board)
@@ -409,6 +415,8 @@ class MainWindow(QMainWindow):
             wall.show()
 
     def set_language(self, language: str) -> None:
+        if language == self.ctx.settings.language:
+            return
         self.ctx.save_settings(language=language)
         QMessageBox.information(
             self,

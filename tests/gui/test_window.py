@@ -457,7 +457,7 @@ def test_other_open_event_is_flagged_and_can_be_closed(qtbot, window, service) -
     wait_idle(qtbot, window.controller)
     bar = window.other_events
     qtbot.waitUntil(bar.isVisible)
-    assert "Startad på V2" in bar.text.text() and bar.button.text() == "Avsluta ”Startad på V2”…"
+    assert "Startad på V2" in bar.text.text() and bar.button.text() == "Avsl&uta ”Startad på V2”…"
 
     def close(dialog) -> None:
         dialog.reason.setPlainText("Dubblett")

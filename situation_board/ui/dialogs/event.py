@@ -17,14 +17,14 @@ class NewEventDialog(FormDialog):
         super().__init__(_("New event"), language, parent, clock=clock)
         self.name = QLineEdit()
         self.name.setObjectName("eventName")
-        self.exercise = QCheckBox(_("This is an exercise (marked EXERCISE)"))
+        self.exercise = QCheckBox(_("This is an e&xercise (marked EXERCISE)"))
         self.exercise.setObjectName("eventExercise")
         self.started = QLineEdit()
         self.started.setObjectName("eventStarted")
         self.started.setPlaceholderText(_("now (or e.g. 13:10)"))
         self.add_row(_("&Name:"), self.name, _("Event name"))
         self.add_row("", self.exercise, _("Exercise"))
-        self.add_row(_("&Started:"), self.started, _("Start time"))
+        self.add_row(_("S&tarted:"), self.started, _("Start time"))
 
     def validate(self) -> None:
         self.values_ = (

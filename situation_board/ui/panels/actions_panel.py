@@ -64,11 +64,11 @@ class ActionsPanel(Panel):
         self.owner_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_owner(self.owner_filter.currentData() or "")
         )
-        self.done = QPushButton(_("Done (K)"))
+        self.done = QPushButton(_("Done (&K)"))
         self.done.setObjectName("actionDone")
         self.done.setAccessibleName(_("Mark selected action done"))
         self.done.clicked.connect(self._done)
-        self.add = QPushButton(_("New action… (Ctrl+Shift+A)"))
+        self.add = QPushButton(_("New &action… (Ctrl+Shift+A)"))
         self.add.setObjectName("addAction")
         self.add.setAccessibleName(_("New action"))
         self.add.clicked.connect(self.addRequested)

@@ -112,13 +112,13 @@ class JournalPanel(Panel):
         for edit in (self.since, self.until):
             edit.editingFinished.connect(self._period_changed)
 
-        self.newest_first = QCheckBox(_("Newest first"))
+        self.newest_first = QCheckBox(_("Newest on to&p"))
         self.newest_first.setObjectName("journalNewestFirst")
         self.newest_first.setAccessibleName(_("Show newest entries first"))
         self.newest_first.setChecked(True)
         self.newest_first.toggled.connect(self.proxy.set_newest_first)
 
-        self.correct = QPushButton(_("Correct…"))
+        self.correct = QPushButton(_("Co&rrect…"))
         self.correct.setObjectName("correctEntry")
         self.correct.setAccessibleName(_("Write a correction of the selected entry"))
         self.correct.clicked.connect(self._correct)

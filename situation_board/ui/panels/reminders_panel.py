@@ -92,9 +92,7 @@ class ReminderBar(QFrame):
         self.ack = QPushButton(_("Acknowled&ge"))
         self.ack.setObjectName("acknowledgeShownReminder")
         self.ack.setAccessibleName(_("Acknowledge this reminder"))
-        self.ack.clicked.connect(
-            lambda: self.current and self.acknowledgeRequested.emit(self.current)
-        )
+        self.ack.clicked.connect(self._acknowledge)
         self.all = QPushButton(_("All rem&inders (Ctrl+4)"))
         self.all.setObjectName("showAllReminders")
         self.all.setAccessibleName(_("Show all reminders"))
@@ -108,6 +106,10 @@ class ReminderBar(QFrame):
         row.addWidget(self.all)
         self.current: Reminder | None = None
         self.hide()
+
+    def _acknowledge(self) -> None:
+        if self.current is not None:
+            self.acknowledgeRequested.emit(self.current)
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
         waiting = evaluation.unacknowledged

@@ -32,11 +32,11 @@ class SystemsPanel(Panel):
         }
         self.fitter = ColumnFitter(self.view, widths, SystemsModel.WORKAROUND, min_stretch=260)
         self.view.activated.connect(self._activated)
-        self.add = QPushButton(_("New system… (Ctrl+Shift+S)"))
+        self.add = QPushButton(_("&New system… (Ctrl+Shift+S)"))
         self.add.setObjectName("addSystem")
         self.add.setAccessibleName(_("New affected system"))
         self.add.clicked.connect(self.addRequested)
-        self.edit = QPushButton(_("Edit…"))
+        self.edit = QPushButton(_("&Edit…"))
         self.edit.setObjectName("editSystem")
         self.edit.setAccessibleName(_("Edit selected system"))
         self.edit.clicked.connect(lambda: self._activated(self.view.currentIndex()))
@@ -66,7 +66,7 @@ class SystemsPanel(Panel):
         rows = self.view.verticalHeader()
         if compact:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            rows.setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 10)
+            rows.setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 4)
         else:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
