@@ -20,6 +20,7 @@ multimedia module. With the freedesktop service the notification asks the servic
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Callable, Sequence
 
@@ -124,7 +125,11 @@ class Notifier(QObject):
 
 
 def _freedesktop_available() -> bool:
-    """True when the session bus has (or can start) the freedesktop notification service."""
+    """True when the session bus has (or can start) the freedesktop notification service.
+    Without a session bus address nothing is asked (no bus is started on the X display's
+    behalf: that is the desktop session's job)."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return False
     from PySide6.QtDBus import QDBusConnection  # noqa: PLC0415 - only when probing
 
     bus = QDBusConnection.sessionBus()
@@ -162,9 +167,20 @@ def _send_freedesktop(title: str, body: str, *, urgent: bool, sound: bool) -> No
             gvariant_string(title), gvariant_string(body), "[]", "{" + ", ".join(hints) + "}",
             str(SHOWN_MS),
         ]  # fmt: skip
-        QProcess.startDetached(gdbus, args)
+        _detached(gdbus, args)
         return
     program = shutil.which("notify-send")
     if program:
         urgency = "critical" if urgent else "normal"
-        QProcess.startDetached(program, ["-u", urgency, "-a", _("Situation board"), title, body])
+        _detached(program, ["-u", urgency, "-a", _("Situation board"), title, body])
+
+
+def _detached(program: str, args: list[str]) -> None:
+    """Run ``program`` without waiting for it, its output discarded."""
+    process = QProcess()
+    process.setProgram(program)
+    process.setArguments(args)
+    process.setStandardOutputFile(QProcess.nullDevice())
+    process.setStandardErrorFile(QProcess.nullDevice())
+    if not process.startDetached():
+        log.warning("could not start %s for a desktop notification", program)
