@@ -87,7 +87,10 @@ def test_every_button_has_a_mnemonic_and_none_is_taken_twice(
         letters, missing = mnemonics(win, menus)
         assert missing == []
         assert len(letters) == len(set(letters)), sorted(letters)
-        for name, dialog in _dialogs(controller).items():
+        from situation_board.ui.dialogs.conflicts import ConflictsDialog
+
+        dialogs = {**_dialogs(controller), "conflicts": ConflictsDialog(controller)}
+        for name, dialog in dialogs.items():
             qtbot.addWidget(dialog)
             letters, missing = mnemonics(dialog)
             assert missing == [], name
