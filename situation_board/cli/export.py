@@ -3,8 +3,10 @@
 Every handler checks its input — period, file name, target folder — before it reads or writes
 anything, writes its file atomically (a temporary sibling renamed into place), and returns the exit
 status; ``BoardError`` becomes one line on stderr and status 2 in ``main``. ``--event ID`` selects a
-closed event (id or short id, see ``event list``); without it the active event is used. The PDF
-functions import Qt, so they are imported only by the commands that make a PDF.
+closed event (id or short id, see ``event list``); without it the active event is used. Documents
+are written in the UI language; the PDF writer (ReportLab) is imported only by the commands that
+make a PDF. Characters no font can show are printed in the PDF as their code, and a warning on
+stderr names them (``missing_glyphs_warning``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit
@@ -22,6 +25,9 @@ from situation_board.domain.errors import BoardError, NoActiveEventError, Valida
 from situation_board.domain.messages import Text
 from situation_board.domain.timeutil import iso
 from situation_board.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from situation_board.reports.pdf import RenderResult
 
 PDF = (".pdf",)
 CSV = (".csv",)
@@ -69,6 +75,17 @@ def write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise BoardError("cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def missing_glyphs_warning(result: RenderResult) -> None:
+    """Say on stderr which characters the PDF shows only as their codes (nothing when none)."""
+    if result.missing:
+        emit(
+            _("Warning: no font has {codes}; the PDF shows their codes instead.").format(
+                codes=result.missing_codes
+            ),
+            err=True,
+        )
 
 
 # ---------------------------------------------------------------------- journal
@@ -138,21 +155,25 @@ def journal_pdf(inv: Invocation) -> int:
     path = output_file(inv.args.file, PDF)
     with _event_needed(inv):
         board = inv.services.event_board(inv.args.event)
-    from situation_board.reports.pdf import write_journal_pdf  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.documents import journal_document  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only for this export command
     from situation_board.reports.tables import entries_in_period  # noqa: PLC0415 - only for this export command
 
     assert board.event is not None
     entries = entries_in_period(board.journal, since, until)
-    pages = write_journal_pdf(
+    document = journal_document(
         board.event,
         entries,
-        path,
         station=board.station.code,
         generated_at=board.as_of,
         since=since,
         until=until,
         numbers={e.id: e.number for e in board.journal},
+        language=inv.ctx.language,
     )
+    result = write_pdf(document, path)
+    pages = result.pages
+    missing_glyphs_warning(result)
     emit(
         ngettext("{n} journal entry", "{n} journal entries", len(entries)).format(n=len(entries))
         + ", "
@@ -170,9 +191,10 @@ def board_pdf(inv: Invocation) -> int:
     path = output_file(inv.args.file, PDF)
     with _event_needed(inv):
         board = inv.services.event_board(inv.args.event)
-    from situation_board.reports.pdf import write_board_pdf  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.board_print import board_document  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only for this export command
 
-    write_board_pdf(board, path)
+    missing_glyphs_warning(write_pdf(board_document(board, inv.ctx.language), path))
     emit(_("Board print (1 page) → {0}").format(path))
     return 0
 
@@ -200,16 +222,19 @@ def lagesbild(inv: Invocation) -> int:
     texts = _sections(a.section or [])
     path = None if a.file == "-" else output_file(a.file, REPORT_FORMATS)
     with _event_needed(inv):
-        report = inv.services.situation_report(texts, contact=a.contact, event_ref=a.event)
+        report = inv.services.situation_report(
+            texts, contact=a.contact, event_ref=a.event, language=inv.ctx.language
+        )
     if path is None:
         emit(situation_report_text(report), end="")
         return 0
     if path.suffix.lower() == ".txt":
         write_bytes(path, situation_report_text(report).encode("utf-8"))
     else:
-        from situation_board.reports.pdf import write_situation_report_pdf  # noqa: PLC0415 - only for this export command
+        from situation_board.reports.documents import situation_report_document  # noqa: PLC0415 - only for this export command
+        from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only for this export command
 
-        write_situation_report_pdf(report, path)
+        missing_glyphs_warning(write_pdf(situation_report_document(report), path))
     missing = len(report.incomplete)
     line = _("Situation report → {0}").format(path)
     if missing:
@@ -237,7 +262,14 @@ def archive(inv: Invocation) -> int:
     check_target(target)
     with _event_needed(inv):
         record = inv.services.event_record(inv.args.event)
-    result = write_archive(record, target)
+    result = write_archive(record, target, language=inv.ctx.language)
+    if result.missing:
+        emit(
+            _("Warning: no font has {codes}; the PDF shows their codes instead.").format(
+                codes=" ".join(f"U+{ord(ch):04X}" for ch in result.missing)
+            ),
+            err=True,
+        )
     emit(
         ngettext(
             "Archive of “{event}”: {n} file → {target}",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from situation_board.cli.export import PDF, output_file
+from situation_board.cli.export import PDF, missing_glyphs_warning, output_file
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit, emit_json_array, entry_line
 from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import ValidationError
 from situation_board.i18n import _
+from situation_board.reports.brief import brief_text
+from situation_board.reports.lang import Lang
 
 
 def log_add(inv: Invocation) -> int:
@@ -54,10 +56,13 @@ def handover(inv: Invocation) -> int:
     pdf = output_file(a.pdf, PDF) if a.pdf else None
     signed = inv.services.sign_handover(a.from_person, a.to_person, note=a.note).value
     if pdf is not None:
-        from situation_board.reports.pdf import write_handover_pdf  # noqa: PLC0415 - Qt
+        from situation_board.reports.documents import handover_document  # noqa: PLC0415 - only with --pdf
+        from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only with --pdf
 
-        write_handover_pdf(signed.brief, signed.handover, pdf)
-    emit(signed.handover.summary)
+        document = handover_document(signed.brief, signed.handover, inv.ctx.language)
+        missing_glyphs_warning(write_pdf(document, pdf))
+    # the stored summary is the Swedish record; the screen shows the brief in the UI language
+    emit(brief_text(signed.brief, Lang.of(inv.ctx.language)))
     done = _("The handover from {giver} to {taker} is signed in the staff journal.").format(
         giver=a.from_person, taker=a.to_person
     )

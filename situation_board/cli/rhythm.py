@@ -16,9 +16,9 @@ from situation_board.domain.entities import Board, DeadlineClock
 from situation_board.domain.enums import DeadlineKind
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.ids import short_id
-from situation_board.domain.templates import EventTemplate
 from situation_board.domain.timeutil import countdown, fmt_datetime, fmt_short
-from situation_board.i18n import _, ngettext
+from situation_board.i18n import _
+from situation_board.services.templates import template_summary
 
 # ---------------------------------------------------------------------- deadlines
 
@@ -197,18 +197,6 @@ def briefing_decision(inv: Invocation) -> int:
 
 
 # ---------------------------------------------------------------------- templates
-
-
-def template_summary(t: EventTemplate, language: str) -> str:
-    """``4 systems, 7 actions, 2 deadlines, daily at 08:00, 13:00``."""
-    parts = [
-        ngettext("{n} system", "{n} systems", len(t.systems)).format(n=len(t.systems)),
-        ngettext("{n} action", "{n} actions", len(t.actions)).format(n=len(t.actions)),
-        ngettext("{n} deadline", "{n} deadlines", len(t.deadlines)).format(n=len(t.deadlines)),
-    ]
-    if t.briefing is not None:
-        parts.append(t.briefing.recurrence.describe(language))
-    return ", ".join(parts)
 
 
 def template_list(inv: Invocation) -> int:

@@ -149,6 +149,11 @@ MESSAGES: dict[str, str] = {
     "custom_needs_time": N_(
         "Give the number of hours (--hours) or the due time (--due) for this deadline, not both."
     ),
+    "deadline_due_missing": N_("Give the due time: this kind of deadline has no statutory time."),
+    "deadline_hours_or_due": N_(
+        "Give either the number of hours or the due time for this deadline (one of them)."
+    ),
+    "no_briefing_held": N_("No briefing is under way or has been held yet: schedule one first."),
     "bad_hours": N_("The number of hours must be more than 0 and at most {limit}, not {value}."),
     "bad_every_hours": N_(
         "Every how many hours: give a whole number from 1 to {limit}, not “{value}”."

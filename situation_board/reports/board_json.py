@@ -28,6 +28,7 @@ JSON_SHAPE_VERSION = 1
 
 
 def event_json(e: Event | None) -> dict[str, Any] | None:
+    """The event in the documented shape (``None`` without one)."""
     if e is None:
         return None
     return {
@@ -41,6 +42,7 @@ def event_json(e: Event | None) -> dict[str, Any] | None:
 
 
 def level_json(d: LevelDecision | None) -> dict[str, Any]:
+    """The current level decision (Normalläge with empty fields without one)."""
     level = d.level if d else ReadinessLevel.NORMAL
     return {
         "level": level.value,
@@ -53,6 +55,7 @@ def level_json(d: LevelDecision | None) -> dict[str, Any]:
 
 
 def system_json(s: AffectedSystem) -> dict[str, Any]:
+    """An affected system in the documented shape."""
     prognosis = iso(s.prognosis_at) if s.prognosis_at else (s.prognosis_text or None)
     return {
         "id": s.id,
@@ -74,6 +77,7 @@ def system_json(s: AffectedSystem) -> dict[str, Any]:
 
 
 def action_json(a: Action, board: Board) -> dict[str, Any]:
+    """An action, with ``overdue``/``due_soon`` as of ``board.as_of``."""
     return {
         "id": a.id,
         "short_id": short_id(a.id),
@@ -116,6 +120,7 @@ def entry_json(e: JournalEntry, *, exercise: bool | None = None) -> dict[str, An
 
 
 def deadline_json(d: DeadlineClock, board: Board) -> dict[str, Any]:
+    """A deadline clock with its status as of ``board.as_of``."""
     status = d.status(board.as_of)
     urgency = d.urgency(board.as_of)
     return {

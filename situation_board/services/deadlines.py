@@ -24,18 +24,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from situation_board.domain.changes import Outcome
 from situation_board.domain.deadlines import MAX_HOURS, RULES, rule_due, started_together
-from situation_board.domain.entities import DeadlineClock
-from situation_board.domain.enums import DeadlineKind
+from situation_board.domain.entities import DeadlineClock, JournalEntry
+from situation_board.domain.enums import DeadlineKind, EntryCategory
 from situation_board.domain.errors import StateError, ValidationError
 from situation_board.domain.rules import MAX_NAME, not_in_future, optional_text, require_text
 from situation_board.domain.timeutil import add_months, check_sane, fmt_datetime
 from situation_board.services.base import ServiceBase
 from situation_board.store import queries as q
-from situation_board.store.schema import deadlines
+from situation_board.store.schema import deadlines, journal
 from situation_board.store.unit_of_work import WriteTx
 
 STARTED = "Frist startad:"
@@ -43,6 +43,34 @@ REPORTED = "Frist rapporterad:"
 NOT_REQUIRED = "Frist krävs inte:"
 MOVED = "Frist flyttad:"
 """Prefixes of the journal entries about deadline clocks (``deadline_history`` finds them)."""
+_PREFIX = "Frist "
+"""What the four prefixes begin with."""
+
+
+def history_of(clock: DeadlineClock, entries: list[JournalEntry]) -> list[JournalEntry]:
+    """What the journal says about ``clock``, in order: the entries the program wrote when it
+    was started, moved, reported or judged not required (matched by title *and* time, so two
+    clocks of the same title keep their own history), and any entry that quotes its reference.
+    """
+    t = clock.title
+    own = [f"{STARTED} {t}. Kännedom {fmt_datetime(clock.aware_at)}"]
+    if clock.reported_at is not None:
+        own.append(f"{REPORTED} {t} {fmt_datetime(clock.reported_at)}")
+    moved = f"{MOVED} {t}: "
+
+    def own_entry(e: JournalEntry) -> bool:
+        text = e.text
+        return e.category is EntryCategory.SYSTEM and (
+            any(text.startswith(p) for p in own)
+            or (text.startswith(moved) and f"→ {fmt_datetime(clock.due_at)} " in text)
+            or (
+                text.startswith(f"{NOT_REQUIRED} {t}. ")
+                and clock.not_required_at is not None
+                and e.occurred_at == clock.not_required_at
+            )
+        )
+
+    return [e for e in entries if own_entry(e) or (clock.reference and clock.reference in e.text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +319,22 @@ class DeadlineServices(ServiceBase):
                 self._log(tx, event.id, f"{NOT_REQUIRED} {clock.title}. Skäl: {why}")
             updated = self._get_deadline(tx, current.id)
         return Outcome(updated, tx.changes)
+
+    def deadline_history(self, ref: str) -> list[JournalEntry]:
+        """What the journal says about the deadline ``ref`` (id or short id), in order
+        (``history_of``). Raises ``NotFoundError``, ``NoActiveEventError``."""
+        with self.store.read() as conn:
+            event = self._active_event(conn)
+            clock = q.to_deadline(self._resolve(conn, deadlines, event.id, ref, "deadline"))
+            about = journal.c.text.startswith(_PREFIX, autoescape=True)
+            if clock.reference:
+                about = or_(about, journal.c.text.contains(clock.reference, autoescape=True))
+            rows = conn.execute(
+                select(journal)
+                .where(journal.c.event_id == event.id, about)
+                .order_by(journal.c.occurred_at, journal.c.recorded_at, journal.c.number)
+            )
+            return history_of(clock, [q.to_entry(r) for r in rows.mappings()])
 
     def deadlines(self) -> list[DeadlineClock]:
         """The active event's clocks by due time. Raises ``NoActiveEventError``."""

@@ -30,7 +30,7 @@ from situation_board.domain.patches import ActionPatch, SystemPatch
 from situation_board.domain.rules import MAX_NAME, not_in_future, require_text
 from situation_board.domain.templates import EventTemplate, TemplateError, parse_template
 from situation_board.domain.timeutil import check_sane
-from situation_board.i18n import N_
+from situation_board.i18n import N_, ngettext
 from situation_board.resources import resource
 from situation_board.services.actions import ActionServices
 from situation_board.services.briefings import BriefingServices
@@ -67,6 +67,18 @@ class TemplateLibrary:
             if Path(problem.path).stem.casefold() == wanted:
                 raise problem
         raise NotFoundError("not_found", what="template", ref=ref)
+
+
+def template_summary(t: EventTemplate, language: str) -> str:
+    """``4 systems, 7 actions, 2 deadlines, daily at 08:00, 13:00``."""
+    parts = [
+        ngettext("{n} system", "{n} systems", len(t.systems)).format(n=len(t.systems)),
+        ngettext("{n} action", "{n} actions", len(t.actions)).format(n=len(t.actions)),
+        ngettext("{n} deadline", "{n} deadlines", len(t.deadlines)).format(n=len(t.deadlines)),
+    ]
+    if t.briefing is not None:
+        parts.append(t.briefing.recurrence.describe(language))
+    return ", ".join(parts)
 
 
 def load_library(folders: Iterable[Path]) -> TemplateLibrary:

@@ -25,6 +25,7 @@ from situation_board.ui.flows import Flows
 from situation_board.ui.layout import BoardLayout
 from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
+from situation_board.ui.panels.exercise import ExerciseOverlay
 from situation_board.ui.panels.journal_panel import JournalPanel
 from situation_board.ui.panels.level_banner import LevelBanner
 from situation_board.ui.panels.notice import OtherEventsBar
@@ -33,6 +34,7 @@ from situation_board.ui.panels.reminders_panel import ReminderBar, RemindersPane
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
 from situation_board.ui.reminders import WindowReminders
+from situation_board.ui.rhythm import RhythmFlows
 from situation_board.ui.sync_bridge import SyncBridge
 from situation_board.ui.undo import QuickChanges, UndoNotice, UndoStack
 from situation_board.ui.visibility import VisibilityFollower
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.reminders = WindowReminders(self, controller, self.reminders_panel, self.reminder_bar)
         self.visibility = VisibilityFollower(controller, self.journal_panel.apply_visibility)
         self.flows = Flows(self, controller, self.quick_entry)
+        self.rhythm = RhythmFlows(self, controller)  # the Stab menu: deadlines and briefings
         self.documents = DocumentFlows(
             self,
             controller,
@@ -99,6 +102,10 @@ class MainWindow(QMainWindow):
         layout.addLayout(inner, 1)
         layout.addWidget(self.quick_entry)
         self.setCentralWidget(central)
+        self.exercise_overlay = ExerciseOverlay(
+            central,
+            [self.systems_panel, self.actions_panel, self.journal_panel, self.reminders_panel],
+        )
         self.setTabOrder(self.quick_entry.line, self.journal_panel.search)
 
         self.sync_bridge: SyncBridge | None = None
@@ -132,6 +139,7 @@ class MainWindow(QMainWindow):
         self.journal_panel.correctRequested.connect(lambda e: f.full_entry("", e))
         self.quick_entry.submitted.connect(f.quick_entry)
         self.quick_entry.fullRequested.connect(f.full_entry)
+        f.personalDataMarked.connect(self.rhythm.offer_imy_clock)
 
     def _action(
         self,
@@ -233,6 +241,8 @@ class MainWindow(QMainWindow):
             )
         )
 
+        self.rhythm.build_menu(bar, self._action)
+
         d = self.documents
         docs = bar.addMenu(_("&Documents"))
         docs.addAction(self._action(_("Shift &handover…"), "Ctrl+H", d.handover, "actHandover"))
@@ -321,7 +331,10 @@ class MainWindow(QMainWindow):
         title = _("Situation board")
         if board.event is not None:
             title = f"{board.current_level.label(self.language)} — {board.event.name} — {title}"
+            if board.event.exercise:
+                title = f"{_('EXERCISE')} — {title}"
         self.setWindowTitle(title)
+        self.exercise_overlay.set_exercise(board.event is not None and board.event.exercise)
 
     def _tick(self) -> None:
         board = self.controller.board

@@ -81,6 +81,7 @@ class ReminderDriver(QObject):
             ),
             on_done=self._done,
             on_error=self._failed,
+            owner=self,  # a closed window's driver gets no answer
         )
 
     def _done(self, evaluation: Evaluation) -> None:
@@ -110,6 +111,7 @@ class ReminderDriver(QObject):
             lambda s: s.acknowledge_reminder(reminder, policy, sync=sync),
             on_done=self.acknowledged.emit,
             on_error=self.failed.emit,
+            owner=self,
         )
 
 

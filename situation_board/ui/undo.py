@@ -72,7 +72,7 @@ class UndoStack(QObject):
             self.failed.emit(message)
             self._next()
 
-        self.controller.execute(fn, on_outcome=landed, on_error=refused)
+        self.controller.execute(fn, on_outcome=landed, on_error=refused, owner=self)
 
     # ------------------------------------------------------------------ undo
 
@@ -117,7 +117,9 @@ class UndoStack(QObject):
             self._requested = 0  # the next steps may rest on this one: stop here
             self.failed.emit(message)
 
-        self.controller.execute(lambda s: s.undo(step), on_outcome=undone, on_error=refused)
+        self.controller.execute(
+            lambda s: s.undo(step), on_outcome=undone, on_error=refused, owner=self
+        )
 
 
 class QuickChanges(QObject):

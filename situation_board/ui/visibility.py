@@ -34,4 +34,4 @@ class VisibilityFollower(QObject):
 
     def _changed(self, changes: ChangeSet) -> None:
         if Topic.ENTRY_VISIBILITY in changes:
-            self.controller.execute(lambda s: s.wall_visibility(), on_done=self.apply)
+            self.controller.execute(lambda s: s.wall_visibility(), on_done=self.apply, owner=self)

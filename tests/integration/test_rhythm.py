@@ -114,6 +114,37 @@ def test_not_required_needs_a_reason_closes_once_and_takes_the_final_report_alon
     )
 
 
+def test_each_clock_keeps_its_own_history_in_the_journal(svc) -> None:
+    """What the journal says about a clock (the window's history): its own start, move, report
+    or closing — even beside a clock of the same title — and entries quoting its reference."""
+    clock: FakeClock = svc.clock_
+    first = svc.start_deadline(DeadlineKind.IMY_BREACH, aware_at=clock.now - timedelta(hours=2))
+    clock.advance(minutes=10)
+    second = svc.start_deadline(DeadlineKind.IMY_BREACH, aware_at=clock.now - timedelta(hours=1))
+    _w, notification, final = svc.start_deadlines(DeadlineKind.NIS_EARLY_WARNING).value
+    clock.advance(hours=1)
+    svc.report_deadline(first.value.id, reference="IMY-DI-2024-42")
+    svc.add_entry("IMY ringde om IMY-DI-2024-42: kompletteringen kan vänta")
+    svc.mark_deadline_not_required(second.value.id, "Samma incident som den första")
+    svc.report_deadline(notification.id, reference="MCF-9")
+
+    def history(ref: str) -> list[str]:
+        return [e.text for e in svc.deadline_history(ref)]
+
+    assert [t.split(":")[0] for t in history(first.value.id)] == [
+        "Frist startad",
+        "Frist rapporterad",
+        "IMY ringde om IMY-DI-2024-42",
+    ]
+    assert [t.split(":")[0] for t in history(second.value.id)] == [
+        "Frist startad",
+        "Frist krävs inte",
+    ]
+    assert "Kännedom 2024-03-01 08:10" in history(second.value.id)[0]
+    moved = history(final.id)
+    assert [t.split(":")[0] for t in moved] == ["Frist startad", "Frist flyttad"]
+
+
 def test_kinds_without_a_statutory_time_and_supplements(svc) -> None:
     for kind, key in (
         (DeadlineKind.POLICE_REPORT, "due_required"),
@@ -476,7 +507,9 @@ def test_the_lagesbild_text_leaves_out_hidden_entries_and_personal_identity_numb
     # the closure archive is the internal record: it keeps both
     target = tmp_path / "arkiv"
     ok(board, "export", "archive", str(target))
-    kept = (target / "json" / "stabsjournal.json").read_text(encoding="utf-8")
+    kept = (
+        target / "representations" / "tables" / "data" / "json" / "stabsjournal.json"
+    ).read_text(encoding="utf-8")
     assert pnr in kept and "Intern bedömning" in kept
 
 
