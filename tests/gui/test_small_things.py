@@ -87,14 +87,19 @@ def test_every_button_has_a_mnemonic_and_none_is_taken_twice(
         letters, missing = mnemonics(win, menus)
         assert missing == []
         assert len(letters) == len(set(letters)), sorted(letters)
-        from situation_board.ui.dialogs.conflicts import ConflictsDialog
+        from .test_languages import _dialogs as every_dialog
 
-        dialogs = {**_dialogs(controller), "conflicts": ConflictsDialog(controller)}
-        for name, dialog in dialogs.items():
+        problems = []
+        for dialog in every_dialog(win, controller):  # every dialog of the window
             qtbot.addWidget(dialog)
+            name = type(dialog).__name__
             letters, missing = mnemonics(dialog)
-            assert missing == [], name
-            assert len(letters) == len(set(letters)), (name, sorted(letters))
+            if missing:
+                problems.append(f"{name}: no mnemonic on {missing}")
+            if len(letters) != len(set(letters)):
+                problems.append(f"{name}: {sorted(letters)}")
+        wait_idle(qtbot, controller)
+        assert problems == [], "\n".join(problems)
     finally:
         use_language("sv")
 

@@ -80,6 +80,7 @@ class BriefingsDialog(QDialog):
         commands.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.next_label)
@@ -198,6 +199,7 @@ class AgendaDialog(QDialog):
         )
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.addButton(self.decision, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

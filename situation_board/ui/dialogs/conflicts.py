@@ -58,7 +58,7 @@ class ConflictsDialog(QDialog):
         self.review.clicked.connect(self._review)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setText(_("&Close"))
+        close.setText(_("C&lose"))
         close.setAccessibleName(_("Close"))
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.review, QDialogButtonBox.ButtonRole.ActionRole)
