@@ -129,6 +129,13 @@ class Shown:
     last_at: datetime
     times: int = 1
 
+    @staticmethod
+    def at(before: Shown | None, key: str, now: datetime) -> Shown:
+        """The record once ``key`` is notified (again) at ``now``."""
+        if before is None:
+            return Shown(key, now, now)
+        return replace(before, last_at=now, times=before.times + 1)
+
 
 @dataclass(frozen=True, slots=True)
 class Ack:
@@ -155,12 +162,7 @@ class ReminderState:
         """The state once ``reminders`` have been notified at ``now``."""
         shown = dict(self.shown)
         for r in reminders:
-            before = shown.get(r.key)
-            shown[r.key] = (
-                Shown(r.key, now, now)
-                if before is None
-                else replace(before, last_at=now, times=before.times + 1)
-            )
+            shown[r.key] = Shown.at(shown.get(r.key), r.key, now)
         return replace(self, shown=shown)
 
     def acknowledged(self, ack: Ack) -> ReminderState:

@@ -113,10 +113,4 @@ class RemindersModel(ListModel):
 
 
 def _shown_now(r: Reminder, now: datetime) -> Reminder:
-    before = r.shown
-    shown = (
-        Shown(r.key, now, now)
-        if before is None
-        else replace(before, last_at=now, times=before.times + 1)
-    )
-    return replace(r, shown=shown)
+    return replace(r, shown=Shown.at(r.shown, r.key, now))
