@@ -49,9 +49,9 @@ class UndoStack(QObject):
 
     # ------------------------------------------------------------------ quick changes
 
-    def run(self, fn: Callable[[BoardService], Outcome[Any]], what: str = "") -> None:
+    def run(self, fn: Callable[[BoardService], Outcome[Any]]) -> None:
         """Run the quick change ``fn`` (a use case returning an ``Outcome``); its undo step is
-        kept. ``what`` is the status bar's text when the outcome has no summary of its own."""
+        kept and its summary goes to the status bar (nothing changed: no step, no word)."""
         self._in_flight += 1
 
         def landed(outcome: Outcome[Any]) -> None:
@@ -61,9 +61,8 @@ class UndoStack(QObject):
                 self.steps.append(step)
                 del self.steps[:-LIMIT]
                 self.changed.emit()
-            text = step.summary.render(self.language) if step is not None else what
-            if text:
-                self.done.emit(text)
+            if step is not None:
+                self.done.emit(step.summary.render(self.language))
             self.selectRequested.emit(outcome.value)
             self._next()
 
