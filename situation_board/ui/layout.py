@@ -80,16 +80,12 @@ class BoardLayout(QObject):
         self.main.setCollapsible(1, False)
         self.mode = Mode.WIDE
         self._fitted = False
-        for panel in (actions, reminders):
-            panel.title.hide()  # the tab says it
+        for panel in (actions, reminders):  # the tab says it, in red when something waits
+            panel.title.hide()
+            panel.count.hide()
         journal.proxy.modelReset.connect(self.refresh_labels)  # after the panel's own count
         window.installEventFilter(self)
         self.refresh_labels()
-
-    @property
-    def widget(self) -> QWidget:
-        """What the window puts between the banner and the quick entry."""
-        return self.main
 
     # ------------------------------------------------------------------ arrangement
 
