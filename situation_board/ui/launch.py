@@ -18,6 +18,7 @@ from situation_board.ui.dialogs.identity import ask_identity
 from situation_board.ui.main_window import MainWindow
 from situation_board.ui.sync_bridge import SyncBridge
 from situation_board.ui.wall.inhibit import ScreenAwake
+from situation_board.ui.wall.reminders import attach_wall
 from situation_board.ui.wall.view import WallView
 
 
@@ -109,6 +110,7 @@ def run_wall(ctx: AppContext, *, screen: int | None = None, windowed: bool = Fal
         screen_height=target.geometry().height(),
     )
     view.setScreen(target)
+    attach_wall(view, controller, sound=ctx.settings.wall_reminder_sound)  # read-only
     bridge = start_sync(ctx, bus, None, ask_password=False)  # no dialog on the wall
     if bridge is not None:
         bridge.statusChanged.connect(view.on_sync_status)

@@ -81,6 +81,7 @@ class BriefingsDialog(QDialog):
         commands.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.next_label)
@@ -172,7 +173,7 @@ class AgendaDialog(QDialog):
         self.print = QPushButton(_("&Print…"))
         self.print.setObjectName("agendaPrint")
         self.print.setAccessibleName(_("Print the agenda"))
-        self.pdf = QPushButton(_("Save as P&DF…"))
+        self.pdf = QPushButton(_("&Save as PDF…"))
         self.pdf.setObjectName("agendaPdf")
         self.pdf.setAccessibleName(_("Save the agenda as PDF"))
         for button in (self.print, self.pdf):
@@ -188,6 +189,7 @@ class AgendaDialog(QDialog):
         )
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.addButton(self.decision, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.pdf, QDialogButtonBox.ButtonRole.ActionRole)

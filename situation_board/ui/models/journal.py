@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -165,6 +166,28 @@ class JournalModel(ListModel):
             for row in rows:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.TEXT))
 
+    def apply_visibility(self, hidden: dict[str, bool]) -> list[str]:
+        """Set ``hidden_from_wall`` of the entries named in ``hidden`` (``{id: hidden}``, from
+        ``wall_visibility``) in place, without a reset (the selection stays); returns the ids
+        that changed. A bounded model (the wall's) drops entries it no longer accepts."""
+        changed = []
+        for row, e in enumerate(self.entries):
+            want = hidden.get(e.id)
+            if want is None or want == e.hidden_from_wall:
+                continue
+            self.entries[row] = self._by_id[e.id] = replace(e, hidden_from_wall=want)
+            self._cache.pop(e.id, None)
+            changed.append(e.id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+        if self.accept is not None:
+            for row in range(len(self.entries) - 1, -1, -1):
+                if self.entries[row].id in changed and not self.accept(self.entries[row]):
+                    self.beginRemoveRows(QModelIndex(), row, row)
+                    self._by_id.pop(self.entries[row].id, None)
+                    del self.entries[row], self.keys[row], self.haystack[row]
+                    self.endRemoveRows()
+        return changed
+
     def _trim(self, count: int) -> None:
         """Drop the ``count`` oldest entries (bounded models only)."""
         self.beginRemoveRows(QModelIndex(), 0, count - 1)
@@ -198,10 +221,12 @@ class JournalModel(ListModel):
         return list(self._corrected_by.get(entry_id, ()))
 
     def row_of(self, entry_id: str) -> int:
-        for i, e in enumerate(self.entries):
-            if e.id == entry_id:
-                return i
-        return -1
+        """The row of ``entry_id`` (-1 when not here), by binary search on the sort keys."""
+        entry = self._by_id.get(entry_id)
+        if entry is None:
+            return -1
+        row = bisect.bisect_left(self.keys, _key(entry))
+        return row if row < len(self.entries) and self.entries[row].id == entry_id else -1
 
     # ------------------------------------------------------------------ Qt API
 
@@ -223,7 +248,11 @@ class JournalModel(ListModel):
         if role == _FONT:
             return _font(e.category in SIGNIFICANT, e.id in self._corrected_by)
         if role == _DECORATION:
-            return theme.category_icon(e.category) if col == self.CATEGORY else None
+            if col == self.CATEGORY:
+                return theme.category_icon(e.category)
+            if col == self.TEXT and e.hidden_from_wall:
+                return theme.icon("hidden-from-wall")
+            return None
         if role == _FOREGROUND:
             if e.id in self._corrected_by:
                 return _grey()
@@ -268,8 +297,8 @@ class JournalModel(ListModel):
             if e.id in self._corrected_by:
                 numbers = ", ".join(c.number for c in self._corrected_by[e.id])
                 text += "   [" + _("corrected by {0}").format(numbers) + "]"
-            if e.hidden_from_wall:
-                text += "   [" + _("hidden from wall") + "]"
+            if e.hidden_from_wall:  # first, where a narrow column still shows it
+                text = _("Hidden from the wall") + " · " + text
             return text
         if col == self.AUTHOR:
             return e.author
