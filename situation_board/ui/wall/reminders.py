@@ -96,7 +96,7 @@ class ReminderBand(Painted):
             p.drawText(
                 QRect(pad, top + i * line, width, line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText("⏰ " + text, Qt.TextElideMode.ElideRight, width),
+                metrics.elidedText("⚠ " + text, Qt.TextElideMode.ElideRight, width),
             )
         p.end()
 
