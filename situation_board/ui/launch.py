@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from situation_board import APP_NAME
@@ -71,10 +71,15 @@ def run_workstation(ctx: AppContext) -> int:
     state = QSettings(APP_NAME, "workstation")
     window.restore_state(state)
     install_exit_hooks(window, controller)
-    if not state.contains("geometry"):
-        screen = app.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.availableGeometry())
+    screen = window.screen() or app.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    fits = room is not None and room.contains(window.frameGeometry())
+    if not state.contains("geometry") or window.isMaximized() or not fits:
+        # first start, a window left maximized, or one saved on a bigger screen: fill this
+        # screen (set explicitly: without a window manager "maximized" alone does nothing)
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        if room is not None:
+            window.setGeometry(room)
         window.showMaximized()
     else:
         window.show()
