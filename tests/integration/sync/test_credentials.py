@@ -162,10 +162,16 @@ def test_wrong_password_retries_with_backoff_and_loses_nothing(
         assert status.next_attempt_at is not None
         save_password(store, SECRET_PASSWORD)  # `store password` with the right one
         engine.sync_now()
-        deadline = time.monotonic() + 10
-        while engine.status().pending and time.monotonic() < deadline:
+        # pending is read from the board and reaches 0 at the push's commit, a moment
+        # before the run records its success: wait for both, not only the first
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            status = engine.status()
+            if status.pending == 0 and status.last_error is None:
+                break
             time.sleep(0.1)
-        assert engine.status().pending == 0 and engine.status().last_error is None
+        status = engine.status()
+        assert status.pending == 0 and status.last_error is None
     finally:
         engine.stop()
 

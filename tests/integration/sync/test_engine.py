@@ -32,10 +32,11 @@ def test_a_local_write_triggers_a_run_soon(tmp_path: Path, sqlite_url: str) -> N
         assert seen, "the first run starts at once"
         started = time.monotonic()
         a.svc.start_event("Skrivning utlöser synk")
-        while engine.status().pending and time.monotonic() - started < 5:
+        while engine.status().pending and time.monotonic() - started < 15:
             time.sleep(0.05)
         assert engine.status().pending == 0
-        assert time.monotonic() - started < 2
+        # far sooner than the 600 s interval: the write woke the engine (generous for a busy machine)
+        assert time.monotonic() - started < 10
     finally:
         engine.stop()
     b.sync()
