@@ -26,38 +26,54 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Connection,
+    DateTime,
     Engine,
     String,
     Text,
+    and_,
     cast,
+    column,
     create_engine,
     delete,
     event,
+    func,
     insert,
     literal,
     null,
+    or_,
     select,
+    table,
     text,
+    true,
     union_all,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from situation_board.domain.entities import Conflict
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import make_sqlite_engine
-from situation_board.store.queries import to_conflict
 from situation_board.store.schema import UTCDateTime, conflict_values
 from situation_board.sync import migrate
+from situation_board.sync.batch import (
+    IMMUTABLE_ENTITIES,
+    BatchPlan,
+    Key,
+    StoredRow,
+    fresh_rows,
+    keys_of,
+    plan_batch,
+)
 from situation_board.sync.credentials import PasswordSource, StoreUrl
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError, classify
-from situation_board.sync.merge import FieldDecision, decide, make_conflict
 from situation_board.sync.protocol import (
-    ORIGIN_SITE,
-    SNAPSHOT,
+    Handshake,
     OutboxRow,
     PulledRow,
+    PullPage,
     PushResult,
     SiteInfo,
     StoreMeta,
@@ -176,6 +192,7 @@ class SharedStore:
         except (SyncError, GapError):
             raise
         except (SQLAlchemyError, OSError) as exc:
+            self._checked = False  # after an error, check the file again before the next use
             raise self.error(exc) from None
 
     @contextmanager
@@ -302,8 +319,11 @@ class SharedStore:
         """Apply one batch in ONE transaction; returns the acknowledgement.
 
         Sequences already applied are skipped; a batch whose first new sequence does not follow
-        the last applied one raises ``GapError`` (nothing is applied). ``stage`` is called with
-        ``after_counter`` (counter values taken, before COMMIT) and ``after_store_commit``.
+        the last applied one raises ``GapError`` (nothing is applied). The batch is applied with
+        a fixed number of statements whatever its size: one read of the rows it touches, the
+        per-field decisions for the whole batch (``sync.batch``), one upsert of the written rows
+        and one insert of the conflicts found. ``stage`` is called with ``after_counter`` (counter
+        values taken, before COMMIT) and ``after_store_commit``.
         """
         with self._guard():
             self._check_integrity()
@@ -314,23 +334,19 @@ class SharedStore:
                     select(site_progress.c.last_seq).where(site_progress.c.site_id == site.site_id)
                 ).scalar()
                 last = int(progress or 0)
-                applied = duplicates = found = 0
-                last_mutation = ""
-                for row in rows:
-                    if row.seq <= last:
-                        duplicates += 1
-                        continue
-                    if row.seq != last + 1:
-                        raise GapError(last + 1)
-                    if row.entity in IMMUTABLE_ENTITIES:
-                        self._apply_immutable(conn, site, row, numbers)
-                    else:
-                        found += self._apply_mutable(conn, row, numbers, now)
-                    last = row.seq
-                    last_mutation = row.mutation_id
-                    applied += 1
-                if applied:
-                    values = {"last_seq": last, "last_mutation": last_mutation}
+                fresh, duplicates = fresh_rows(rows, last)
+                plan = plan_batch(
+                    site.site_id,
+                    fresh,
+                    _current_rows(conn, fresh),
+                    numbers.next,
+                    now,
+                    duplicates=duplicates,
+                )
+                found = self._write_plan(conn, plan, numbers)
+                if fresh:
+                    last = plan.last_seq
+                    values = {"last_seq": last, "last_mutation": plan.last_mutation}
                     if progress is None:
                         conn.execute(insert(site_progress).values(site_id=site.site_id, **values))
                     else:
@@ -347,7 +363,43 @@ class SharedStore:
                         )
                 stage("after_counter")
             stage("after_store_commit")
-        return PushResult(last_seq=last, applied=applied, duplicates=duplicates, conflicts=found)
+        return PushResult(
+            last_seq=last, applied=plan.applied, duplicates=duplicates, conflicts=found
+        )
+
+    def _write_plan(self, conn: Connection, plan: BatchPlan, numbers: ChangeNumbers) -> int:
+        """Write ``plan``'s rows (one upsert) and its new conflicts (one insert); returns the
+        number of conflicts recorded (a conflict found again, e.g. after a re-push, is one row)."""
+        if plan.rows:
+            conn.execute(
+                _upsert(conn.dialect.name),
+                [
+                    {
+                        "entity": r.entity,
+                        "id": r.id,
+                        "immutable": r.immutable,
+                        "fields": r.fields,
+                        "versions": r.versions,
+                        "site_id": r.site_id,
+                        "stamp": r.stamp,
+                        "change": r.change,
+                        "echo_site": r.echo_site,
+                    }
+                    for r in plan.rows
+                ],
+            )
+        if not plan.conflicts:
+            return 0
+        ids = list(dict.fromkeys(c.id for c in plan.conflicts))
+        seen = set(conn.execute(select(conflicts.c.id).where(conflicts.c.id.in_(ids))).scalars())
+        new: list[dict[str, Any]] = []
+        for c in plan.conflicts:
+            if c.id not in seen:
+                seen.add(c.id)
+                new.append({**conflict_values(c), "change": numbers.next()})
+        if new:
+            conn.execute(insert(conflicts), new)
+        return len(new)
 
     def _claim_station(self, conn: Connection, site: SiteInfo, now: datetime) -> None:
         owner = conn.execute(
@@ -381,152 +433,121 @@ class SharedStore:
                 .values(code=site.code, name=site.name, last_seen=now)
             )
 
-    def _apply_immutable(
-        self, conn: Connection, site: SiteInfo, row: OutboxRow, numbers: ChangeNumbers
-    ) -> None:
-        exists = conn.execute(
-            select(entities.c.id).where(
-                entities.c.entity == row.entity, entities.c.id == row.entity_id
-            )
-        ).first()
-        if exists is not None:
-            return
-        origin = row.changes.get(ORIGIN_SITE, {}).get("v") or site.site_id  # snapshot rows
-        conn.execute(
-            insert(entities).values(
-                entity=row.entity,
-                id=row.entity_id,
-                immutable=True,
-                fields={k: v.get("v") for k, v in row.changes.items() if k != ORIGIN_SITE},
-                versions=None,
-                site_id=origin,
-                stamp=row.stamp,
-                change=numbers.next(),
-            )
-        )
-
-    def _apply_mutable(
-        self, conn: Connection, row: OutboxRow, numbers: ChangeNumbers, now: datetime
-    ) -> int:
-        current = conn.execute(
-            select(entities.c.fields, entities.c.versions).where(
-                entities.c.entity == row.entity, entities.c.id == row.entity_id
-            )
-        ).first()
-        fields: dict[str, Any] = dict(current.fields) if current else {}
-        versions: dict[str, list[str]] = dict(current.versions or {}) if current else {}
-        changed = False
-        found: list[Conflict] = []
-        snapshot = row.op == SNAPSHOT
-        for name, change in row.changes.items():
-            pushed: str = change["hlc"]
-            mine = versions.get(name)
-            decision = decide(pushed, change.get("base"), mine[0] if mine else None)
-            if snapshot:  # a copy of state, not an edit: the newer stamp wins, no conflict
-                decision = FieldDecision(apply=mine is None or pushed > mine[0], conflict=False)
-            if decision.conflict and mine is not None:
-                theirs = (fields.get(name), mine[0], mine[1] if len(mine) > 1 else "")
-                ours = (change.get("v"), pushed, row.author)
-                kept, lost = (ours, theirs) if decision.apply else (theirs, ours)
-                found.append(
-                    make_conflict(
-                        row.entity, row.entity_id, name, kept=kept, lost=lost, detected_at=now
-                    )
-                )
-            if decision.apply:
-                fields[name] = change.get("v")
-                versions[name] = [pushed, change.get("author", row.author)]
-                changed = True
-        if changed and current is None:
-            conn.execute(
-                insert(entities).values(
-                    entity=row.entity,
-                    id=row.entity_id,
-                    immutable=False,
-                    fields=fields,
-                    versions=versions,
-                    change=numbers.next(),
-                )
-            )
-        elif changed:
-            conn.execute(
-                update(entities)
-                .where(entities.c.entity == row.entity, entities.c.id == row.entity_id)
-                .values(fields=fields, versions=versions, change=numbers.next())
-            )
-        recorded = 0
-        for c in found:
-            seen = conn.execute(select(conflicts.c.id).where(conflicts.c.id == c.id)).first()
-            if seen is None:
-                conn.execute(insert(conflicts).values(**conflict_values(c), change=numbers.next()))
-                recorded += 1
-        return recorded
-
     # ------------------------------------------------------------------ pull
 
     def pull(self, cursor: int, limit: int) -> list[PulledRow]:
         """Rows and conflicts with a change number above ``cursor``, in order: ONE ``SELECT``."""
+        return self.pull_page(cursor, limit).rows
+
+    def pull_page(self, cursor: int, limit: int, site_id: str | None = None) -> PullPage:
+        """One page after ``cursor`` (ONE ``SELECT``, read-only) and the cursor that follows it.
+
+        With ``site_id``, rows that site itself left as they are (``echo_site``: it has them) are
+        skipped. When the page is not full, the next cursor is the store's counter as of the same
+        statement's snapshot: every number up to it is committed and was considered, so a station
+        moves past the rows it skipped; a push still in flight holds the counter's lock and has
+        numbers above it, so nothing that commits late is passed over.
+        """
         with self._guard():
             self._check_integrity()
             with self._read() as conn:
-                result = conn.execute(pull_query(cursor, limit)).mappings().all()
-        out = []
-        for r in result:
-            if r["kind"] == "row":
-                out.append(
-                    PulledRow(
-                        kind="row",
-                        change=int(r["change"]),
-                        entity=r["entity"],
-                        id=r["id"],
-                        fields=dict(r["data"] or {}),
-                        versions=dict(r["versions"]) if r["versions"] is not None else None,
-                        site_id=r["site_id"],
-                        stamp=r["stamp"],
-                    )
-                )
-            else:
-                out.append(
-                    PulledRow(
-                        kind="conflict",
-                        change=int(r["change"]),
-                        entity=r["entity"],
-                        id=r["id"],
-                        conflict=to_conflict(r),
-                    )
-                )
-        return out
+                result = conn.execute(pull_query(cursor, limit, site_id)).all()
+        rows = [_pulled(r) for r in result if r[1] is not None]
+        if len(rows) >= limit:
+            return PullPage(rows, rows[-1].change)
+        high = int(result[0][0]) if result and result[0][0] is not None else 0
+        return PullPage(rows, max(cursor, rows[-1].change if rows else cursor, high))
 
-
-IMMUTABLE_ENTITIES = frozenset({"journal", "level_decisions", "handovers"})
-
-
-def pull_query(cursor: int, limit: int) -> Any:
-    """The pull: entity rows and conflicts after ``cursor``, ordered by change, at most ``limit``."""
-    rows = (
-        select(
-            literal("row", String).label("kind"),
-            entities.c.change,
-            entities.c.entity,
-            entities.c.id,
-            entities.c.fields.label("data"),
-            entities.c.versions,
-            entities.c.site_id,
-            entities.c.stamp,
-            cast(null(), String).label("entity_id"),
-            cast(null(), String).label("field"),
-            cast(null(), JSON).label("kept_value"),
-            cast(null(), JSON).label("lost_value"),
-            cast(null(), String).label("kept_stamp"),
-            cast(null(), String).label("lost_stamp"),
-            cast(null(), Text).label("kept_author"),
-            cast(null(), Text).label("lost_author"),
-            cast(null(), UTCDateTime()).label("detected_at"),
+    def handshake(self, site_id: str, code: str) -> Handshake:
+        """What a sync run checks first, in ONE read-only ``SELECT``: the store's epoch, schema
+        version and revision, the server's clock (PostgreSQL), this site's progress and who holds
+        station code ``code``. ``store_not_initialised`` when the store has no schema yet."""
+        with self._guard():
+            self._check_integrity()
+            with self._read() as conn:
+                try:
+                    row = conn.execute(handshake_query(site_id, code, self.is_postgres)).one()
+                except DBAPIError as exc:
+                    if _missing_table(exc):
+                        raise SyncError("store_not_initialised", store=self.store.display) from None
+                    raise
+        if row.epoch is None:
+            raise SyncError("store_not_initialised", store=self.store.display)
+        server = row.server_time
+        return Handshake(
+            meta=StoreMeta(
+                epoch=row.epoch,
+                schema_version=int(row.schema_version or 0),
+                revision=row.revision,
+            ),
+            server_time=server.astimezone(UTC) if server is not None else None,
+            progress=(int(row.last_seq), str(row.last_mutation))
+            if row.last_seq is not None
+            else None,
+            owner=(row.owner_site, row.owner_name) if row.owner_site is not None else None,
         )
-        .where(entities.c.change > cursor)
-        .order_by(entities.c.change)
-        .limit(limit)
+
+
+def _pulled(r: Any) -> PulledRow:
+    """A ``PulledRow`` from a row of ``pull_query`` (positions, not names: 100,000 rows)."""
+    if r[1] == "row":
+        return PulledRow(
+            kind="row",
+            change=int(r[2]),
+            entity=r[3],
+            id=r[4],
+            fields=r[5] or {},
+            versions=r[6],
+            site_id=r[7],
+            stamp=r[8],
+        )
+    return PulledRow(
+        kind="conflict",
+        change=int(r[2]),
+        entity=r[3],
+        id=r[4],
+        conflict=Conflict(
+            id=r[4],
+            entity=r[3],
+            entity_id=r[9],
+            field=r[10],
+            kept_value=r[11],
+            lost_value=r[12],
+            kept_stamp=r[13],
+            lost_stamp=r[14],
+            kept_author=r[15] or "",
+            lost_author=r[16] or "",
+            detected_at=r[17],
+        ),
     )
+
+
+def pull_query(cursor: int, limit: int, site_id: str | None = None) -> Any:
+    """The pull: entity rows and conflicts after ``cursor``, ordered by change, at most ``limit``
+    (without the rows ``site_id`` itself left as they are), beside the store's counter (one row
+    with the counter only when there is nothing to pull)."""
+    rows = select(
+        literal("row", String).label("kind"),
+        entities.c.change,
+        entities.c.entity,
+        entities.c.id,
+        entities.c.fields.label("data"),
+        entities.c.versions,
+        entities.c.site_id,
+        entities.c.stamp,
+        cast(null(), String).label("entity_id"),
+        cast(null(), String).label("field"),
+        cast(null(), JSON).label("kept_value"),
+        cast(null(), JSON).label("lost_value"),
+        cast(null(), String).label("kept_stamp"),
+        cast(null(), String).label("lost_stamp"),
+        cast(null(), Text).label("kept_author"),
+        cast(null(), Text).label("lost_author"),
+        cast(null(), UTCDateTime()).label("detected_at"),
+    ).where(entities.c.change > cursor)
+    if site_id is not None:
+        rows = rows.where(or_(entities.c.echo_site.is_(None), entities.c.echo_site != site_id))
+    rows = rows.order_by(entities.c.change).limit(limit)
     found = (
         select(
             literal("conflict", String).label("kind"),
@@ -551,8 +572,94 @@ def pull_query(cursor: int, limit: int) -> Any:
         .order_by(conflicts.c.change)
         .limit(limit)
     )
-    both = union_all(rows.subquery().select(), found.subquery().select()).subquery("page")
-    return select(both).order_by(both.c.change).limit(limit)
+    both = union_all(rows.subquery().select(), found.subquery().select()).subquery("both")
+    page = select(both).order_by(both.c.change).limit(limit).subquery("page")
+    return (
+        select(store_counter.c.value.label("high"), page)
+        .select_from(store_counter.outerjoin(page, true()))
+        .where(store_counter.c.id == 1)
+        .order_by(page.c.change)
+    )
+
+
+_alembic = table(migrate.VERSION_TABLE, column("version_num", String))
+
+
+def handshake_query(site_id: str, code: str, postgres: bool) -> Any:
+    """One row: epoch, schema version, revision, server time, this site's progress, the holder
+    of station code ``code``."""
+
+    def meta(key: str) -> Any:
+        return select(store_meta.c.value).where(store_meta.c.key == key).scalar_subquery()
+
+    progress = site_progress.c.site_id == site_id
+    holder = stations.c.code == code
+    return select(
+        meta("store_epoch").label("epoch"),
+        meta("schema_version").label("schema_version"),
+        select(_alembic.c.version_num).limit(1).scalar_subquery().label("revision"),
+        (func.now() if postgres else cast(null(), DateTime(timezone=True))).label("server_time"),
+        select(site_progress.c.last_seq).where(progress).scalar_subquery().label("last_seq"),
+        select(site_progress.c.last_mutation)
+        .where(progress)
+        .scalar_subquery()
+        .label("last_mutation"),
+        select(stations.c.site_id).where(holder).scalar_subquery().label("owner_site"),
+        select(stations.c.name).where(holder).scalar_subquery().label("owner_name"),
+    )
+
+
+def _current_rows(conn: Connection, fresh: list[OutboxRow]) -> dict[Key, StoredRow]:
+    """The store's rows that ``fresh`` touches: at most two ``SELECT``s (existence of immutable
+    rows; fields and versions of mutable ones), by primary key."""
+    found: dict[Key, StoredRow] = {}
+    groups = keys_of(fresh)
+    fixed = {e: ids for e, ids in groups.items() if e in IMMUTABLE_ENTITIES}
+    merged = {e: ids for e, ids in groups.items() if e not in IMMUTABLE_ENTITIES}
+    if fixed:
+        q = select(entities.c.entity, entities.c.id).where(_by_keys(fixed))
+        for e, i in conn.execute(q):
+            found[(e, i)] = StoredRow(entity=e, id=i, immutable=True, fields={}, versions=None)
+    if merged:
+        q = select(
+            entities.c.entity,
+            entities.c.id,
+            entities.c.immutable,
+            entities.c.fields,
+            entities.c.versions,
+        ).where(_by_keys(merged))
+        for r in conn.execute(q):
+            found[(r.entity, r.id)] = StoredRow(
+                entity=r.entity,
+                id=r.id,
+                immutable=bool(r.immutable),
+                fields=dict(r.fields or {}),
+                versions=dict(r.versions) if r.versions is not None else None,
+            )
+    return found
+
+
+def _by_keys(groups: dict[str, set[str]]) -> Any:
+    return or_(
+        *(
+            and_(entities.c.entity == entity, entities.c.id.in_(sorted(ids)))
+            for entity, ids in sorted(groups.items())
+        )
+    )
+
+
+def _upsert(dialect: str) -> Any:
+    """INSERT of written rows; a mutable row the store already has takes the merged fields."""
+    stmt = pg_insert(entities) if dialect == "postgresql" else sqlite_insert(entities)
+    return stmt.on_conflict_do_update(
+        index_elements=[entities.c.entity, entities.c.id],
+        set_={
+            "fields": stmt.excluded.fields,
+            "versions": stmt.excluded.versions,
+            "change": stmt.excluded.change,
+            "echo_site": stmt.excluded.echo_site,
+        },
+    )
 
 
 def _meta_values(conn: Connection) -> dict[str, str]:

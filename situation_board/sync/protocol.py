@@ -7,6 +7,7 @@ A station pushes ``OutboxRow`` batches (≤ ``BATCH_SIZE``) and gets a ``PushRes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from situation_board.domain.entities import Conflict
@@ -67,6 +68,18 @@ class StoreMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class Handshake:
+    """What a sync run reads from the store before it pushes (one round trip): its meta, the
+    server's clock (PostgreSQL; aware UTC), this site's progress (last applied sequence, its
+    mutation id) and the holder of the station's code (site id, name)."""
+
+    meta: StoreMeta
+    server_time: datetime | None
+    progress: tuple[int, str] | None
+    owner: tuple[str, str] | None
+
+
+@dataclass(frozen=True, slots=True)
 class PulledRow:
     """One row of a pull page: an entity's latest state, or a recorded conflict."""
 
@@ -79,3 +92,11 @@ class PulledRow:
     site_id: str | None = None
     stamp: str | None = None
     conflict: Conflict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PullPage:
+    """One pull: the rows (≤ ``PAGE_SIZE``) and the cursor after them (past skipped echoes)."""
+
+    rows: list[PulledRow]
+    cursor: int

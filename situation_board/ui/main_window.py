@@ -296,7 +296,9 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         board = self.controller.board
         if board is not None:
-            self.controller.on_changes(frozenset({Topic.ACTIONS}))  # overdue/due-soon move with time
+            self.controller.on_changes(
+                frozenset({Topic.ACTIONS})
+            )  # overdue/due-soon move with time
             self.banner.refresh_side(self.controller.now())
 
     # ------------------------------------------------------------------ identity and language

@@ -15,7 +15,7 @@ from situation_board.sync import local
 from situation_board.sync.backend import SharedStore
 from situation_board.sync.credentials import parse_store_url
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
-from situation_board.sync.shared_schema import entities, store_meta
+from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION, entities, store_meta
 from tests.integration.sync.helpers import (
     Station,
     assert_converged,
@@ -184,7 +184,9 @@ def test_newer_store_schema_pushes_nothing_and_local_work_goes_on(tmp_path: Path
     _scenario_a(a)
     with create_engine(parse_store_url(url).url).begin() as conn:
         conn.execute(
-            update(store_meta).where(store_meta.c.key == "schema_version").values(value="2")
+            update(store_meta)
+            .where(store_meta.c.key == "schema_version")
+            .values(value=str(SHARED_SCHEMA_VERSION + 1))
         )
     with pytest.raises(UpdateRequiredError) as err:
         a.sync()
