@@ -7,11 +7,15 @@ a window is actually opened.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from importlib.util import find_spec
+import sys
 
-from situation_board.app.context import AppContext
-from situation_board.cli import main as cli_main
+from situation_board import APP_NAME, __version__
+
+TYPE_CHECKING = False  # not ``typing.TYPE_CHECKING``: --version imports nothing it does not need
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from situation_board.app.context import AppContext
 
 
 class QtWindows:
@@ -32,10 +36,22 @@ class QtWindows:
 
 def qt_available() -> bool:
     """True when PySide6 can be imported (without importing it)."""
+    from importlib.util import find_spec  # noqa: PLC0415 - not for --version
 
     return find_spec("PySide6") is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the program; returns the exit status."""
-    return cli_main(argv, windows=QtWindows() if qt_available() else None)
+    """Run the program; returns the exit status.
+
+    ``situation-board --version`` answers before anything else is imported (the configuration,
+    the catalogue, the command line); every other command goes through the CLI, which imports
+    the store (SQLAlchemy) and the window (Qt) only when a command needs them.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        print(f"{APP_NAME} {__version__}")
+        return 0
+    from situation_board.cli import main as cli_main  # noqa: PLC0415 - not for --version
+
+    return cli_main(args, windows=QtWindows() if qt_available() else None)
