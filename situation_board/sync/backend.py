@@ -16,9 +16,11 @@ order and a pull by cursor cannot skip a transaction that commits late. A pull i
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,6 @@ from sqlalchemy import (
     Engine,
     String,
     Text,
-    and_,
     cast,
     column,
     create_engine,
@@ -48,8 +49,6 @@ from sqlalchemy import (
     union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
@@ -77,6 +76,7 @@ from situation_board.sync.protocol import (
     PushResult,
     SiteInfo,
     StoreMeta,
+    unwrap,
 )
 from situation_board.sync.shared_schema import (
     NOTIFY_CHANNEL,
@@ -98,18 +98,27 @@ def _no_stage(_name: str) -> None:
     return None
 
 
-class ChangeNumbers:
-    """Values of the store-wide change counter, taken under its row lock until COMMIT."""
+COUNTER_SQL = "UPDATE store_counter SET value = value WHERE id = 1 RETURNING value"
+"""Takes the store-wide change counter's row lock (held until COMMIT) and reads its value."""
 
-    def __init__(self, conn: Connection) -> None:
+CLAIM_SQL = (
+    "SELECT (SELECT site_id FROM stations WHERE code = {code}),"
+    " (SELECT name FROM stations WHERE code = {code}),"
+    " (SELECT site_id FROM stations WHERE site_id = {site}),"
+    " (SELECT last_seq FROM site_progress WHERE site_id = {site})"
+)
+"""Who holds the station code, whether the site is registered, its last applied sequence."""
+
+
+class ChangeNumbers:
+    """Values of the store-wide change counter, taken under its row lock until COMMIT
+    (``taken``: the value ``COUNTER_SQL`` already returned in this transaction)."""
+
+    def __init__(self, conn: Connection, *, taken: int | None = None) -> None:
         self.conn = conn
-        stmt = (
-            update(store_counter)
-            .where(store_counter.c.id == 1)
-            .values(value=store_counter.c.value)
-            .returning(store_counter.c.value)
-        )
-        self.value = int(conn.execute(stmt).scalar_one())
+        if taken is None:
+            taken = int(conn.execute(text(COUNTER_SQL)).scalar_one())
+        self.value = taken
 
     def next(self) -> int:
         self.value += 1
@@ -119,6 +128,17 @@ class ChangeNumbers:
         self.conn.execute(
             update(store_counter).where(store_counter.c.id == 1).values(value=self.value)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a push learns about its site before it writes: the last applied sequence, whether
+    the site is registered, and the earlier site of the same station whose code it takes over."""
+
+    last_seq: int
+    progress_exists: bool
+    registered: bool
+    takeover: str | None
 
 
 class SharedStore:
@@ -193,6 +213,11 @@ class SharedStore:
             raise
         except (SQLAlchemyError, OSError) as exc:
             self._checked = False  # after an error, check the file again before the next use
+            raise self.error(exc) from None
+        except Exception as exc:
+            # psycopg's own errors, from what runs on the driver directly (COPY, a pipeline)
+            if type(exc).__module__.partition(".")[0] != "psycopg":
+                raise
             raise self.error(exc) from None
 
     @contextmanager
@@ -319,104 +344,125 @@ class SharedStore:
         """Apply one batch in ONE transaction; returns the acknowledgement.
 
         Sequences already applied are skipped; a batch whose first new sequence does not follow
-        the last applied one raises ``GapError`` (nothing is applied). The batch is applied with
-        a fixed number of statements whatever its size: one read of the rows it touches, the
-        per-field decisions for the whole batch (``sync.batch``), one upsert of the written rows
-        and one insert of the conflicts found. ``stage`` is called with ``after_counter`` (counter
-        values taken, before COMMIT) and ``after_store_commit``.
+        the last applied one raises ``GapError`` (nothing is applied). The batch costs a fixed
+        number of statements whatever its size: the counter's lock, one read of this site's
+        progress and station code, one read of the rows the batch touches, the per-field
+        decisions for the whole batch in memory (``sync.batch``), then the new rows in one
+        statement (PostgreSQL: ``COPY``), the changed ones in one upsert, and the bookkeeping —
+        on PostgreSQL sent as one pipeline with the COMMIT. ``stage`` is called with
+        ``after_counter`` (counter values taken, nothing written yet) and ``after_store_commit``.
         """
         with self._guard():
             self._check_integrity()
             with self._write() as conn:
-                numbers = self.change_numbers(conn)
-                self._claim_station(conn, site, now)
-                progress = conn.execute(
-                    select(site_progress.c.last_seq).where(site_progress.c.site_id == site.site_id)
-                ).scalar()
-                last = int(progress or 0)
-                fresh, duplicates = fresh_rows(rows, last)
+                numbers, claim, current = self._begin_push(conn, site, rows)
+                fresh, duplicates = fresh_rows(rows, claim.last_seq)
                 plan = plan_batch(
-                    site.site_id,
-                    fresh,
-                    _current_rows(conn, fresh),
-                    numbers.next,
-                    now,
-                    duplicates=duplicates,
+                    site.site_id, fresh, current, numbers.next, now, duplicates=duplicates
                 )
-                found = self._write_plan(conn, plan, numbers)
-                if fresh:
-                    last = plan.last_seq
-                    values = {"last_seq": last, "last_mutation": plan.last_mutation}
-                    if progress is None:
-                        conn.execute(insert(site_progress).values(site_id=site.site_id, **values))
-                    else:
-                        conn.execute(
-                            update(site_progress)
-                            .where(site_progress.c.site_id == site.site_id)
-                            .values(**values)
-                        )
-                    numbers.finish()
-                    if self.is_postgres:
-                        conn.execute(
-                            text("SELECT pg_notify(:channel, :site)"),
-                            {"channel": NOTIFY_CHANNEL, "site": site.site_id},
-                        )
+                recorded = self._new_conflicts(conn, plan, numbers)
+                new = [r for r in plan.rows if r.new]
+                if new and self.is_postgres:  # the bulk of a batch: COPY, before the pipeline
+                    _copy_rows(conn, new)
+                    new = []
                 stage("after_counter")
+                with self._pipeline(conn, commit=True):
+                    changed = new + [r for r in plan.rows if not r.new]
+                    if changed:
+                        _upsert_rows(conn, changed)
+                    if recorded:
+                        conn.execute(insert(conflicts), recorded)
+                    self._write_station(conn, site, claim, now)
+                    if fresh:
+                        values = {"last_seq": plan.last_seq, "last_mutation": plan.last_mutation}
+                        if claim.progress_exists:
+                            conn.execute(
+                                update(site_progress)
+                                .where(site_progress.c.site_id == site.site_id)
+                                .values(**values)
+                            )
+                        else:
+                            conn.execute(
+                                insert(site_progress).values(site_id=site.site_id, **values)
+                            )
+                        numbers.finish()
+                        if self.is_postgres:
+                            conn.execute(
+                                text("SELECT pg_notify(:channel, :site)"),
+                                {"channel": NOTIFY_CHANNEL, "site": site.site_id},
+                            )
             stage("after_store_commit")
+        last = plan.last_seq if fresh else claim.last_seq
         return PushResult(
-            last_seq=last, applied=plan.applied, duplicates=duplicates, conflicts=found
+            last_seq=last, applied=plan.applied, duplicates=duplicates, conflicts=len(recorded)
         )
 
-    def _write_plan(self, conn: Connection, plan: BatchPlan, numbers: ChangeNumbers) -> int:
-        """Write ``plan``'s rows (one upsert) and its new conflicts (one insert); returns the
-        number of conflicts recorded (a conflict found again, e.g. after a re-push, is one row)."""
-        if plan.rows:
-            conn.execute(
-                _upsert(conn.dialect.name),
-                [
-                    {
-                        "entity": r.entity,
-                        "id": r.id,
-                        "immutable": r.immutable,
-                        "fields": r.fields,
-                        "versions": r.versions,
-                        "site_id": r.site_id,
-                        "stamp": r.stamp,
-                        "change": r.change,
-                        "echo_site": r.echo_site,
-                    }
-                    for r in plan.rows
-                ],
-            )
+    @contextmanager
+    def _pipeline(self, conn: Connection, *, commit: bool = False) -> Iterator[None]:
+        """Statements that need no answer, sent together — with the COMMIT when ``commit`` (a
+        psycopg pipeline on PostgreSQL: one round trip instead of one each; the transaction's
+        own commit then finds nothing left to do). On SQLite, in process anyway, nothing
+        changes."""
+        if not self.is_postgres:
+            yield
+            return
+        raw: Any = conn.connection.driver_connection
+        with raw.pipeline():
+            yield
+            if commit:
+                raw.commit()
+
+    def _new_conflicts(
+        self, conn: Connection, plan: BatchPlan, numbers: ChangeNumbers
+    ) -> list[dict[str, Any]]:
+        """The conflicts of ``plan`` the store does not have yet, numbered (a conflict found
+        again, e.g. after a re-push, stays one row)."""
         if not plan.conflicts:
-            return 0
+            return []
         ids = list(dict.fromkeys(c.id for c in plan.conflicts))
         seen = set(conn.execute(select(conflicts.c.id).where(conflicts.c.id.in_(ids))).scalars())
-        new: list[dict[str, Any]] = []
+        recorded: list[dict[str, Any]] = []
         for c in plan.conflicts:
             if c.id not in seen:
                 seen.add(c.id)
-                new.append({**conflict_values(c), "change": numbers.next()})
-        if new:
-            conn.execute(insert(conflicts), new)
-        return len(new)
+                recorded.append({**conflict_values(c), "change": numbers.next()})
+        return recorded
 
-    def _claim_station(self, conn: Connection, site: SiteInfo, now: datetime) -> None:
-        owner = conn.execute(
-            select(stations.c.site_id, stations.c.name).where(stations.c.code == site.code)
-        ).first()
-        if owner is not None and owner.site_id in site.previous:
+    def _begin_push(
+        self, conn: Connection, site: SiteInfo, rows: list[OutboxRow]
+    ) -> tuple[ChangeNumbers, Claim, dict[Key, StoredRow]]:
+        """The counter's lock, this site's progress and station code, and the store's rows the
+        batch touches. On PostgreSQL the three go in one pipeline (one round trip, with the
+        transaction's BEGIN); a subclass that supplies its own numbers (the late-commit test's
+        naive sequence) takes them its own way, before the two reads."""
+        names = {"code": site.code, "site": site.site_id}
+        keys = _keys_json(rows)
+        if self.is_postgres and type(self).change_numbers is SharedStore.change_numbers:
+            raw: Any = conn.connection.driver_connection
+            with raw.pipeline():
+                counter = raw.execute(COUNTER_SQL)
+                holder = raw.execute(CLAIM_SQL.format(code="%(code)s", site="%(site)s"), names)
+                found = raw.execute(
+                    _KEYS_SQL["postgresql"].replace(":keys", "%(keys)s"), {"keys": keys}
+                )
+            numbers = ChangeNumbers(conn, taken=int(counter.fetchone()[0]))
+            return numbers, _claim(site, *holder.fetchone()), _stored(found.fetchall())
+        numbers = self.change_numbers(conn)
+        holder_row = conn.execute(text(CLAIM_SQL.format(code=":code", site=":site")), names).one()
+        found_rows = conn.execute(text(_KEYS_SQL[conn.dialect.name]), {"keys": keys}).all()
+        return numbers, _claim(site, *holder_row), _stored(found_rows)
+
+    def _write_station(self, conn: Connection, site: SiteInfo, claim: Claim, now: datetime) -> None:
+        if claim.takeover is not None:
             # the same station under a new site id (its local board was restored): take over
-            conn.execute(delete(stations).where(stations.c.site_id == owner.site_id))
-            owner = None
-        if owner is not None and owner.site_id != site.site_id:
-            raise SyncError(
-                "station_code_taken", code=site.code, owner=owner.name or owner.site_id[:8]
+            conn.execute(delete(stations).where(stations.c.site_id == claim.takeover))
+        if claim.registered:
+            conn.execute(
+                update(stations)
+                .where(stations.c.site_id == site.site_id)
+                .values(code=site.code, name=site.name, last_seen=now)
             )
-        mine = conn.execute(
-            select(stations.c.site_id).where(stations.c.site_id == site.site_id)
-        ).first()
-        if mine is None:
+        else:
             conn.execute(
                 insert(stations).values(
                     site_id=site.site_id,
@@ -425,12 +471,6 @@ class SharedStore:
                     first_seen=now,
                     last_seen=now,
                 )
-            )
-        else:
-            conn.execute(
-                update(stations)
-                .where(stations.c.site_id == site.site_id)
-                .values(code=site.code, name=site.name, last_seen=now)
             )
 
     # ------------------------------------------------------------------ pull
@@ -491,12 +531,13 @@ class SharedStore:
 def _pulled(r: Any) -> PulledRow:
     """A ``PulledRow`` from a row of ``pull_query`` (positions, not names: 100,000 rows)."""
     if r[1] == "row":
+        data = r[5] or {}
         return PulledRow(
             kind="row",
             change=int(r[2]),
             entity=r[3],
             id=r[4],
-            fields=r[5] or {},
+            fields=unwrap(data) if r[3] in IMMUTABLE_ENTITIES else data,
             versions=r[6],
             site_id=r[7],
             stamp=r[8],
@@ -609,57 +650,128 @@ def handshake_query(site_id: str, code: str, postgres: bool) -> Any:
     )
 
 
-def _current_rows(conn: Connection, fresh: list[OutboxRow]) -> dict[Key, StoredRow]:
-    """The store's rows that ``fresh`` touches: at most two ``SELECT``s (existence of immutable
-    rows; fields and versions of mutable ones), by primary key."""
-    found: dict[Key, StoredRow] = {}
-    groups = keys_of(fresh)
-    fixed = {e: ids for e, ids in groups.items() if e in IMMUTABLE_ENTITIES}
-    merged = {e: ids for e, ids in groups.items() if e not in IMMUTABLE_ENTITIES}
-    if fixed:
-        q = select(entities.c.entity, entities.c.id).where(_by_keys(fixed))
-        for e, i in conn.execute(q):
-            found[(e, i)] = StoredRow(entity=e, id=i, immutable=True, fields={}, versions=None)
-    if merged:
-        q = select(
-            entities.c.entity,
-            entities.c.id,
-            entities.c.immutable,
-            entities.c.fields,
-            entities.c.versions,
-        ).where(_by_keys(merged))
-        for r in conn.execute(q):
-            found[(r.entity, r.id)] = StoredRow(
-                entity=r.entity,
-                id=r.id,
-                immutable=bool(r.immutable),
-                fields=dict(r.fields or {}),
-                versions=dict(r.versions) if r.versions is not None else None,
-            )
-    return found
+# The batch travels to the store as ONE JSON parameter, expanded into rows by the database itself
+# (PostgreSQL ``json_to_recordset``, SQLite ``json_each``): a set-based statement needs no
+# temporary staging table (the documented roles may not create one) and binds one value, not
+# thousands.
+
+_KEYS_SQL = {
+    "postgresql": (
+        "SELECT e.entity, e.id, e.immutable, CASE WHEN e.immutable THEN NULL ELSE e.fields END,"
+        " e.versions FROM json_to_recordset(CAST(:keys AS json)) AS k(entity text, id text)"
+        " JOIN entities e ON e.entity = k.entity AND e.id = k.id"
+    ),
+    "sqlite": (
+        "SELECT e.entity, e.id, e.immutable, CASE WHEN e.immutable THEN NULL ELSE e.fields END,"
+        " e.versions FROM json_each(:keys) AS k JOIN entities e"
+        " ON e.entity = json_extract(k.value, '$.entity') AND e.id = json_extract(k.value, '$.id')"
+    ),
+}
+
+_COLUMNS = "entity, id, immutable, fields, versions, site_id, stamp, change, echo_site"
+_ON_CONFLICT = (
+    " ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
+    " versions = excluded.versions, change = excluded.change, echo_site = excluded.echo_site"
+)
+_UPSERT_SQL = {
+    "postgresql": (
+        f"INSERT INTO entities ({_COLUMNS}) SELECT {_COLUMNS}"
+        " FROM json_to_recordset(CAST(:rows AS json)) AS r(entity text, id text,"
+        " immutable boolean, fields json, versions json, site_id text, stamp text,"
+        " change bigint, echo_site text)" + _ON_CONFLICT
+    ),
+    "sqlite": (
+        f"INSERT INTO entities ({_COLUMNS}) SELECT json_extract(value, '$.entity'),"
+        " json_extract(value, '$.id'), json_extract(value, '$.immutable'),"
+        " json(json_extract(value, '$.fields')), json(json_extract(value, '$.versions')),"
+        " json_extract(value, '$.site_id'), json_extract(value, '$.stamp'),"
+        " json_extract(value, '$.change'), json_extract(value, '$.echo_site')"
+        " FROM json_each(:rows) WHERE true" + _ON_CONFLICT
+    ),
+}
 
 
-def _by_keys(groups: dict[str, set[str]]) -> Any:
-    return or_(
-        *(
-            and_(entities.c.entity == entity, entities.c.id.in_(sorted(ids)))
-            for entity, ids in sorted(groups.items())
+def _keys_json(rows: list[OutboxRow]) -> str:
+    """The (entity, id) keys a batch touches, as the JSON parameter of ``_KEYS_SQL``."""
+    return json.dumps([{"entity": e, "id": i} for e, ids in keys_of(rows).items() for i in ids])
+
+
+def _stored(found: Any) -> dict[Key, StoredRow]:
+    """Rows of ``_KEYS_SQL`` (an immutable row only says that it exists; a mutable one brings
+    its fields and versions, JSON text on SQLite)."""
+
+    def decoded(value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
+    out: dict[Key, StoredRow] = {}
+    for entity, entity_id, immutable, fields, versions in found:
+        stored_versions = decoded(versions)
+        out[(entity, entity_id)] = StoredRow(
+            entity=entity,
+            id=entity_id,
+            immutable=bool(immutable),
+            fields=dict(decoded(fields) or {}),
+            versions=dict(stored_versions) if stored_versions is not None else None,
         )
+    return out
+
+
+def _claim(
+    site: SiteInfo, owner: str | None, owner_name: str | None, mine: str | None, seq: int | None
+) -> Claim:
+    """The row of ``CLAIM_SQL`` for ``site``; refuses a station code another station holds
+    (``station_code_taken``)."""
+    takeover = owner if owner is not None and owner in site.previous else None
+    if owner is not None and takeover is None and owner != site.site_id:
+        raise SyncError("station_code_taken", code=site.code, owner=owner_name or owner[:8])
+    return Claim(
+        last_seq=int(seq or 0),
+        progress_exists=seq is not None,
+        registered=mine is not None,
+        takeover=takeover,
     )
 
 
-def _upsert(dialect: str) -> Any:
-    """INSERT of written rows; a mutable row the store already has takes the merged fields."""
-    stmt = pg_insert(entities) if dialect == "postgresql" else sqlite_insert(entities)
-    return stmt.on_conflict_do_update(
-        index_elements=[entities.c.entity, entities.c.id],
-        set_={
-            "fields": stmt.excluded.fields,
-            "versions": stmt.excluded.versions,
-            "change": stmt.excluded.change,
-            "echo_site": stmt.excluded.echo_site,
-        },
+def _row_json(r: StoredRow) -> str:
+    """One row as a JSON object (an immutable row's changes embedded as pushed, not re-encoded)."""
+    dumps = json.dumps
+    fields = r.fields_json() if r.immutable else dumps(r.fields, ensure_ascii=False)
+    return (
+        f'{{"entity":{dumps(r.entity)},"id":{dumps(r.id)},"immutable":{dumps(r.immutable)},'
+        f'"fields":{fields},"versions":{dumps(r.versions, ensure_ascii=False)},'
+        f'"site_id":{dumps(r.site_id)},"stamp":{dumps(r.stamp)},"change":{r.change},'
+        f'"echo_site":{dumps(r.echo_site)}}}'
     )
+
+
+def _copy_rows(conn: Connection, rows: list[StoredRow]) -> None:
+    """New rows into ``entities`` with PostgreSQL's ``COPY`` (none of them is there: the batch
+    read the store under the counter's lock, which every writer takes first)."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    dumps = json.dumps
+    with cursor.copy(f"COPY entities ({_COLUMNS}) FROM STDIN") as copy:
+        for r in rows:
+            copy.write_row(
+                (
+                    r.entity,
+                    r.id,
+                    r.immutable,
+                    r.fields_json() if r.immutable else dumps(r.fields, ensure_ascii=False),
+                    None if r.versions is None else dumps(r.versions, ensure_ascii=False),
+                    r.site_id,
+                    r.stamp,
+                    r.change,
+                    r.echo_site,
+                )
+            )
+
+
+def _upsert_rows(conn: Connection, rows: list[StoredRow]) -> None:
+    """Rows in ONE statement with ONE JSON parameter the database expands into rows (no staging
+    table: the documented roles may not create one); a mutable row the store already has takes
+    the merged fields, versions, change number and echo mark (``ON CONFLICT … DO UPDATE``)."""
+    payload = "[" + ",".join(_row_json(r) for r in rows) + "]"
+    conn.execute(text(_UPSERT_SQL[conn.dialect.name]), {"rows": payload})
 
 
 def _meta_values(conn: Connection) -> dict[str, str]:

@@ -7,7 +7,8 @@ Nothing here touches a database, so the decisions are exactly those of the rules
 dialect:
 
 * an immutable row (journal entry, level decision, handover) is inserted when the store does not
-  have it yet, else skipped;
+  have it yet, else skipped; it is kept as pushed (its changes, ``protocol.unwrap`` gives its
+  fields), its site the pusher's or, for a snapshot row, the original one;
 * a mutable row merges per field, last writer wins by (HLC, site id); a concurrent edit (the store's
   stamp is not the one the station had seen) keeps the newer value and records the other as a
   ``Conflict``; a snapshot row (``op == SNAPSHOT``) is a copy of state: newer stamp wins, no conflict;
@@ -20,6 +21,7 @@ dialect:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -50,6 +52,11 @@ class StoredRow:
     new: bool = False  # not in the store before this batch
     dirty: bool = False  # written by this batch
     mine: set[str] = field(default_factory=set)  # fields whose version this batch set
+    pushed: str | None = None  # an immutable row: its changes as pushed, JSON text
+
+    def fields_json(self) -> str:
+        """``fields`` as the store keeps them: an immutable row's changes as pushed."""
+        return self.pushed if self.pushed is not None else json.dumps(self.fields)
 
     @property
     def key(self) -> Key:
@@ -115,19 +122,22 @@ def plan_batch(
         if row.entity in IMMUTABLE_ENTITIES:
             if key in state:
                 continue
-            origin = row.changes.get(ORIGIN_SITE, {}).get("v") or site_id  # snapshot rows
+            changes = row.changes
+            if row.raw is not None and ORIGIN_SITE in row.raw:  # a snapshot row: parse it
+                changes = json.loads(row.raw)
             stored = StoredRow(
                 entity=row.entity,
                 id=row.entity_id,
                 immutable=True,
-                fields={k: v.get("v") for k, v in row.changes.items() if k != ORIGIN_SITE},
+                fields=changes,
                 versions=None,
-                site_id=origin,
+                site_id=changes.get(ORIGIN_SITE, {}).get("v") or site_id,
                 stamp=row.stamp,
                 change=next_number(),
                 echo_site=site_id,
                 new=True,
                 dirty=True,
+                pushed=row.raw,
             )
             state[key] = written[key] = stored
             continue

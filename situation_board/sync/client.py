@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from sqlalchemy import Connection
 
@@ -31,7 +33,7 @@ from situation_board.store.database import LocalStore, wall_ms
 from situation_board.sync import faults, local, migrate
 from situation_board.sync.backend import SharedStore, Stage
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
-from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, PulledRow, SiteInfo
+from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, OutboxRow, PulledRow, SiteInfo
 from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION
 from situation_board.sync.status import SyncReport
 
@@ -251,25 +253,31 @@ class SyncClient:
         after = local.last_acked(self.local)
         pushed = duplicates = conflicts = 0
         healed = False
-        while True:
-            batch = local.outbox_after(self.local, after, self.batch_size)
-            if not batch:
-                break
-            self._stage("before_send")
-            try:
-                result = self.shared.push(site, batch, now=self._now(), stage=self._stage)
-            except GapError as gap:
-                if gap.expected - 1 >= after:
-                    raise SyncError("push_gap", expected=gap.expected) from None
-                log.warning("store expects sequence %d: sending again from there", gap.expected)
-                after, healed = gap.expected - 1, True
-                continue
-            self._stage("after_ack")
-            self._unmarked = min(result.last_seq, batch[-1].seq)
-            pushed += result.applied
-            duplicates += result.duplicates
-            conflicts += result.conflicts
-            after = batch[-1].seq
+        read = partial(local.outbox_after, self.local, limit=self.batch_size, raw_immutable=True)
+        with ThreadPoolExecutor(1, thread_name_prefix="outbox-read") as reader:
+            # the next batch is read while the store applies this one
+            ahead: Future[list[OutboxRow]] = reader.submit(read, after)
+            while True:
+                batch = ahead.result()
+                if not batch:
+                    break
+                ahead = reader.submit(read, batch[-1].seq)
+                self._stage("before_send")
+                try:
+                    result = self.shared.push(site, batch, now=self._now(), stage=self._stage)
+                except GapError as gap:
+                    if gap.expected - 1 >= after:
+                        raise SyncError("push_gap", expected=gap.expected) from None
+                    log.warning("store expects sequence %d: sending again from there", gap.expected)
+                    after, healed = gap.expected - 1, True
+                    ahead = reader.submit(read, after)
+                    continue
+                self._stage("after_ack")
+                self._unmarked = min(result.last_seq, batch[-1].seq)
+                pushed += result.applied
+                duplicates += result.duplicates
+                conflicts += result.conflicts
+                after = batch[-1].seq
         return pushed, duplicates, conflicts, healed
 
     # ------------------------------------------------------------------ pull

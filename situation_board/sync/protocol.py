@@ -35,7 +35,12 @@ ORIGIN_SITE = "_origin_site"
 
 @dataclass(frozen=True, slots=True)
 class OutboxRow:
-    """One local change as it travels to the store (``changes`` as written by ``WriteTx``)."""
+    """One local change as it travels to the store (``changes`` as written by ``WriteTx``).
+
+    ``raw``, when set, is the outbox's JSON text of the changes, and ``changes`` is then empty:
+    an immutable row read for a push (``local.outbox_after(..., raw_immutable=True)``) goes to
+    the store as it is, neither parsed nor encoded again (the store keeps it as pushed).
+    """
 
     seq: int
     mutation_id: str
@@ -46,6 +51,13 @@ class OutboxRow:
     stamp: str
     author: str
     schema_version: int
+    raw: str | None = None
+
+
+def unwrap(changes: dict[str, Any]) -> dict[str, Any]:
+    """An immutable row's fields from its changes as pushed (``{"text": {"v": …}, …}``): how
+    the shared store keeps immutable rows (``shared_schema.entities``)."""
+    return {k: v.get("v") for k, v in changes.items() if k != ORIGIN_SITE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,13 @@
 """Tables of the shared store (SQLite file or PostgreSQL), separate from the local schema.
 
 The shared store keeps the *latest state* of every replicated row in one generic table,
-``entities``, keyed by (entity, id): ``fields`` holds the JSON-encoded values, ``versions`` the
-per-field ``[stamp, author]`` of mutable rows (NULL for immutable rows, which carry ``site_id`` and
-``stamp`` instead), and ``echo_site`` the station that already has the row as stored (it pushed
-exactly this; its pull skips the row). Every row and every recorded conflict carries ``change``:
-a value of the store-wide change counter (``store_counter``), taken under a lock held until COMMIT, so counter
+``entities``, keyed by (entity, id): ``fields`` holds a mutable row's JSON-encoded values and
+``versions`` its per-field ``[stamp, author]``; an immutable row (NULL ``versions``, with
+``site_id`` and ``stamp`` instead) keeps its changes as pushed, ``{"text": {"v": …}, …}``
+(``protocol.unwrap`` gives the values: a push passes the outbox's text through untouched).
+``echo_site`` names the station that already has the row as stored (it pushed exactly this; its
+pull skips the row). Every row and every recorded conflict carries ``change``: a value of the
+store-wide change counter (``store_counter``), taken under a lock held until COMMIT, so counter
 order equals commit order and a pull by cursor never skips a late commit (DESIGN §5).
 
 * ``store_meta``: ``store_epoch`` (UUID, new when a store is rebuilt) and ``schema_version``.

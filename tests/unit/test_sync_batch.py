@@ -19,7 +19,7 @@ from situation_board.domain.entities import Conflict
 from situation_board.sync.batch import StoredRow, fresh_rows, plan_batch
 from situation_board.sync.errors import GapError
 from situation_board.sync.merge import FieldDecision, decide, make_conflict
-from situation_board.sync.protocol import ORIGIN_SITE, SNAPSHOT, OutboxRow
+from situation_board.sync.protocol import ORIGIN_SITE, SNAPSHOT, OutboxRow, unwrap
 
 NOW = datetime(2024, 1, 22, 13, 5, tzinfo=UTC)
 SITE = "site-a"
@@ -148,8 +148,9 @@ def test_the_batch_merge_decides_like_one_row_at_a_time(
     numbers = itertools.count(101)
     plan = plan_batch(SITE, rows, as_current(store), lambda: next(numbers), NOW)
     after = {k: {"fields": v["fields"], "versions": v["versions"]} for k, v in store.items()}
-    for r in plan.rows:
-        after[r.key] = {"fields": r.fields, "versions": r.versions}
+    for r in plan.rows:  # an immutable row is kept as pushed: its fields are unwrapped on pull
+        fields = unwrap(r.fields) if r.immutable else r.fields
+        after[r.key] = {"fields": fields, "versions": r.versions}
     assert after == {
         k: {"fields": v["fields"], "versions": v["versions"]} for k, v in expected.items()
     }
