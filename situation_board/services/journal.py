@@ -9,6 +9,7 @@ board — WIS has the same rule).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from situation_board.domain.rules import (
     require_text,
 )
 from situation_board.domain.timeutil import check_sane
+from situation_board.reports.journal_stream import entries_json, entry_lines, json_array
 from situation_board.services.base import ServiceBase
 from situation_board.store import queries as q
 from situation_board.store.schema import journal
@@ -98,6 +100,33 @@ class JournalServices(ServiceBase):
         [since, until) of occurred times (aware UTC). Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.journal_of(conn, self._active_event(conn).id, since=since, until=until)
+
+    def journal_json(
+        self, *, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[str]:
+        """The active event's journal (``journal``'s entries and order) as the JSON array of
+        ``log list --json``, in pieces, read row by row in one read transaction: 100,000 entries
+        are never in memory at once. Raises ``NoActiveEventError`` on the first piece."""
+        with self.store.read() as conn:
+            event = self._active_event(conn)
+            rows = q.journal_export_rows(conn, event.id, since=since, until=until)
+            yield from json_array(entries_json(rows, pad="  "))
+
+    def journal_lines(
+        self, language: str, *, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[str]:
+        """The active event's journal as the lines of ``log list`` (``language``: the labels),
+        read row by row. Raises ``NoActiveEventError`` on the first line."""
+        with self.store.read() as conn:
+            event = self._active_event(conn)
+            rows = q.journal_export_rows(conn, event.id, since=since, until=until)
+            yield from entry_lines(rows, language)
+
+    def journal_tail(self, count: int) -> list[JournalEntry]:
+        """The latest ``count`` entries of the active event, chronological. Raises
+        ``NoActiveEventError``."""
+        with self.store.read() as conn:
+            return q.journal_tail(conn, self._active_event(conn).id, count)
 
     def journal_after(self, rowid: int) -> tuple[int, list[JournalEntry]]:
         """Entries of the active event stored after SQLite ``rowid`` and the highest rowid seen
