@@ -33,6 +33,7 @@ _lock = threading.Lock()
 
 
 def log_path() -> Path:
+    """The rotating log file (``situation-board.log`` in the platform's log folder)."""
     return config.log_dir() / LOG_NAME
 
 
@@ -44,6 +45,7 @@ def register_secret(secret: str | None) -> None:
 
 
 def redact(text: str) -> str:
+    """``text`` with URL passwords and every registered secret replaced by ``***``."""
     text = _URL_PASSWORD.sub(r"\g<head>:***@", text)
     with _lock:
         secrets = list(_secrets)
@@ -56,6 +58,7 @@ class RedactingFormatter(logging.Formatter):
     """Formats as usual, then masks URL passwords and registered secrets (message and trace)."""
 
     def format(self, record: logging.LogRecord) -> str:
+        """The formatted record, redacted."""
         return redact(super().format(record))
 
 

@@ -31,6 +31,7 @@ class FreshnessState:
     syncing: bool = False  # False: a standalone board whose local store *is* the source
 
     def level(self, now: datetime) -> Freshness:
+        """Fresh, amber (older than 2 intervals) or red (older than 5) at ``now`` (aware UTC)."""
         if not self.syncing:
             return Freshness.FRESH
         if self.last_update is None:  # never synced: unknown at best

@@ -96,7 +96,7 @@ def _differ(occurred: str, recorded: str) -> bool:
     return abs(b - a) > _MINUTE
 
 
-def _entry_template(pad: str) -> str:
+def _entry_template(pad: str, exercise: bool | None) -> str:
     inner = pad + "  "
     keys = (
         "id",
@@ -115,13 +115,19 @@ def _entry_template(pad: str) -> str:
         "hidden_from_wall",
     )
     body = ",\n".join(f'{inner}"{k}": {{{i}}}' for i, k in enumerate(keys))
+    if exercise is not None:  # the journal's own exports carry the event's exercise flag
+        flag = "true" if exercise else "false"
+        body += f',\n{inner}"exercise": {flag}'
     return f"{pad}{{{{\n{body}\n{pad}}}}}"
 
 
-def entries_json(rows: Iterable[tuple[Any, ...]], *, pad: str = "") -> Iterator[str]:
-    """Each entry of ``rows`` (``journal_export_rows``) as the JSON object of ``entry_json``,
-    indented as ``json.dumps(ensure_ascii=False, indent=2)`` writes it at depth ``pad``."""
-    template = _entry_template(pad).format
+def entries_json(
+    rows: Iterable[tuple[Any, ...]], *, pad: str = "", exercise: bool | None = None
+) -> Iterator[str]:
+    """Each entry of ``rows`` (``journal_export_rows``) as the JSON object of ``entry_json``
+    (with ``exercise`` as there), indented as ``json.dumps(ensure_ascii=False, indent=2)``
+    writes it at depth ``pad``."""
+    template = _entry_template(pad, exercise).format
     times = LocalTimes()
     quote = encode_basestring  # json.dumps(text, ensure_ascii=False), in C
     categories = {c.value: (quote(c.value), quote(c.sv)) for c in EntryCategory}

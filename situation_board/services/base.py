@@ -31,6 +31,7 @@ class ServiceBase:
         self.clock: Clock = clock or store.clock
 
     def now(self) -> datetime:
+        """Now from the injected clock (aware UTC)."""
         return self.clock()
 
     def _active_event(self, conn: Connection) -> Event:
@@ -55,6 +56,14 @@ class ServiceBase:
             matches = ", ".join(short_id(r["id"]) for r in rows[:5])
             raise NotFoundError("ambiguous_ref", what=what, ref=ref, matches=matches)
         return rows[0]
+
+    @staticmethod
+    def _number(tx: WriteTx, entry_id: str) -> str:
+        """The journal number of the entry ``entry_id`` written in ``tx``."""
+        number: str = tx.conn.execute(
+            select(journal.c.number).where(journal.c.id == entry_id)
+        ).scalar_one()
+        return number
 
     def _log(
         self,

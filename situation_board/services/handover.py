@@ -99,5 +99,6 @@ class HandoverServices(ReadServices):
         return Outcome(SignedHandover(result, brief), tx.changes)
 
     def handovers(self) -> list[Handover]:
+        """The active event's signed handovers, oldest first. Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.handovers_of(conn, self._active_event(conn).id)

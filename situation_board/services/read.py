@@ -17,12 +17,16 @@ class ReadServices(ServiceBase):
     """The board as the window, the wall, ``show`` and the reports see it."""
 
     def board(self, *, with_journal: bool = True, now: datetime | None = None) -> Board:
+        """The whole board of the active event in one snapshot, as of ``now`` (aware UTC,
+        default the clock's now); without an active event, a board with ``event`` None.
+        ``with_journal=False`` leaves the journal out (the window loads it incrementally)."""
         with self.store.read() as conn:
             return self.board_in(conn, with_journal=with_journal, now=now)
 
     def board_in(
         self, conn: Connection, *, with_journal: bool = True, now: datetime | None = None
     ) -> Board:
+        """Like ``board``, inside the caller's read or write transaction ``conn``."""
         as_of = now or self.now()
         station = q.station(conn)
         open_events = q.open_events(conn)

@@ -24,13 +24,35 @@ from situation_board.domain.clock import Clock, system_clock
 from situation_board.domain.errors import BoardError, SchemaTooNewError, StateError
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.ids import uuid7
+from situation_board.domain.messages import Text
 from situation_board.domain.rules import station_code
+from situation_board.i18n import N_
 from situation_board.store.schema import journal, local_station
 from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
-HEAD_REVISION = "0003"  # kept equal to the migrations' head by a test
+HEAD_REVISION = "0004_journal_search"  # kept equal to the migrations' head by a test
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
+
+
+_REASONS = (
+    ("database is locked", N_("another program is using it (the database is locked)")),
+    ("unable to open", N_("the file cannot be opened (check the path and its permissions)")),
+    ("readonly database", N_("the file is read-only")),
+    ("not a database", N_("the file is not a board database, or it is damaged")),
+    ("malformed", N_("the file is damaged")),
+    ("disk i/o error", N_("the disk could not be read or written")),
+)
+
+
+def unusable_reason(detail: str) -> Text | str:
+    """A person's reason for SQLite's ``detail`` (``database is locked`` → "another program is
+    using it …"), with SQLite's own words kept beside it; ``detail`` itself when unknown."""
+    lowered = detail.lower()
+    for needle, reason in _REASONS:
+        if needle in lowered:
+            return Text(N_("{reason} ({detail})"), {"reason": Text(reason), "detail": detail})
+    return detail
 
 
 def wall_ms() -> int:
@@ -97,17 +119,22 @@ class LocalStore:
         """
         path = Path(path)
         code = station_code(station) if station else None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            raise BoardError("db_unusable", path=str(path), reason=detail) from None
+        if path.is_dir():
+            folder = Text(N_("it is a folder, not a file"))
+            raise BoardError("db_unusable", path=str(path), reason=folder)
         store = cls(path, clock=clock, hlc_wall=hlc_wall)
         try:
             store._migrate()
             store._ensure_station(code)
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:
             store.close()
-            raise BoardError("db_unusable", path=str(path), reason=str(exc.orig)) from None
-        except DatabaseError as exc:
-            store.close()
-            raise BoardError("db_unusable", path=str(path), reason=str(exc.orig)) from None
+            reason = unusable_reason(str(exc.orig))
+            raise BoardError("db_unusable", path=str(path), reason=reason) from None
         except BaseException:
             store.close()
             raise

@@ -16,54 +16,36 @@ order and a pull by cursor cannot skip a transaction that commits late. A pull i
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Connection,
-    DateTime,
     Engine,
-    String,
-    Text,
-    cast,
-    column,
     create_engine,
     delete,
     event,
-    func,
     insert,
-    literal,
-    null,
-    or_,
     select,
-    table,
     text,
-    true,
-    union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from situation_board.domain.entities import Conflict
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import make_sqlite_engine
-from situation_board.store.schema import UTCDateTime, conflict_values
+from situation_board.store.schema import conflict_values
 from situation_board.sync import migrate
 from situation_board.sync.batch import (
-    IMMUTABLE_ENTITIES,
     BatchPlan,
     Key,
     StoredRow,
     fresh_rows,
-    keys_of,
     plan_batch,
 )
 from situation_board.sync.credentials import PasswordSource, StoreUrl
@@ -76,17 +58,29 @@ from situation_board.sync.protocol import (
     PushResult,
     SiteInfo,
     StoreMeta,
-    unwrap,
 )
 from situation_board.sync.shared_schema import (
     NOTIFY_CHANNEL,
     SHARED_SCHEMA_VERSION,
     conflicts,
-    entities,
     site_progress,
     stations,
     store_counter,
     store_meta,
+)
+from situation_board.sync.store_sql import (
+    CLAIM_SQL,
+    COUNTER_SQL,
+    KEYS_SQL,
+    Claim,
+    claim_of,
+    copy_rows,
+    handshake_query,
+    keys_json,
+    pull_query,
+    pulled_row,
+    stored_rows,
+    upsert_rows,
 )
 
 log = logging.getLogger(__name__)
@@ -96,18 +90,6 @@ Stage = Callable[[str], None]
 
 def _no_stage(_name: str) -> None:
     return None
-
-
-COUNTER_SQL = "UPDATE store_counter SET value = value WHERE id = 1 RETURNING value"
-"""Takes the store-wide change counter's row lock (held until COMMIT) and reads its value."""
-
-CLAIM_SQL = (
-    "SELECT (SELECT site_id FROM stations WHERE code = {code}),"
-    " (SELECT name FROM stations WHERE code = {code}),"
-    " (SELECT site_id FROM stations WHERE site_id = {site}),"
-    " (SELECT last_seq FROM site_progress WHERE site_id = {site})"
-)
-"""Who holds the station code, whether the site is registered, its last applied sequence."""
 
 
 class ChangeNumbers:
@@ -128,17 +110,6 @@ class ChangeNumbers:
         self.conn.execute(
             update(store_counter).where(store_counter.c.id == 1).values(value=self.value)
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """What a push learns about its site before it writes: the last applied sequence, whether
-    the site is registered, and the earlier site of the same station whose code it takes over."""
-
-    last_seq: int
-    progress_exists: bool
-    registered: bool
-    takeover: str | None
 
 
 class SharedStore:
@@ -363,13 +334,13 @@ class SharedStore:
                 recorded = self._new_conflicts(conn, plan, numbers)
                 new = [r for r in plan.rows if r.new]
                 if new and self.is_postgres:  # the bulk of a batch: COPY, before the pipeline
-                    _copy_rows(conn, new)
+                    copy_rows(conn, new)
                     new = []
                 stage("after_counter")
                 with self._pipeline(conn, commit=True):
                     changed = new + [r for r in plan.rows if not r.new]
                     if changed:
-                        _upsert_rows(conn, changed)
+                        upsert_rows(conn, changed)
                     if recorded:
                         conn.execute(insert(conflicts), recorded)
                     self._write_station(conn, site, claim, now)
@@ -436,21 +407,21 @@ class SharedStore:
         transaction's BEGIN); a subclass that supplies its own numbers (the late-commit test's
         naive sequence) takes them its own way, before the two reads."""
         names = {"code": site.code, "site": site.site_id}
-        keys = _keys_json(rows)
+        keys = keys_json(rows)
         if self.is_postgres and type(self).change_numbers is SharedStore.change_numbers:
             raw: Any = conn.connection.driver_connection
             with raw.pipeline():
                 counter = raw.execute(COUNTER_SQL)
                 holder = raw.execute(CLAIM_SQL.format(code="%(code)s", site="%(site)s"), names)
                 found = raw.execute(
-                    _KEYS_SQL["postgresql"].replace(":keys", "%(keys)s"), {"keys": keys}
+                    KEYS_SQL["postgresql"].replace(":keys", "%(keys)s"), {"keys": keys}
                 )
             numbers = ChangeNumbers(conn, taken=int(counter.fetchone()[0]))
-            return numbers, _claim(site, *holder.fetchone()), _stored(found.fetchall())
+            return numbers, claim_of(site, *holder.fetchone()), stored_rows(found.fetchall())
         numbers = self.change_numbers(conn)
         holder_row = conn.execute(text(CLAIM_SQL.format(code=":code", site=":site")), names).one()
-        found_rows = conn.execute(text(_KEYS_SQL[conn.dialect.name]), {"keys": keys}).all()
-        return numbers, _claim(site, *holder_row), _stored(found_rows)
+        found_rows = conn.execute(text(KEYS_SQL[conn.dialect.name]), {"keys": keys}).all()
+        return numbers, claim_of(site, *holder_row), stored_rows(found_rows)
 
     def _write_station(self, conn: Connection, site: SiteInfo, claim: Claim, now: datetime) -> None:
         if claim.takeover is not None:
@@ -492,7 +463,7 @@ class SharedStore:
             self._check_integrity()
             with self._read() as conn:
                 result = conn.execute(pull_query(cursor, limit, site_id)).all()
-        rows = [_pulled(r) for r in result if r[1] is not None]
+        rows = [pulled_row(r) for r in result if r[1] is not None]
         if len(rows) >= limit:
             return PullPage(rows, rows[-1].change)
         high = int(result[0][0]) if result and result[0][0] is not None else 0
@@ -526,252 +497,6 @@ class SharedStore:
             else None,
             owner=(row.owner_site, row.owner_name) if row.owner_site is not None else None,
         )
-
-
-def _pulled(r: Any) -> PulledRow:
-    """A ``PulledRow`` from a row of ``pull_query`` (positions, not names: 100,000 rows)."""
-    if r[1] == "row":
-        data = r[5] or {}
-        return PulledRow(
-            kind="row",
-            change=int(r[2]),
-            entity=r[3],
-            id=r[4],
-            fields=unwrap(data) if r[3] in IMMUTABLE_ENTITIES else data,
-            versions=r[6],
-            site_id=r[7],
-            stamp=r[8],
-        )
-    return PulledRow(
-        kind="conflict",
-        change=int(r[2]),
-        entity=r[3],
-        id=r[4],
-        conflict=Conflict(
-            id=r[4],
-            entity=r[3],
-            entity_id=r[9],
-            field=r[10],
-            kept_value=r[11],
-            lost_value=r[12],
-            kept_stamp=r[13],
-            lost_stamp=r[14],
-            kept_author=r[15] or "",
-            lost_author=r[16] or "",
-            detected_at=r[17],
-        ),
-    )
-
-
-def pull_query(cursor: int, limit: int, site_id: str | None = None) -> Any:
-    """The pull: entity rows and conflicts after ``cursor``, ordered by change, at most ``limit``
-    (without the rows ``site_id`` itself left as they are), beside the store's counter (one row
-    with the counter only when there is nothing to pull)."""
-    rows = select(
-        literal("row", String).label("kind"),
-        entities.c.change,
-        entities.c.entity,
-        entities.c.id,
-        entities.c.fields.label("data"),
-        entities.c.versions,
-        entities.c.site_id,
-        entities.c.stamp,
-        cast(null(), String).label("entity_id"),
-        cast(null(), String).label("field"),
-        cast(null(), JSON).label("kept_value"),
-        cast(null(), JSON).label("lost_value"),
-        cast(null(), String).label("kept_stamp"),
-        cast(null(), String).label("lost_stamp"),
-        cast(null(), Text).label("kept_author"),
-        cast(null(), Text).label("lost_author"),
-        cast(null(), UTCDateTime()).label("detected_at"),
-    ).where(entities.c.change > cursor)
-    if site_id is not None:
-        rows = rows.where(or_(entities.c.echo_site.is_(None), entities.c.echo_site != site_id))
-    rows = rows.order_by(entities.c.change).limit(limit)
-    found = (
-        select(
-            literal("conflict", String).label("kind"),
-            conflicts.c.change,
-            conflicts.c.entity,
-            conflicts.c.id,
-            cast(null(), JSON).label("data"),
-            cast(null(), JSON).label("versions"),
-            cast(null(), String).label("site_id"),
-            cast(null(), String).label("stamp"),
-            conflicts.c.entity_id,
-            conflicts.c.field,
-            conflicts.c.kept_value,
-            conflicts.c.lost_value,
-            conflicts.c.kept_stamp,
-            conflicts.c.lost_stamp,
-            conflicts.c.kept_author,
-            conflicts.c.lost_author,
-            conflicts.c.detected_at,
-        )
-        .where(conflicts.c.change > cursor)
-        .order_by(conflicts.c.change)
-        .limit(limit)
-    )
-    both = union_all(rows.subquery().select(), found.subquery().select()).subquery("both")
-    page = select(both).order_by(both.c.change).limit(limit).subquery("page")
-    return (
-        select(store_counter.c.value.label("high"), page)
-        .select_from(store_counter.outerjoin(page, true()))
-        .where(store_counter.c.id == 1)
-        .order_by(page.c.change)
-    )
-
-
-_alembic = table(migrate.VERSION_TABLE, column("version_num", String))
-
-
-def handshake_query(site_id: str, code: str, postgres: bool) -> Any:
-    """One row: epoch, schema version, revision, server time, this site's progress, the holder
-    of station code ``code``."""
-
-    def meta(key: str) -> Any:
-        return select(store_meta.c.value).where(store_meta.c.key == key).scalar_subquery()
-
-    progress = site_progress.c.site_id == site_id
-    holder = stations.c.code == code
-    return select(
-        meta("store_epoch").label("epoch"),
-        meta("schema_version").label("schema_version"),
-        select(_alembic.c.version_num).limit(1).scalar_subquery().label("revision"),
-        (func.now() if postgres else cast(null(), DateTime(timezone=True))).label("server_time"),
-        select(site_progress.c.last_seq).where(progress).scalar_subquery().label("last_seq"),
-        select(site_progress.c.last_mutation)
-        .where(progress)
-        .scalar_subquery()
-        .label("last_mutation"),
-        select(stations.c.site_id).where(holder).scalar_subquery().label("owner_site"),
-        select(stations.c.name).where(holder).scalar_subquery().label("owner_name"),
-    )
-
-
-# The batch travels to the store as ONE JSON parameter, expanded into rows by the database itself
-# (PostgreSQL ``json_to_recordset``, SQLite ``json_each``): a set-based statement needs no
-# temporary staging table (the documented roles may not create one) and binds one value, not
-# thousands.
-
-_KEYS_SQL = {
-    "postgresql": (
-        "SELECT e.entity, e.id, e.immutable, CASE WHEN e.immutable THEN NULL ELSE e.fields END,"
-        " e.versions FROM json_to_recordset(CAST(:keys AS json)) AS k(entity text, id text)"
-        " JOIN entities e ON e.entity = k.entity AND e.id = k.id"
-    ),
-    "sqlite": (
-        "SELECT e.entity, e.id, e.immutable, CASE WHEN e.immutable THEN NULL ELSE e.fields END,"
-        " e.versions FROM json_each(:keys) AS k JOIN entities e"
-        " ON e.entity = json_extract(k.value, '$.entity') AND e.id = json_extract(k.value, '$.id')"
-    ),
-}
-
-_COLUMNS = "entity, id, immutable, fields, versions, site_id, stamp, change, echo_site"
-_ON_CONFLICT = (
-    " ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
-    " versions = excluded.versions, change = excluded.change, echo_site = excluded.echo_site"
-)
-_UPSERT_SQL = {
-    "postgresql": (
-        f"INSERT INTO entities ({_COLUMNS}) SELECT {_COLUMNS}"
-        " FROM json_to_recordset(CAST(:rows AS json)) AS r(entity text, id text,"
-        " immutable boolean, fields json, versions json, site_id text, stamp text,"
-        " change bigint, echo_site text)" + _ON_CONFLICT
-    ),
-    "sqlite": (
-        f"INSERT INTO entities ({_COLUMNS}) SELECT json_extract(value, '$.entity'),"
-        " json_extract(value, '$.id'), json_extract(value, '$.immutable'),"
-        " json(json_extract(value, '$.fields')), json(json_extract(value, '$.versions')),"
-        " json_extract(value, '$.site_id'), json_extract(value, '$.stamp'),"
-        " json_extract(value, '$.change'), json_extract(value, '$.echo_site')"
-        " FROM json_each(:rows) WHERE true" + _ON_CONFLICT
-    ),
-}
-
-
-def _keys_json(rows: list[OutboxRow]) -> str:
-    """The (entity, id) keys a batch touches, as the JSON parameter of ``_KEYS_SQL``."""
-    return json.dumps([{"entity": e, "id": i} for e, ids in keys_of(rows).items() for i in ids])
-
-
-def _stored(found: Any) -> dict[Key, StoredRow]:
-    """Rows of ``_KEYS_SQL`` (an immutable row only says that it exists; a mutable one brings
-    its fields and versions, JSON text on SQLite)."""
-
-    def decoded(value: Any) -> Any:
-        return json.loads(value) if isinstance(value, str) else value
-
-    out: dict[Key, StoredRow] = {}
-    for entity, entity_id, immutable, fields, versions in found:
-        stored_versions = decoded(versions)
-        out[(entity, entity_id)] = StoredRow(
-            entity=entity,
-            id=entity_id,
-            immutable=bool(immutable),
-            fields=dict(decoded(fields) or {}),
-            versions=dict(stored_versions) if stored_versions is not None else None,
-        )
-    return out
-
-
-def _claim(
-    site: SiteInfo, owner: str | None, owner_name: str | None, mine: str | None, seq: int | None
-) -> Claim:
-    """The row of ``CLAIM_SQL`` for ``site``; refuses a station code another station holds
-    (``station_code_taken``)."""
-    takeover = owner if owner is not None and owner in site.previous else None
-    if owner is not None and takeover is None and owner != site.site_id:
-        raise SyncError("station_code_taken", code=site.code, owner=owner_name or owner[:8])
-    return Claim(
-        last_seq=int(seq or 0),
-        progress_exists=seq is not None,
-        registered=mine is not None,
-        takeover=takeover,
-    )
-
-
-def _row_json(r: StoredRow) -> str:
-    """One row as a JSON object (an immutable row's changes embedded as pushed, not re-encoded)."""
-    dumps = json.dumps
-    fields = r.fields_json() if r.immutable else dumps(r.fields, ensure_ascii=False)
-    return (
-        f'{{"entity":{dumps(r.entity)},"id":{dumps(r.id)},"immutable":{dumps(r.immutable)},'
-        f'"fields":{fields},"versions":{dumps(r.versions, ensure_ascii=False)},'
-        f'"site_id":{dumps(r.site_id)},"stamp":{dumps(r.stamp)},"change":{r.change},'
-        f'"echo_site":{dumps(r.echo_site)}}}'
-    )
-
-
-def _copy_rows(conn: Connection, rows: list[StoredRow]) -> None:
-    """New rows into ``entities`` with PostgreSQL's ``COPY`` (none of them is there: the batch
-    read the store under the counter's lock, which every writer takes first)."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    dumps = json.dumps
-    with cursor.copy(f"COPY entities ({_COLUMNS}) FROM STDIN") as copy:
-        for r in rows:
-            copy.write_row(
-                (
-                    r.entity,
-                    r.id,
-                    r.immutable,
-                    r.fields_json() if r.immutable else dumps(r.fields, ensure_ascii=False),
-                    None if r.versions is None else dumps(r.versions, ensure_ascii=False),
-                    r.site_id,
-                    r.stamp,
-                    r.change,
-                    r.echo_site,
-                )
-            )
-
-
-def _upsert_rows(conn: Connection, rows: list[StoredRow]) -> None:
-    """Rows in ONE statement with ONE JSON parameter the database expands into rows (no staging
-    table: the documented roles may not create one); a mutable row the store already has takes
-    the merged fields, versions, change number and echo mark (``ON CONFLICT … DO UPDATE``)."""
-    payload = "[" + ",".join(_row_json(r) for r in rows) + "]"
-    conn.execute(text(_UPSERT_SQL[conn.dialect.name]), {"rows": payload})
 
 
 def _meta_values(conn: Connection) -> dict[str, str]:

@@ -154,7 +154,11 @@ class BoardController(QObject):
         self._finish(what)
 
     def watch_external_changes(self, interval_ms: int = 2000) -> None:
-        """Poll the store's fingerprint: another process on the same file, or sync, changed it."""
+        """Poll the store's fingerprint for changes by *another process* on the same local file
+        (a script's ``situation-board log add``, a wall process on the same board): those have
+        no other channel. This process's own writes announce their change sets, and sync pulls
+        come with their report. Kept because it is cheap: one read of four aggregates, measured
+        at 0.44 ms per poll with 100,000 journal entries (0.02 % of a core at 2 s)."""
         self._fingerprint: tuple[object, ...] | None = None
         self._poll = QTimer(self)
         self._poll.setObjectName("externalChangePoll")
@@ -210,8 +214,8 @@ class BoardController(QObject):
         self.ops.run(lambda: fn(self.service), on_done=done, on_error=error)
 
     def message(self, exc: BaseException) -> str:
-        """A board error's own Swedish message; anything else is logged with its traceback and
-        reported as the Swedish "unexpected error" message with the log file's path."""
+        """A board error's own message in the UI language; anything else is logged with its
+        traceback and reported as the "unexpected error" message with the log file's path."""
         if isinstance(exc, BoardError):
             return exc.message(self.language)
         log.error("unexpected error in an operation", exc_info=exc)

@@ -13,6 +13,7 @@ import pytest
 from situation_board.app.context import Options, open_context
 from situation_board.cli.output import entry_line
 from situation_board.domain.clock import fixed_clock
+from situation_board.domain.entities import JournalEntry
 from situation_board.reports.board_json import board_json, entry_json
 from tests.conftest import DEMO_AS_OF, cli
 
@@ -35,41 +36,42 @@ def board(demo_db: Path, tmp_path: Path) -> Path:
     return db
 
 
-def _reference(db: Path, language: str = "sv") -> tuple[dict[str, object], list[object]]:
+def _reference(db: Path) -> tuple[dict[str, object], list[JournalEntry], bool]:
     ctx = open_context(Options(db=db), clock=fixed_clock(datetime.fromisoformat(DEMO_AS_OF)))
     try:
         board = ctx.services().board()
-        return board_json(board), list(board.journal)
+        assert board.event is not None
+        return board_json(board), list(board.journal), board.event.exercise
     finally:
         ctx.close()
 
 
 def test_show_json_prints_what_the_whole_document_would(board: Path) -> None:
-    expected, _entries = _reference(board)
+    expected, _entries, _exercise = _reference(board)
     out = cli("show", "--json", "--db", str(board), now=DEMO_AS_OF, check=True).stdout
     assert out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     assert json.loads(out)["journal"][-1]["text"] == "Rättelse: fel tid"
 
 
 def test_log_list_json_and_text_print_what_the_entries_would(board: Path) -> None:
-    _board, entries = _reference(board)
+    _board, entries, exercise = _reference(board)
     out = cli("log", "list", "--json", "--db", str(board), now=DEMO_AS_OF, check=True).stdout
-    items = [entry_json(e) for e in entries]  # type: ignore[arg-type]
+    items = [entry_json(e, exercise=exercise) for e in entries]
     assert out == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     text = cli("log", "list", "--db", str(board), now=DEMO_AS_OF, check=True).stdout
-    assert text.splitlines() == "\n".join(entry_line(e, "sv") for e in entries).splitlines()  # type: ignore[arg-type]
+    assert text.splitlines() == "\n".join(entry_line(e, "sv") for e in entries).splitlines()
     assert "+02:00" in text and "+01:00" in text  # the repeated October hour, both sides
 
 
 def test_a_period_and_an_empty_period(board: Path) -> None:
-    _board, entries = _reference(board)
+    _board, entries, exercise = _reference(board)
     args = ("--since", "2024-01-23", "--until", "2024-01-24T12:00", "--db", str(board))
     out = cli("log", "list", "--json", *args, now=DEMO_AS_OF, check=True).stdout
     since, until = "2024-01-23T00:00:00+01:00", "2024-01-24T12:00:00+01:00"
     chosen = [
-        entry_json(e)  # type: ignore[arg-type]
+        entry_json(e, exercise=exercise)
         for e in entries
-        if since <= entry_json(e)["occurred_at"] < until  # type: ignore[arg-type]
+        if since <= entry_json(e)["occurred_at"] < until
     ]
     assert chosen and json.loads(out) == chosen
     empty = ("--since", "2030-01-01", "--db", str(board))

@@ -11,10 +11,13 @@ from datetime import datetime
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from situation_board import palette
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import DeadlineStatus, ReadinessLevel
 from situation_board.domain.timeutil import countdown, fmt_short, fmt_table
+from situation_board.i18n import _
 from situation_board.ui import theme
+from situation_board.ui.clocks import time_left
 
 
 class LevelBanner(QFrame):
@@ -26,11 +29,12 @@ class LevelBanner(QFrame):
         super().__init__(parent)
         self.language = language
         self.setObjectName("levelBanner")
-        self.setAccessibleName(self.tr("Readiness level"))
+        self.setAccessibleName(_("Readiness level"))
         self.icon = QLabel()
         self.icon.setFixedSize(QSize(56, 56))
         self.level = QLabel()
         self.level.setObjectName("levelText")  # sizes: resources/styles/workstation.qss
+        self.exercise_tag = exercise_tag()  # ÖVNING, as large as the level: never missed
         self.event_label = QLabel()
         self.event_label.setObjectName("eventName")
         self.event_label.setWordWrap(True)  # a long event name wraps: it must not widen the window
@@ -43,16 +47,18 @@ class LevelBanner(QFrame):
         self.side = QLabel()
         self.side.setObjectName("bannerSide")
         self.side.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.change = QPushButton(self.tr("Change readiness level… (Ctrl+B)"))
+        self.change = QPushButton(_("Change readiness level… (Ctrl+B)"))
         self.change.setObjectName("changeLevel")
-        self.change.setAccessibleName(self.tr("Change readiness level"))
+        self.change.setAccessibleName(_("Change readiness level"))
         self.change.clicked.connect(self.changeRequested)
 
         text = QVBoxLayout()
         text.setSpacing(2)
         top = QHBoxLayout()
         top.addWidget(self.level)
-        top.addSpacing(24)
+        top.addSpacing(16)
+        top.addWidget(self.exercise_tag)
+        top.addSpacing(8)
         top.addWidget(self.event_label, 1)
         text.addLayout(top)
         text.addWidget(self.detail)
@@ -80,7 +86,8 @@ class LevelBanner(QFrame):
         self.icon.setPixmap(theme.level_icon(level).pixmap(QSize(56, 56)))
         self.level.setText(level.label(self.language).upper())
         if board is None or board.event is None:
-            self.event_label.setText(self.tr("No active event — start one with File → New event"))
+            self.exercise_tag.hide()
+            self.event_label.setText(_("No active event — start one with File → New event"))
             self.detail.setText("")
             self.reason.setText("")
             self.side.setText("")
@@ -88,23 +95,25 @@ class LevelBanner(QFrame):
             self.setAccessibleDescription(level.label(self.language))
             return
         self.change.setEnabled(True)
-        exercise = "  [" + self.tr("EXERCISE") + "]" if board.event.exercise else ""
-        self.event_label.setText(board.event.name + exercise)
+        self.exercise_tag.setVisible(board.event.exercise)
+        self.event_label.setText(board.event.name)
         decision = board.level
         if decision is None:
-            self.detail.setText(self.tr("No level decision recorded for this event"))
+            self.detail.setText(_("No level decision recorded for this event"))
             self.reason.setText("")
         else:
             self.detail.setText(
-                self.tr("since %1 · decided by %2 · %3")
-                .replace("%1", fmt_short(decision.decided_at, self.language))
-                .replace("%2", decision.decided_by)
-                .replace("%3", decision.scope)
+                _("since {0} · decided by {1} · {2}").format(
+                    fmt_short(decision.decided_at, self.language),
+                    decision.decided_by,
+                    decision.scope,
+                )
             )
-            self.reason.setText(self.tr("Reason: %1").replace("%1", decision.reason))
+            self.reason.setText(_("Reason: {0}").format(decision.reason))
         self.refresh_side(board.as_of)
+        exercise = _("EXERCISE") + ". " if board.event.exercise else ""
         self.setAccessibleDescription(
-            f"{level.label(self.language)}. {self.detail.text()}. {self.reason.text()}"
+            f"{exercise}{level.label(self.language)}. {self.detail.text()}. {self.reason.text()}"
         )
 
     def refresh_side(self, now: datetime) -> None:
@@ -113,28 +122,38 @@ class LevelBanner(QFrame):
         if board is None or board.event is None:
             return
         lines = []
-        upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
-        if upcoming:
-            b = upcoming[0]
+        b = board.next_briefing(now)  # the next occurrence, of a single briefing or a rhythm
+        if b is not None:
             lines.append(
-                self.tr("Next: %1 %2 (%3)")
-                .replace("%1", b.title)
-                .replace("%2", fmt_table(b.at, now, self.language))
-                .replace("%3", countdown(b.at - now, self.language))
+                _("Next: {0} {1} ({2})").format(
+                    b.title,
+                    fmt_table(b.at, now, self.language),
+                    countdown(b.at - now, self.language),
+                )
             )
         for d in board.deadlines:
             status = d.status(now)
             if status is DeadlineStatus.RUNNING:
-                lines.append(
-                    self.tr("%1: report %2")
-                    .replace("%1", d.title)
-                    .replace("%2", countdown(d.due_at - now, self.language))
-                )
+                lines.append(_("{0}: report {1}").format(d.title, time_left(d, now, self.language)))
             elif status is DeadlineStatus.OVERDUE:
                 lines.append(
                     "⚠ "
-                    + self.tr("%1: OVERDUE since %2")
-                    .replace("%1", d.title)
-                    .replace("%2", fmt_table(d.due_at, now, self.language))
+                    + _("{0}: OVERDUE since {1}").format(
+                        d.title, fmt_table(d.due_at, now, self.language)
+                    )
                 )
         self.side.setText("\n".join(lines))
+
+
+def exercise_tag() -> QLabel:
+    """The banner's ÖVNING tag: white on violet (``palette.EXERCISE``), never a level colour."""
+    fg, bg = palette.EXERCISE
+    tag = QLabel(_("EXERCISE"))
+    tag.setObjectName("exerciseTag")
+    tag.setAccessibleName(_("Exercise"))
+    tag.setStyleSheet(
+        f"QLabel#exerciseTag {{ color: {fg}; background: {bg}; font-size: 24pt; "
+        "font-weight: bold; padding: 2px 18px; border: 2px solid #ffffff; border-radius: 4px; }"
+    )
+    tag.hide()
+    return tag

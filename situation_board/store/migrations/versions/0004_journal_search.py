@@ -9,15 +9,15 @@
   folds case but keeps diacritics: å, ä and ö are letters of their own in Swedish, so "år" does
   not find "ar" nor "är". Prefix indexes of 2 and 3 letters keep search-as-you-type fast.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004_journal_search
+Revises: 0003_attention
 Create Date: 2026-12-02
 """
 
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004_journal_search"
+down_revision = "0003_attention"
 branch_labels = None
 depends_on = None
 
