@@ -269,6 +269,11 @@ class JournalServices(ServiceBase):
                 after = rows[-1].key
         return list(reversed(found[:count]))
 
+    def journal_watermark(self) -> int:
+        """The highest journal rowid stored (``journal_after`` reads what comes after it)."""
+        with self.store.read() as conn:
+            return q.journal_watermark(conn)
+
     def journal_after(self, rowid: int) -> tuple[int, list[JournalEntry]]:
         """Entries of the active event stored after SQLite ``rowid`` and the highest rowid seen
         (the window's incremental refresh). Raises ``NoActiveEventError``."""

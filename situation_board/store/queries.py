@@ -376,6 +376,11 @@ _ENTRY_COLUMNS = (
 )
 
 
+def journal_watermark(conn: Connection) -> int:
+    """The highest rowid of the journal (0 when empty)."""
+    return int(conn.execute(text("SELECT coalesce(max(rowid), 0) FROM journal")).scalar_one())
+
+
 def journal_after_rowid(
     conn: Connection, event_id: str, after: int
 ) -> tuple[int, list[JournalEntry]]:

@@ -1,8 +1,15 @@
-"""The journal panel: numbered entries, search-as-you-type, category and period filters."""
+"""The journal panel: numbered entries, search-as-you-type, category and period filters.
+
+The filters make a ``JournalFilter`` that the store applies (SQL and its full-text index): the
+model reads the matching entries a page at a time through the ``JournalSource`` it is connected
+to (the controller), so a journal of 1,000,000 entries answers each keystroke with one page.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,17 +25,30 @@ from situation_board.domain.clock import Clock
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.journal_view import JournalFilter, JournalKey, JournalRow
 from situation_board.domain.timeutil import STOCKHOLM, fmt_datetime, local, parse_instant
 from situation_board.i18n import _, ngettext
-from situation_board.ui.models.journal import (
-    SIGNIFICANT,
-    JournalBatch,
-    JournalModel,
-    JournalProxy,
-)
+from situation_board.ui.models.journal import SIGNIFICANT, JournalModel
 from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
 PERIODS = ("all", "hour", "shift", "day", "today")
+
+
+class JournalSource(Protocol):
+    """Where the panel's journal comes from (the controller): each call runs off the GUI
+    thread through ``run``."""
+
+    def journal_page(
+        self, flt: JournalFilter, after: JournalKey | None, size: int, newest_first: bool
+    ) -> list[JournalRow]: ...
+
+    def journal_count(self, flt: JournalFilter) -> tuple[int, int]: ...
+
+    def entry_detail(
+        self, entry_id: str
+    ) -> tuple[JournalRow | None, JournalRow | None, list[JournalRow]]: ...
+
+    def run_query(self, work: Any, done: Any) -> None: ...
 
 
 def _html(text: str) -> str:
@@ -48,10 +68,10 @@ class JournalPanel(Panel):
         self.language = language
         self.clock = clock
         self.model = JournalModel(language, self)
-        self.proxy = JournalProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.source: JournalSource | None = None
         self.view = make_table("journalView", _("Staff journal"))
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
+        self._detail: tuple[str, list[str]] | None = None  # (entry id, lines about corrections)
         widths = {
             JournalModel.NUMBER: 82,
             JournalModel.TIME: 172,
@@ -65,7 +85,7 @@ class JournalPanel(Panel):
         self.search.setPlaceholderText(_("Search text, author, number… (Ctrl+F)"))
         self.search.setAccessibleName(_("Search the journal"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._search_changed)
 
         self.category = QComboBox()
         self.category.setObjectName("journalCategory")
@@ -110,7 +130,7 @@ class JournalPanel(Panel):
         self.newest_first.setObjectName("journalNewestFirst")
         self.newest_first.setAccessibleName(_("Show newest entries first"))
         self.newest_first.setChecked(True)
-        self.newest_first.toggled.connect(self.proxy.set_newest_first)
+        self.newest_first.toggled.connect(self._order_changed)
 
         self.correct = QPushButton(_("Correct…"))
         self.correct.setObjectName("correctEntry")
@@ -137,23 +157,54 @@ class JournalPanel(Panel):
         self.body.addWidget(self.view, 1)
         self.body.addWidget(self.detail)
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
-        self.proxy.modelReset.connect(self._show_detail)
-        self.proxy.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._show_detail)
+        self.model.modelReset.connect(self._update_count)
+        self.total: tuple[int, int] = (0, 0)  # (shown, all) from the store
         self._update_count()
 
     # ------------------------------------------------------------------ data
 
-    def reset(self, entries: JournalBatch | list[JournalEntry]) -> None:
-        self.model.reset_entries(entries)
+    def connect_source(self, source: JournalSource) -> None:
+        """Read the journal from ``source`` from now on (the first page with ``reload``)."""
+        self.source = source
+        self.model.fetch = source.journal_page
+        self.model.loader = source.run_query
 
-    def append(self, entries: list[JournalEntry]) -> None:
-        self.model.append_entries(entries)
+    def reload(self) -> None:
+        """Read the first page again, and the counts (a new event, F5)."""
+        self.model.reload()
+        self._count()
+
+    def add_entries(self, entries: list[JournalEntry]) -> None:
+        """New entries (a local write, a sync): placed among the loaded rows; counts again."""
+        self.model.add_entries(entries)
+        self._count()
 
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)
 
+    @property
+    def filter(self) -> JournalFilter:
+        """What the journal shows (text, categories, period)."""
+        return self.model.filter
+
+    def _apply(self, flt: JournalFilter) -> None:
+        self.model.set_query(flt, self.newest_first.isChecked())
+        self._count()
+
+    def _count(self) -> None:
+        source, flt = self.source, self.model.filter
+        if source is None:
+            return
+        source.run_query(lambda: source.journal_count(flt), lambda found: self._counted(flt, found))
+
+    def _counted(self, flt: JournalFilter, found: tuple[int, int]) -> None:
+        if flt == self.model.filter:
+            self.total = found
+            self._update_count()
+
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.total
         text = (
             ngettext("{0} entry", "{0} entries", total).format(total)
             if shown == total
@@ -163,16 +214,24 @@ class JournalPanel(Panel):
 
     # ------------------------------------------------------------------ filters
 
+    def _search_changed(self, text: str) -> None:
+        self._apply(replace(self.model.filter, text=text))
+
+    def _order_changed(self, newest_first: bool) -> None:
+        self.model.set_query(self.model.filter, newest_first)
+
     def _category_changed(self) -> None:
         key = self.category.currentData()
+        categories: frozenset[EntryCategory] | None
         if key is None:
-            self.proxy.set_categories(None)
+            categories = None
         elif key == "significant":
-            self.proxy.set_categories(frozenset(SIGNIFICANT | {EntryCategory.SYSTEM}))
+            categories = frozenset(SIGNIFICANT | {EntryCategory.SYSTEM})
         elif key == "people":  # what people wrote, without the program's own entries
-            self.proxy.set_categories(frozenset(EntryCategory) - {EntryCategory.SYSTEM})
+            categories = frozenset(EntryCategory) - {EntryCategory.SYSTEM}
         else:
-            self.proxy.set_categories(frozenset({EntryCategory(key)}))
+            categories = frozenset({EntryCategory(key)})
+        self._apply(replace(self.model.filter, categories=categories))
 
     def _period_changed(self) -> None:
         now = self.clock()
@@ -197,7 +256,7 @@ class JournalPanel(Panel):
             self.error.show()
             return
         self.error.hide()
-        self.proxy.set_period(since, until)
+        self._apply(replace(self.model.filter, since=since, until=until))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -207,14 +266,41 @@ class JournalPanel(Panel):
         index = self.view.currentIndex()
         if not index.isValid():
             return None
-        return self.model.entries[self.proxy.source_row(index.row())]
+        row = self.model.journal_row(index.row())
+        return row.entry if row is not None else None
 
     def _show_detail(self, *_args: object) -> None:
-        """The selected entry in full, with its correction or original beside it."""
+        """The selected entry in full; its correction or original beside it once read."""
         entry = self.selected()
         if entry is None:
             self.detail.setText(_("Select an entry to read it in full."))
             return
+        self.detail.setText(self._detail_html(entry))
+        source = self.source
+        if source is None:
+            return
+        source.run_query(
+            lambda: source.entry_detail(entry.id), lambda found: self._detail_read(entry, found)
+        )
+
+    def _detail_read(
+        self,
+        entry: JournalEntry,
+        found: tuple[JournalRow | None, JournalRow | None, list[JournalRow]],
+    ) -> None:
+        if self.selected() != entry:
+            return  # another entry was selected meanwhile
+        _row, original, fixes = found
+        lines = []
+        if original is not None:
+            text = _("Corrects {0}: {1}").format(original.entry.number, original.entry.text)
+            lines.append("<i>" + _html(text) + "</i>")
+        for fix in fixes:
+            text = _("Corrected by {0}: {1}").format(fix.entry.number, fix.entry.text)
+            lines.append("<i>" + _html(text) + "</i>")
+        self.detail.setText("<br>".join([self._detail_html(entry), *lines]))
+
+    def _detail_html(self, entry: JournalEntry) -> str:
         lang = self.language
         head = [
             entry.number,
@@ -229,20 +315,7 @@ class JournalPanel(Panel):
         parties = " → ".join(p for p in (entry.from_party, entry.to_party) if p)
         if parties:
             head.append(parties)
-        lines = [f"<b>{_html(' · '.join(head))}</b>", _html(entry.text)]
-        if entry.corrects:
-            original = self.model.entry(entry.corrects)
-            if original is not None:
-                lines.append(
-                    "<i>"
-                    + _html(_("Corrects {0}: {1}").format(original.number, original.text))
-                    + "</i>"
-                )
-        for fix in self.model.corrections_of(entry.id):
-            lines.append(
-                "<i>" + _html(_("Corrected by {0}: {1}").format(fix.number, fix.text)) + "</i>"
-            )
-        self.detail.setText("<br>".join(lines))
+        return "<br>".join([f"<b>{_html(' · '.join(head))}</b>", _html(entry.text)])
 
     def _correct(self) -> None:
         entry = self.selected()
