@@ -77,12 +77,14 @@ def test_pages_follow_the_journal_order_both_ways(svc: BoardService) -> None:
 @pytest.mark.parametrize(
     "text", ["lever", "LEVERANTÖREN", "år", "är", "ärenden kö", "prognos", "skellefteå", "v1-00"]
 )
-@pytest.mark.parametrize("narrow", [True, False])
+@pytest.mark.parametrize("mode", ["walk", "index", "mixed"])
 def test_search_finds_word_beginnings_with_swedish_letters_distinct(
-    svc: BoardService, text: str, narrow: bool, monkeypatch: pytest.MonkeyPatch
+    svc: BoardService, text: str, mode: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not narrow:  # walk the journal's order, asking the index about each entry
-        monkeypatch.setattr(journal_pages, "NARROW", 0)
+    if mode == "index":  # the walk gives up at once: the index answers
+        monkeypatch.setattr(journal_pages, "SCAN", 0)
+    elif mode == "mixed":  # a short walk, many times: pages across the walk and the index
+        monkeypatch.setattr(journal_pages, "SCAN", 3)
     journal = svc.journal()
     words = search_words(text)
     expected = [e for e in journal if _matches(e, words)]

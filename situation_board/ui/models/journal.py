@@ -27,7 +27,7 @@ from situation_board.domain.journal_view import (
     JournalKey,
     JournalRow,
     entry_key,
-    search_words,
+    matches_words,
 )
 from situation_board.domain.timeutil import fmt_datetime, fmt_table, fmt_time, local
 from situation_board.i18n import _
@@ -37,7 +37,7 @@ from situation_board.ui.models.base import ListModel
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SIGNIFICANT = frozenset({EntryCategory.DECISION, EntryCategory.SIGNIFICANT})
-PAGE = 200
+PAGE = 100  # about three screens of rows: what one keystroke reads
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FONT = Qt.ItemDataRole.FontRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
@@ -79,12 +79,8 @@ def accepts(flt: JournalFilter, entry: JournalEntry) -> bool:
         return False
     if flt.until is not None and entry.occurred_at >= flt.until:
         return False
-    words = flt.words
-    if not words:
-        return True
-    fields = (entry.number, entry.author, entry.from_party, entry.to_party, entry.text)
-    have = [w for f in fields for w in search_words(f)]
-    return all(any(h.startswith(w) for h in have) for w in words)
+    e = entry
+    return matches_words(flt.words, e.number, e.author, e.from_party, e.to_party, e.text)
 
 
 def _run_here(work: Callable[[], Any], done: Callable[[Any], None]) -> None:

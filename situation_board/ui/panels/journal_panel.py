@@ -7,6 +7,7 @@ to (the controller), so a journal of 1,000,000 entries answers each keystroke wi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -32,6 +33,7 @@ from situation_board.ui.models.journal import SIGNIFICANT, JournalModel
 from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
 PERIODS = ("all", "hour", "shift", "day", "today")
+log = logging.getLogger(__name__)
 
 
 class JournalSource(Protocol):
@@ -160,6 +162,7 @@ class JournalPanel(Panel):
         self.model.modelReset.connect(self._show_detail)
         self.model.modelReset.connect(self._update_count)
         self.total: tuple[int, int] = (0, 0)  # (shown, all) from the store
+        self._counting = self._count_again = False
         self._update_count()
 
     # ------------------------------------------------------------------ data
@@ -193,15 +196,32 @@ class JournalPanel(Panel):
         self._count()
 
     def _count(self) -> None:
+        """Count what the filter shows; one count at a time (a broad search takes a moment on a
+        long journal), the latest filter counted after it — never a queue of stale counts."""
         source, flt = self.source, self.model.filter
         if source is None:
             return
-        source.run_query(lambda: source.journal_count(flt), lambda found: self._counted(flt, found))
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting, self._count_again = True, False
 
-    def _counted(self, flt: JournalFilter, found: tuple[int, int]) -> None:
-        if flt == self.model.filter:
+        def count() -> tuple[int, int] | None:
+            try:
+                return source.journal_count(flt)
+            except Exception:  # the store is busy or gone: the label keeps its last count
+                log.exception("could not count the journal")
+                return None
+
+        source.run_query(count, lambda found: self._counted(flt, found))
+
+    def _counted(self, flt: JournalFilter, found: tuple[int, int] | None) -> None:
+        self._counting = False
+        if found is not None and flt == self.model.filter:
             self.total = found
             self._update_count()
+        if self._count_again or flt != self.model.filter:
+            self._count()
 
     def _update_count(self) -> None:
         shown, total = self.total
