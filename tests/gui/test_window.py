@@ -283,7 +283,8 @@ def test_search_as_you_type(qtbot, window) -> None:
     wait_idle(qtbot, window.controller)  # the store answers each keystroke off the GUI thread
     model = window.journal_panel.model
     assert 0 < model.rowCount() < 54
-    assert window.journal_panel.count.text() == f"{model.rowCount()} av 54 poster"
+    expected = f"{model.rowCount()} av 54 poster"  # counted once the typing pauses
+    qtbot.waitUntil(lambda: window.journal_panel.count.text() == expected, timeout=5000)
 
 
 def test_no_store_call_on_the_gui_thread(qtbot, window, thread_spy) -> None:

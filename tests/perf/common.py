@@ -265,6 +265,10 @@ def build_board(path: Path, entries: int, *, seed: int = 7, stations: int = 6) -
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'journal_search_insert'"
+    ).fetchone()[0]
+    conn.execute("DROP TRIGGER journal_search_insert")  # one index build at the end instead
     conn.execute("BEGIN")
     counters = [0] * stations
     rows = []
@@ -298,6 +302,8 @@ def build_board(path: Path, entries: int, *, seed: int = 7, stations: int = 6) -
             _insert_journal(conn, rows)
             rows.clear()
     _insert_journal(conn, rows)
+    conn.execute("INSERT INTO journal_search(journal_search) VALUES ('rebuild')")
+    conn.execute(trigger)
     conn.execute("COMMIT")
     conn.close()
     return event.id
@@ -313,12 +319,20 @@ def _insert_journal(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> No
 
 
 def cached_board(entries: int, cache: Path) -> Path:
-    """A board of ``entries`` entries, built once per run into ``cache`` and copied from there
-    for each use (a 1,000,000-entry board takes a while to build)."""
+    """A board of ``entries`` entries in ``cache``, built the first time (a 1,000,000-entry
+    board takes minutes) and reused while the local schema stays the same."""
+    from situation_board.store.database import HEAD_REVISION
+
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"board-{entries}.db"
+    path = cache / f"board-{entries}-{HEAD_REVISION}.db"
     if not path.exists():
-        build_board(path, entries)
+        partial = path.with_suffix(".partial")
+        for stale in (partial, partial.with_name(partial.name + "-wal")):
+            stale.unlink(missing_ok=True)
+        build_board(partial, entries)
+        with contextlib.closing(sqlite3.connect(partial)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        partial.rename(path)
     return path
 
 

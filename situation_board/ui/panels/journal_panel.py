@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -163,6 +163,11 @@ class JournalPanel(Panel):
         self.model.modelReset.connect(self._update_count)
         self.total: tuple[int, int] = (0, 0)  # (shown, all) from the store
         self._counting = self._count_again = False
+        self._count_later = QTimer(self)
+        self._count_later.setObjectName("journalCountLater")
+        self._count_later.setSingleShot(True)
+        self._count_later.setInterval(400)
+        self._count_later.timeout.connect(self._count)
         self._update_count()
 
     # ------------------------------------------------------------------ data
@@ -235,7 +240,8 @@ class JournalPanel(Panel):
     # ------------------------------------------------------------------ filters
 
     def _search_changed(self, text: str) -> None:
-        self._apply(replace(self.model.filter, text=text))
+        self.model.set_query(replace(self.model.filter, text=text), self.newest_first.isChecked())
+        self._count_later.start()  # counted once the typing pauses: a page per key, no counts
 
     def _order_changed(self, newest_first: bool) -> None:
         self.model.set_query(self.model.filter, newest_first)
