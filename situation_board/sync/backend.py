@@ -463,16 +463,18 @@ class SharedStore:
             self._check_integrity()
             with self._read() as conn:
                 result = conn.execute(pull_query(cursor, limit, site_id)).all()
-        rows = [pulled_row(r) for r in result if r[1] is not None]
-        if len(rows) >= limit:
-            return PullPage(rows, rows[-1].change)
-        high = int(result[0][0]) if result and result[0][0] is not None else 0
-        return PullPage(rows, max(cursor, rows[-1].change if rows else cursor, high))
+        return _page_of(result, cursor, limit)
 
-    def handshake(self, site_id: str, code: str) -> Handshake:
+    def handshake(
+        self, site_id: str, code: str, *, pull: tuple[int, int] | None = None
+    ) -> Handshake:
         """What a sync run checks first, in ONE read-only ``SELECT``: the store's epoch, schema
         version and revision, the server's clock (PostgreSQL), this site's progress and who holds
-        station code ``code``. ``store_not_initialised`` when the store has no schema yet."""
+        station code ``code``. ``store_not_initialised`` when the store has no schema yet.
+
+        With ``pull`` (cursor, limit) — a round with nothing to push — the first page of the
+        pull (``pull_page`` for ``site_id``) is read in the same read transaction:
+        ``Handshake.page``."""
         with self._guard():
             self._check_integrity()
             with self._read() as conn:
@@ -482,10 +484,16 @@ class SharedStore:
                     if _missing_table(exc):
                         raise SyncError("store_not_initialised", store=self.store.display) from None
                     raise
+                page = (
+                    _page_of(conn.execute(pull_query(pull[0], pull[1], site_id)).all(), *pull)
+                    if pull is not None and row.epoch is not None
+                    else None
+                )
         if row.epoch is None:
             raise SyncError("store_not_initialised", store=self.store.display)
         server = row.server_time
         return Handshake(
+            page=page,
             meta=StoreMeta(
                 epoch=row.epoch,
                 schema_version=int(row.schema_version or 0),
@@ -497,6 +505,15 @@ class SharedStore:
             else None,
             owner=(row.owner_site, row.owner_name) if row.owner_site is not None else None,
         )
+
+
+def _page_of(result: Any, cursor: int, limit: int) -> PullPage:
+    """The rows of ``pull_query`` as a page, and the cursor that follows them."""
+    rows = [pulled_row(r) for r in result if r[1] is not None]
+    if len(rows) >= limit:
+        return PullPage(rows, rows[-1].change)
+    high = int(result[0][0]) if result and result[0][0] is not None else 0
+    return PullPage(rows, max(cursor, rows[-1].change if rows else cursor, high))
 
 
 def _meta_values(conn: Connection) -> dict[str, str]:

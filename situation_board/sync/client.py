@@ -33,7 +33,14 @@ from situation_board.store.database import LocalStore, wall_ms
 from situation_board.sync import faults, local, migrate
 from situation_board.sync.backend import SharedStore, Stage
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
-from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, OutboxRow, PulledRow, SiteInfo
+from situation_board.sync.protocol import (
+    BATCH_SIZE,
+    PAGE_SIZE,
+    OutboxRow,
+    PulledRow,
+    PullPage,
+    SiteInfo,
+)
 from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION
 from situation_board.sync.status import SyncReport
 
@@ -148,35 +155,43 @@ class SyncClient:
 
     def _run(self) -> SyncReport:
         self._unmarked = None
-        site = local.site_info(self.local)
+        mine = local.local_state(self.local)  # one local read: site, states, outbox, clock
+        site = mine.site
+        # nothing to push: the first page of the pull comes with the handshake (one round trip)
+        together = (mine.cursor, self.page_size) if mine.pending == 0 else None
         before = self.wall()
-        hello = self.shared.handshake(site.site_id, site.code)
+        hello = self.shared.handshake(site.site_id, site.code, pull=together)
         after = self.wall()
+        first_page = hello.page
         meta = hello.meta
         newer_revision = meta.revision is not None and not migrate.knows_revision(meta.revision)
         if newer_revision or meta.schema_version > SHARED_SCHEMA_VERSION:
             raise UpdateRequiredError("store_schema_newer", store=self.shared.store.display)
         if meta.schema_version < SHARED_SCHEMA_VERSION:
             raise SyncError("store_schema_older", store=self.shared.store.display)
-        states = local.read_states(self.local)
         epoch_changed = False
-        if states.get(local.EPOCH) != meta.epoch:
-            epoch_changed = states.get(local.EPOCH) is not None
+        pending = mine.pending
+        if mine.states.get(local.EPOCH) != meta.epoch:
+            epoch_changed = mine.states.get(local.EPOCH) is not None
             copied = local.reset_for_epoch(self.local, meta.epoch, snapshot=epoch_changed)
             if epoch_changed:
                 log.warning(
                     "store epoch changed: full re-pull, re-push and a copy of %d rows", copied
                 )
-        if self._check_restored(site, hello.progress):
+            first_page, pending = None, local.pending_count(self.local)  # from the start again
+        known = hello.progress is None or hello.progress == mine.last_acked
+        if not known and self._check_restored(site, hello.progress):
             site = local.site_info(self.local)
-        warning = self._clock_warning(hello.server_time, (before + after) / 2)
-        pending = local.pending_count(self.local)
+            first_page, pending = None, local.pending_count(self.local)
+        warning = self._clock_warning(hello.server_time, (before + after) / 2, mine.hlc)
         owner = hello.owner if pending else None
         if owner is not None and owner[0] != site.site_id and owner[0] not in site.previous:
             raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
         push_refused: SyncError | None = None
         try:
-            pushed, duplicates, conflicts, healed = self._push(site)
+            pushed, duplicates, conflicts, healed = (
+                self._push(site) if pending else (0, 0, 0, False)
+            )
         except SyncError as exc:
             if exc.key not in PUSH_ONLY_REFUSALS:
                 raise
@@ -193,10 +208,12 @@ class SyncClient:
                 outcome.warning = render("clock_remote_ahead", self.language)
             outcome.pending = result.pending
             if push_refused is None:
-                for key, value in self._success_states(outcome.warning).items():
-                    local.set_state(conn, key, value)
+                local.set_states(conn, self._success_states(outcome.warning))
 
-        pulled, changed, new_conflicts, _far, touched = self._pull(site.site_id, finish=finish)
+        first = first_page if pushed == 0 and duplicates == 0 and not healed else None
+        pulled, changed, new_conflicts, _far, touched = self._pull(
+            site.site_id, finish=finish, first=first
+        )
         report = SyncReport(
             store=self.shared.store.display,
             pushed=pushed,
@@ -229,9 +246,12 @@ class SyncClient:
         log.warning("local board restored from a backup: continuing as site %s", new_site)
         return True
 
-    def _clock_warning(self, server: datetime | None, local_ms: float) -> str | None:
+    def _clock_warning(
+        self, server: datetime | None, local_ms: float, hlc: Hlc | None = None
+    ) -> str | None:
         """A warning when the server's clock (read at ``local_ms`` of ours) differs by more than
-        5 minutes, or when this station's HLC has run far ahead of its wall clock."""
+        5 minutes, or when this station's HLC (``hlc``, else read now) has run far ahead of its
+        wall clock."""
         if server is not None:
             skew_ms = server.timestamp() * 1000 - local_ms
             if abs(skew_ms) > CLOCK_WARNING_MS:
@@ -239,7 +259,7 @@ class SyncClient:
                 direction = "behind" if skew_ms > 0 else "ahead"
                 key = f"clock_skew_{direction}"
                 return render(key, self.language, minutes=minutes)
-        hlc = self.local.hlc()
+        hlc = hlc or self.local.hlc()
         if is_far_ahead(Hlc(hlc.ms), self.wall()):
             return render("clock_remote_ahead", self.language)
         return None
@@ -283,11 +303,16 @@ class SyncClient:
     # ------------------------------------------------------------------ pull
 
     def _pull(
-        self, site_id: str | None = None, *, finish: local.Finish | None = None
+        self,
+        site_id: str | None = None,
+        *,
+        finish: local.Finish | None = None,
+        first: PullPage | None = None,
     ) -> tuple[int, int, int, bool, ChangeSet]:
         """Pull pages after the cursor (skipping what ``site_id`` itself pushed) and apply them
         with their new cursor: up to ``APPLY_ROWS`` rows per local transaction, the last one
-        together with the outbox acknowledgement and ``finish``."""
+        together with the outbox acknowledgement and ``finish``. ``first``: the first page,
+        already read (with the handshake)."""
         with self.local.read() as conn:
             cursor = int(local.get_state(conn, local.CURSOR, 0))
         pulled = changed = found = 0
@@ -299,7 +324,10 @@ class SyncClient:
             rows = 0
             start = cursor
             while more and rows < APPLY_ROWS:
-                page = self.shared.pull_page(cursor, self.page_size, site_id)
+                if first is not None:
+                    page, first = first, None
+                else:
+                    page = self.shared.pull_page(cursor, self.page_size, site_id)
                 more = len(page.rows) >= self.page_size
                 cursor = page.cursor
                 if page.rows:

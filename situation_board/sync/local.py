@@ -67,6 +67,60 @@ def set_state(conn: Connection, key: str, value: Any) -> None:
     conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
+def set_states(conn: Connection, values: dict[str, Any]) -> None:
+    """``set_state`` for several keys: one statement."""
+    if values:
+        stmt = sqlite_insert(sync_state)
+        conn.execute(
+            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}),
+            [{"key": k, "value": v} for k, v in values.items()],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LocalState:
+    """What a sync round reads locally first, in one read transaction."""
+
+    site: SiteInfo
+    states: dict[str, Any]
+    pending: int
+    last_acked: tuple[int, str] | None  # (sequence, mutation id) of the last acknowledged row
+    hlc: Hlc
+
+    @property
+    def cursor(self) -> int:
+        return int(self.states.get(CURSOR) or 0)
+
+
+def local_state(store: LocalStore) -> LocalState:
+    """This station's identity, sync state, outbox position and clock: one read transaction."""
+    with store.read() as conn:
+        station = conn.execute(select(local_station)).mappings().one()
+        states = {r.key: r.value for r in conn.execute(select(sync_state))}
+        pending = conn.execute(
+            select(func.count()).select_from(outbox).where(outbox.c.acked.is_(False))
+        ).scalar_one()
+        acked = conn.execute(
+            select(outbox.c.seq, outbox.c.mutation_id)
+            .where(outbox.c.acked.is_(True))
+            .order_by(outbox.c.seq.desc())
+            .limit(1)
+        ).first()
+    site = SiteInfo(
+        site_id=station["site_id"],
+        code=station["code"],
+        name=station["name"],
+        previous=tuple(states.get(PREVIOUS_SITES) or ()),
+    )
+    return LocalState(
+        site=site,
+        states=states,
+        pending=int(pending),
+        last_acked=(int(acked[0]), str(acked[1])) if acked is not None else None,
+        hlc=Hlc(station["hlc_ms"], station["hlc_counter"]),
+    )
+
+
 def read_states(store: LocalStore) -> dict[str, Any]:
     with store.read() as conn:
         return {r.key: r.value for r in conn.execute(select(sync_state))}
@@ -80,8 +134,7 @@ def write_states(
     with store.write_connection() as conn:
         if acked_up_to is not None:
             _mark(conn, acked_up_to)
-        for key, value in values.items():
-            set_state(conn, key, value)
+        set_states(conn, values)
 
 
 # ---------------------------------------------------------------------- outbox

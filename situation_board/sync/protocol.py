@@ -83,12 +83,14 @@ class StoreMeta:
 class Handshake:
     """What a sync run reads from the store before it pushes (one round trip): its meta, the
     server's clock (PostgreSQL; aware UTC), this site's progress (last applied sequence, its
-    mutation id) and the holder of the station's code (site id, name)."""
+    mutation id), the holder of the station's code (site id, name) and, for a round with
+    nothing to push, the first page of its pull."""
 
     meta: StoreMeta
     server_time: datetime | None
     progress: tuple[int, str] | None
     owner: tuple[str, str] | None
+    page: PullPage | None = None
 
 
 @dataclass(frozen=True, slots=True)

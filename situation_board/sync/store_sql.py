@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Connection,
     DateTime,
+    Integer,
     String,
     Text,
+    bindparam,
     cast,
     column,
     func,
@@ -112,7 +116,17 @@ def pulled_row(r: Any) -> PulledRow:
 def pull_query(cursor: int, limit: int, site_id: str | None = None) -> Any:
     """The pull: entity rows and conflicts after ``cursor``, ordered by change, at most ``limit``
     (without the rows ``site_id`` itself left as they are), beside the store's counter (one row
-    with the counter only when there is nothing to pull)."""
+    with the counter only when there is nothing to pull). The statement is built once; the
+    values are its parameters."""
+    values = {"cursor": cursor, "limit": limit}
+    if site_id is None:
+        return _pull_statement(False).params(values)
+    return _pull_statement(True).params(values, site=site_id)
+
+
+@cache
+def _pull_statement(skip_echoes: bool) -> Any:
+    cursor, limit = bindparam("cursor", type_=BigInteger), bindparam("limit", type_=Integer)
     rows = select(
         literal("row", String).label("kind"),
         entities.c.change,
@@ -132,8 +146,9 @@ def pull_query(cursor: int, limit: int, site_id: str | None = None) -> Any:
         cast(null(), Text).label("lost_author"),
         cast(null(), UTCDateTime()).label("detected_at"),
     ).where(entities.c.change > cursor)
-    if site_id is not None:
-        rows = rows.where(or_(entities.c.echo_site.is_(None), entities.c.echo_site != site_id))
+    if skip_echoes:
+        site = bindparam("site", type_=String)
+        rows = rows.where(or_(entities.c.echo_site.is_(None), entities.c.echo_site != site))
     rows = rows.order_by(entities.c.change).limit(limit)
     found = (
         select(
@@ -174,13 +189,17 @@ ALEMBIC_VERSION = table(migrate.VERSION_TABLE, column("version_num", String))
 
 def handshake_query(site_id: str, code: str, postgres: bool) -> Any:
     """One row: epoch, schema version, revision, server time, this site's progress, the holder
-    of station code ``code``."""
+    of station code ``code`` (the statement built once)."""
+    return _handshake_statement(postgres).params(site=site_id, code=code)
 
+
+@cache
+def _handshake_statement(postgres: bool) -> Any:
     def meta(key: str) -> Any:
         return select(store_meta.c.value).where(store_meta.c.key == key).scalar_subquery()
 
-    progress = site_progress.c.site_id == site_id
-    holder = stations.c.code == code
+    progress = site_progress.c.site_id == bindparam("site", type_=String)
+    holder = stations.c.code == bindparam("code", type_=String)
     return select(
         meta("store_epoch").label("epoch"),
         meta("schema_version").label("schema_version"),

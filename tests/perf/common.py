@@ -349,15 +349,16 @@ def copy_board(source: Path, target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def postgres() -> Iterator[Any]:
-    """A throwaway PostgreSQL cluster (``tests.pg.PgCluster``), or None without server binaries."""
+def postgres(*, durable: bool = True) -> Iterator[Any]:
+    """A throwaway PostgreSQL cluster (``tests.pg.PgCluster``), durable (fsync, synchronous
+    commit) as a production server is; None without server binaries."""
     from tests.pg import PgCluster, find_bindir
 
     bindir = find_bindir()
     if bindir is None:
         yield None
         return
-    cluster = PgCluster(bindir)
+    cluster = PgCluster(bindir, durable=durable)
     try:
         yield cluster
     finally:
