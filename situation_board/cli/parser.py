@@ -277,6 +277,9 @@ def build_parser(handlers: Mapping[str, object]) -> Parser:
     p.add_argument("ref", metavar="ID")
     p = cmd(br, "agenda", _("the agenda of the next briefing"), "briefing agenda")
     p.add_argument("--briefing", metavar="ID", help=_("another briefing (see briefing list)"))
+    p.add_argument(
+        "--pdf", metavar="PATH", help=_("write the agenda to a PDF file instead of showing it")
+    )
     p = cmd(br, "decision", _("record a decision taken at the briefing"), "briefing decision")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--briefing", metavar="ID", help=_("the briefing (default: the one under way)"))

@@ -17,7 +17,7 @@ from situation_board.domain.enums import DeadlineKind
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.ids import short_id
 from situation_board.domain.timeutil import countdown, fmt_datetime, fmt_short
-from situation_board.i18n import _
+from situation_board.i18n import _, ngettext
 from situation_board.services.templates import template_summary
 
 # ---------------------------------------------------------------------- deadlines
@@ -177,12 +177,25 @@ def briefing_cancel(inv: Invocation) -> int:
 
 
 def briefing_agenda(inv: Invocation) -> int:
-    """``briefing agenda [--briefing ID]``: the agenda of the briefing under way or the next one
-    as text, in the UI language."""
+    """``briefing agenda [--briefing ID] [--pdf FILE]``: the agenda of the briefing under way or
+    the next one as text, or as a PDF (the file is checked first), in the UI language."""
+    from situation_board.cli.export import PDF, missing_glyphs_warning, output_file  # noqa: PLC0415 - only for this command
     from situation_board.reports.agenda import agenda_text  # noqa: PLC0415 - only for this command
 
+    pdf = output_file(inv.args.pdf, PDF) if inv.args.pdf else None
     agenda = inv.services.briefing_agenda(inv.args.briefing)
-    emit(agenda_text(agenda, inv.ctx.language), end="")
+    if pdf is None:
+        emit(agenda_text(agenda, inv.ctx.language), end="")
+        return 0
+    from situation_board.reports.agenda_document import agenda_document  # noqa: PLC0415 - only with --pdf
+    from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only with --pdf
+
+    document = agenda_document(agenda, inv.ctx.language)
+    result = write_pdf(document, pdf)
+    missing_glyphs_warning(result)
+    pages = ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages)
+    line = f"{document.meta.title} ({pages}) → {pdf}"
+    emit(f"{_('EXERCISE')}: {line}" if agenda.exercise else line)
     return 0
 
 

@@ -36,19 +36,19 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from situation_board.domain.deadlines import warning_times
 from situation_board.domain.entities import (
     AffectedSystem,
     Board,
     DeadlineClock,
     JournalEntry,
 )
-from situation_board.domain.enums import EntryCategory
+from situation_board.domain.enums import EntryCategory, Urgency
 from situation_board.domain.freshness import RED_INTERVALS
 from situation_board.domain.timeutil import fmt_short, fmt_time, local, utc
 from situation_board.i18n import N_, NC_, translations
 
 BRIEFING_LEAD = timedelta(minutes=10)
-DEADLINE_WARNING_SHARE = 0.8
 NEWS_HORIZON = timedelta(hours=12)
 """Entries from other stations older than this (by recording time) are not news any more."""
 DEFAULT_REPEAT = timedelta(minutes=10)
@@ -129,6 +129,13 @@ class Shown:
     last_at: datetime
     times: int = 1
 
+    @staticmethod
+    def at(before: Shown | None, key: str, now: datetime) -> Shown:
+        """The record once ``key`` is notified (again) at ``now``."""
+        if before is None:
+            return Shown(key, now, now)
+        return replace(before, last_at=now, times=before.times + 1)
+
 
 @dataclass(frozen=True, slots=True)
 class Ack:
@@ -155,12 +162,7 @@ class ReminderState:
         """The state once ``reminders`` have been notified at ``now``."""
         shown = dict(self.shown)
         for r in reminders:
-            before = shown.get(r.key)
-            shown[r.key] = (
-                Shown(r.key, now, now)
-                if before is None
-                else replace(before, last_at=now, times=before.times + 1)
-            )
+            shown[r.key] = Shown.at(shown.get(r.key), r.key, now)
         return replace(self, shown=shown)
 
     def acknowledged(self, ack: Ack) -> ReminderState:
@@ -322,18 +324,15 @@ def _key(kind: ReminderKind, subject: str, dt: datetime | None) -> str:
     return f"{kind.value}:{subject}:{_stamp(dt) if dt else '-'}"
 
 
-def deadline_causes(
-    d: DeadlineClock, now: datetime, share: float = DEADLINE_WARNING_SHARE
-) -> list[tuple[ReminderKind, datetime]]:
-    """The deadline's active cause at ``now`` as ``(kind, since)``: past its due time, or past
-    ``share`` of its time (kept small: issue 11's deadline warnings replace the threshold)."""
-    if d.reported_at is not None:
-        return []
-    if now >= d.due_at:
+def deadline_causes(d: DeadlineClock, now: datetime) -> list[tuple[ReminderKind, datetime]]:
+    """The deadline's active cause at ``now`` as ``(kind, since)``, from the clock's own warning
+    states (``domain.deadlines``): past its due time (``overdue``), or past 80 % of its time
+    (``urgent``). A reported clock, or one judged not required, has none."""
+    state = d.urgency(now)
+    if state is Urgency.OVERDUE:
         return [(ReminderKind.DEADLINE_DUE, d.due_at)]
-    warn_at = d.aware_at + (d.due_at - d.aware_at) * share
-    if now >= warn_at:
-        return [(ReminderKind.DEADLINE_WARNING, warn_at)]
+    if state is Urgency.URGENT:
+        return [(ReminderKind.DEADLINE_WARNING, warning_times(d.aware_at, d.due_at)[1])]
     return []
 
 
@@ -379,11 +378,12 @@ def causes(
             found.append(Reminder(key, stage, d.id, d.title, began, d.due_at))
     for s in board.systems:
         found.extend(_update_missed(s, now))
-    for b in board.briefings:
-        if b.at - BRIEFING_LEAD <= now < b.at:
-            key = _key(ReminderKind.BRIEFING_SOON, b.id, b.at)
+    for b in board.briefings:  # the next occurrence, of a single briefing or of a rhythm
+        at = b.next_at(now)
+        if at is not None and at - BRIEFING_LEAD <= now < at:
+            key = _key(ReminderKind.BRIEFING_SOON, b.id, at)
             found.append(
-                Reminder(key, ReminderKind.BRIEFING_SOON, b.id, b.title, b.at - BRIEFING_LEAD, b.at)
+                Reminder(key, ReminderKind.BRIEFING_SOON, b.id, b.title, at - BRIEFING_LEAD, at)
             )
     mine = board.station.code
     watch_from = state.watching_since

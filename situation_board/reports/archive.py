@@ -44,8 +44,16 @@ from situation_board.reports.board_json import event_json
 from situation_board.reports.documents import archive_document
 from situation_board.reports.eark import PackageFile, PackageInfo, package_mets, representation_mets
 from situation_board.reports.lang import Lang
+from situation_board.reports.privacy import PERSONAL_ID, privacy_marks
 from situation_board.reports.records import Document, EventRecord
-from situation_board.reports.tables import Table, event_tables, excel_csv, json_bytes
+from situation_board.reports.tables import (
+    EXERCISE_MARK,
+    MARKS_HEADER,
+    Table,
+    event_tables,
+    excel_csv,
+    json_bytes,
+)
 from situation_board.resources import resource
 
 if TYPE_CHECKING:
@@ -100,6 +108,18 @@ def period_of(record: EventRecord) -> tuple[str | None, str | None]:
     return iso(event.started_at), iso(event.closed_at or record.board.as_of)
 
 
+EXERCISE_NOTE = N_(
+    "This package is the record of an exercise, not of a real event. Every file says so:"
+    " the title in the metadata, the PDF on every page, the journal on every row."
+)
+
+
+def marked_name(record: EventRecord, lang: Lang) -> str:
+    """The event's name, after ``ÖVNING: `` for an exercise (the package's title and label)."""
+    name = record.event.name
+    return f"{lang.gettext('EXERCISE')}: {name}" if record.event.exercise else name
+
+
 def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int, lang: Lang) -> str:
     """README.txt: what the package is and holds, and how to check it (CRLF line ends)."""
     _ = lang.gettext
@@ -111,11 +131,15 @@ def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int, 
         )
     else:
         state = _("ongoing when the archive was made")
-    exercise = " (" + _("EXERCISE") + ")" if event.exercise else ""
+    word = _("EXERCISE")
+    exercise = f" ({word})" if event.exercise else ""
     made = _("The archive was made {at} at station {station} with situation-board {version}.")
     pages = lang.ngettext("{n} page", "{n} pages", pdf_pages).format(n=pdf_pages)
-    lines = [
-        _("EVENT ARCHIVE – for the registry"),
+    lines = [_("EVENT ARCHIVE – for the registry")]
+    if event.exercise:
+        lines[0] = f"{word} – {lines[0]}"
+        lines += ["", f"{word} {word} {word}", _(EXERCISE_NOTE)]
+    lines += [
         "",
         _("Event:").ljust(15) + event.name + exercise,
         _("Event id:").ljust(15) + event.id,
@@ -178,8 +202,35 @@ def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int, 
         + " "
         + _("line for it in {0}.").format(MANIFEST),
         "",
-        _("The package holds no patient data: such data does not belong on the board."),
     ]
+    marked = [m for e in board.journal if (m := privacy_marks(e))]
+    if marked:
+        lines.append(
+            lang.ngettext(
+                "{n} journal entry stays in the room: it is hidden from the wall or looks like"
+                " it holds a personal identity number. The archive keeps it, marked in the"
+                " column “{column}” (JSON: privacy) and in the PDF; the documents that leave"
+                " the room leave it out.",
+                "{n} journal entries stay in the room: they are hidden from the wall or look"
+                " like they hold a personal identity number. The archive keeps them, marked in"
+                " the column “{column}” (JSON: privacy) and in the PDF; the documents that"
+                " leave the room leave them out.",
+                len(marked),
+            ).format(n=len(marked), column=_(MARKS_HEADER))
+        )
+    if any(PERSONAL_ID in m for m in marked):
+        lines.append(
+            _(
+                "Some entries look like they hold a personal identity number: handle the"
+                " package as holding patient data."
+            )
+        )
+    else:
+        lines.append(
+            _("The package holds no patient data: such data does not belong on the board.")
+        )
+    if event.exercise:
+        lines += ["", f"{word} {word} {word}"]
     return "\r\n".join(lines) + "\r\n"
 
 
@@ -194,13 +245,18 @@ def dublin_core(record: EventRecord, lang: Lang) -> bytes:
     root = ET.Element(f"{{{oai}}}dc")
     kind = lang.gettext("Exercise") if event.exercise else lang.gettext("Event")
     values = (
-        ("title", event.name),
+        ("title", marked_name(record, lang)),
         ("identifier", f"urn:uuid:{event.id}"),
         ("type", kind),
         ("coverage", f"{start}/{end}"),
         ("date", iso(record.board.as_of) or ""),
         ("creator", lang.gettext("Station {0}").format(record.board.station.code)),
-        ("description", lang.gettext("Closure archive of the event, for the registry.")),
+        (
+            "description",
+            lang.gettext("Closure archive of an exercise, for the registry.")
+            if event.exercise
+            else lang.gettext("Closure archive of the event, for the registry."),
+        ),
         ("language", lang.code),
         ("format", "application/pdf"),
         ("format", "text/csv"),
@@ -218,6 +274,7 @@ def event_metadata(record: EventRecord) -> dict[str, Any]:
     return {
         "event": event_json(record.event),
         "exercise": record.event.exercise,
+        "marking": EXERCISE_MARK if record.event.exercise else None,
         "period": {"start": start, "end": end},
         "station": record.board.station.code,
     }
@@ -302,7 +359,9 @@ def write_archive(
         for name in SCHEMAS:
             _write(staging, f"schemas/{name}", resource("schemas", name).read_bytes(), files)
 
-        info = PackageInfo(target.name, record.event.name, created, "situation-board", __version__)
+        info = PackageInfo(
+            target.name, marked_name(record, lang), created, "situation-board", __version__
+        )
         reps: list[tuple[str, PackageFile]] = []
         for rep in (REP_PDF, REP_TABLES):
             base = f"representations/{rep}/"

@@ -128,6 +128,7 @@ class Box:
     content: Rich
     background: str = "#f3f3f3"
     min_lines: int = 0  # blank lines to leave for handwriting after the text
+    fill: bool = False  # on paper the room to write in runs on to the foot of the page
 
 
 @dataclass(frozen=True, slots=True)

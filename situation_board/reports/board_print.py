@@ -3,7 +3,9 @@
 One page, always: the event and the level band across the top, then three columns — affected
 systems with their status, open actions with overdue ones first and marked, and the deadlines and
 the next briefing — and the latest significant journal entries across the page. Times are printed
-absolute ("29 jan. 16:30"), never "in 29 min": paper does not tick.
+absolute ("29 jan. 16:30"), never "in 29 min": paper does not tick. The print is posted and
+leaves the room: it shows no entry hidden from the wall and nothing that looks like a personal
+identity number, and says at its foot how many it left out (``outgoing_print``).
 
 ``board_document`` gives the content in several *variants*, from fullest (large type, many
 entries) to most trimmed (9 pt, fewer entries and details); ``reports/pdf.py`` prints the first
@@ -13,7 +15,7 @@ a trimmed list ends with "+N more", so nothing disappears silently. No Qt here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from situation_board.domain.entities import Action, AffectedSystem, Board
 from situation_board.domain.enums import DeadlineStatus
@@ -35,6 +37,12 @@ from situation_board.reports.blocks import (
 )
 from situation_board.reports.classify import is_significant
 from situation_board.reports.lang import Lang
+from situation_board.reports.privacy import (
+    Withheld,
+    outgoing_entries,
+    outgoing_records,
+    withheld_note,
+)
 from situation_board.reports.records import Document, DocumentMeta
 
 
@@ -216,8 +224,20 @@ def _entries(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def board_blocks(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
-    """One variant of the board print."""
+def outgoing_print(board: Board) -> tuple[Board, Withheld]:
+    """The board as the print may show it: it is posted on the wall and leaves the room, so no
+    journal entry hidden from the wall and nothing that looks like a personal identity number
+    (``reports.privacy``). Only the significant entries count: no other is printed."""
+    board, withheld = outgoing_records(board)
+    journal, dropped = outgoing_entries(e for e in board.journal if is_significant(e))
+    return replace(board, journal=journal), withheld + dropped
+
+
+def board_blocks(
+    board: Board, trim: Trim, lang: Lang, withheld: Withheld | None = None
+) -> tuple[Block, ...]:
+    """One variant of the board print (of a board already made ``outgoing_print``; ``withheld``
+    is what that left out, said at the foot of the page)."""
     assert board.event is not None
     out: list[Block] = []
     if board.event.exercise:
@@ -234,6 +254,9 @@ def board_blocks(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
     stamp = lang.gettext(
         "Situation as of {0}. Check against the workstation when it is working."
     ).format(fmt_datetime(board.as_of))
+    note = withheld_note(withheld, lang.code) if withheld else ""
+    if note:
+        out.append(Para(rich(bold(note))))
     out.append(Para(rich(stamp), muted=True))
     return tuple(out)
 
@@ -245,6 +268,7 @@ def board_document(board: Board, language: str | None = None) -> Document:
         raise NoActiveEventError
     lang = Lang.of(language)
     meta = DocumentMeta.for_board(lang.gettext("Board print"), board, lang)
-    variants = tuple(board_blocks(board, trim, lang) for trim in TRIMS)
+    board, withheld = outgoing_print(board)
+    variants = tuple(board_blocks(board, trim, lang, withheld) for trim in TRIMS)
     sizes = tuple(trim.font_pt for trim in TRIMS)
     return Document(meta, variants, landscape=True, one_page=True, body_sizes=sizes)

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from situation_board.domain.entities import Event, Handover, JournalEntry
 from situation_board.domain.timeutil import fmt_datetime
+from situation_board.i18n import N_
 from situation_board.reports import parts as P
 from situation_board.reports.blocks import (
     Block,
@@ -36,8 +37,17 @@ from situation_board.reports.blocks import (
 from situation_board.reports.brief import HandoverBrief
 from situation_board.reports.classify import system_history
 from situation_board.reports.lang import Lang
+from situation_board.reports.privacy import mark_labels, privacy_marks, withheld_note
 from situation_board.reports.records import Document, DocumentMeta, EventRecord
 from situation_board.reports.situation_report import SituationReport
+
+WITHHELD_BACKGROUND = "#fff8e1"  # "left out of this document": pale amber, black text
+STAYS_NOTE = N_(
+    "The archive is the internal record and keeps every entry. Entries marked “Stays in the"
+    " room” ({n}) are hidden from the wall or look like they hold a personal identity number:"
+    " the documents that leave the room (the situation report, the board print, the agenda)"
+    " leave them out."
+)
 
 
 def _event_head(title: str, meta: DocumentMeta, lang: Lang, subtitle: str = "") -> list[Block]:
@@ -304,6 +314,9 @@ def situation_report_blocks(report: SituationReport, meta: DocumentMeta) -> tupl
             )
         )
     )
+    note = withheld_note(report.withheld, report.language)
+    if note:
+        out.append(Box(rich(bold(note)), background=WITHHELD_BACKGROUND))
     for number, s in enumerate(report.sections, start=1):
         out.append(Heading(f"{number}. {s.title}"))
         out.append(
@@ -344,6 +357,9 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
     event = record.event
     meta = DocumentMeta.for_board(_("Event archive"), board, lang)
     numbers = {e.id: e.number for e in board.journal}
+    marks = {
+        e.id: mark_labels(found, lang.code) for e in board.journal if (found := privacy_marks(e))
+    }
     if event.closed_at:
         state = _("Closed {at}: {reason}").format(
             at=fmt_datetime(event.closed_at), reason=event.close_reason or ""
@@ -359,6 +375,7 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
                 (_("Started"), rich(fmt_datetime(event.started_at))),
                 (_("Status"), rich(state)),
                 (_("Journal entries"), rich(str(len(board.journal)))),
+                (_("Of which stay in the room"), rich(str(len(marks)))),
                 (_("Handovers"), rich(str(len(record.handovers)))),
                 (_("Event id"), rich(event.id)),
             )
@@ -391,7 +408,7 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
     histories = system_history(board.systems, board.journal)
     for s in board.systems:
         out.append(Heading(_("History: {0}").format(s.name), level=3))
-        out.append(P.journal_table(histories.get(s.id, []), lang, numbers=numbers))
+        out.append(P.journal_table(histories.get(s.id, []), lang, numbers=numbers, marks=marks))
 
     out.append(Heading(_("Actions")))
     overdue = " (" + _("overdue") + ")"
@@ -448,5 +465,7 @@ def archive_document(record: EventRecord, language: str | None = None) -> Docume
 
     out.append(Heading(_("Staff journal"), page_break=True))
     out.append(P.times_note(board.journal, lang))
-    out.append(P.journal_table(board.journal, lang, numbers=numbers))
+    if marks:
+        out.append(Box(rich(_(STAYS_NOTE).format(n=len(marks))), background=WITHHELD_BACKGROUND))
+    out.append(P.journal_table(board.journal, lang, numbers=numbers, marks=marks))
     return Document(meta, (tuple(out),))

@@ -135,11 +135,17 @@ def systems_table(systems: Sequence[AffectedSystem], now: datetime, lang: Lang) 
     return Table(headers, tuple(rows))
 
 
-def actions_table(actions: Sequence[Action], now: datetime, lang: Lang) -> Table | Para:
-    """Actions, overdue first (marked OVERDUE), then by priority; high priority in bold."""
+def actions_table(
+    actions: Sequence[Action], now: datetime, lang: Lang, *, by_due: bool = False
+) -> Table | Para:
+    """Actions, overdue first (marked OVERDUE), then by priority (``by_due``: by due time, as
+    an agenda goes through them); high priority in bold."""
     if not actions:
         return none_para(lang.gettext("None."))
-    ordered = sorted(actions, key=lambda a: (not a.is_overdue(now), a.priority.rank))
+    if by_due:
+        ordered = sorted(actions, key=lambda a: (a.due_at is None, a.due_at or now))
+    else:
+        ordered = sorted(actions, key=lambda a: (not a.is_overdue(now), a.priority.rank))
     rows = []
     for a in ordered:
         late = a.is_overdue(now)
@@ -174,9 +180,12 @@ def journal_table(
     *,
     numbers: dict[str, str] | None = None,
     late: set[str] | None = None,
+    marks: dict[str, str] | None = None,
 ) -> Table | Para:
     """Journal entries in the given order: number, occurred time (the offset too when it
-    varies), category, text with its parties and medium, author."""
+    varies), category, text with its parties and medium, author. ``marks`` (entry id → why,
+    the archive's privacy marks) adds a bold line to the text of the entries that stay in the
+    room."""
     if not entries:
         return none_para(lang.gettext("No journal entries."))
     offset_each = single_offset(entries) is None
@@ -203,7 +212,13 @@ def journal_table(
             if e.corrects
             else ()
         )
-        text = lines(head, e.text, corrects)
+        why = (marks or {}).get(e.id, "")
+        text = lines(
+            head,
+            e.text,
+            corrects,
+            rich(bold(lang.gettext("Stays in the room: {0}").format(why))) if why else "",
+        )
         rows.append((rich(e.number), when, rich(lang.label(e.category)), text, rich(e.author)))
     headers = (
         lang.gettext("No."),

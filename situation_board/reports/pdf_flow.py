@@ -65,6 +65,37 @@ HEADER_BG = "#e6e6e6"
 _SPACES = re.compile(r"(\s)")
 
 
+class _FillBox(Flowable):  # type: ignore[misc]
+    """A box to write in (``Box.fill``): its text at the top, and room that runs on to the foot
+    of the page — at least the box's own height (its ``min_lines``); where even that does not
+    fit, it moves to the next page and takes that page (a page to write on)."""
+
+    def __init__(self, text: RLTable, block: Box, width: float) -> None:
+        super().__init__()
+        self.text, self.block, self.width = text, block, width
+        self.natural = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, natural = self.text.wrap(self.width, max(avail_height, 1.0))
+        self.natural = float(natural)
+        self.height = self.natural
+        # Only the frame placing it (which sets ``_frame`` first) gets the rest of the page;
+        # a heading kept with it measures the box at its own height.
+        if getattr(self, "_frame", None) is not None and avail_height > self.natural:
+            self.height = avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.block.background))
+        canvas.setStrokeColor(colors.HexColor(palette.RULE))
+        canvas.setLineWidth(0.5)
+        canvas.rect(0, 0, self.width, self.height, fill=1, stroke=1)
+        canvas.restoreState()
+        self.text.drawOn(canvas, 0, self.height - self.natural)
+
+
 def _start_table_with_heading(
     room: CondPageBreak, heading: Flowable, table: Flowable, width: float
 ) -> None:
@@ -314,6 +345,8 @@ class Flow:
             case KeyValues():
                 return [self._key_values(block, width)]
             case Box():
+                if block.fill:
+                    return [_FillBox(self._box(block, width, ruled=False), block, width)]
                 return [_after(self._box(block, width), 4)]
             case Band():
                 style = self.style(colour=block.colour)
@@ -341,9 +374,10 @@ class Flow:
             out += flowables
         return out
 
-    def _box(self, block: Box, width: float) -> RLTable:
+    def _box(self, block: Box, width: float, *, ruled: bool = True) -> RLTable:
         """A ruled, shaded box that can run across pages: one row per line of its text, so a
-        long text (a stored handover summary) breaks between lines, never inside one."""
+        long text (a stored handover summary) breaks between lines, never inside one
+        (``ruled`` False: the text only, for ``_FillBox`` to frame)."""
         rows: list[list[Any]] = []
         for line in split_lines(block.content):
             text = plain_text(line)
@@ -354,8 +388,6 @@ class Flow:
         if block.min_lines:  # room to write in stays with the last line of text
             rows[-1] = [[rows[-1][0], Spacer(1, self.body_pt * 1.4 * block.min_lines)]]
         commands: list[tuple[Any, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(block.background)),
-            ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.RULE)),
             ("LEFTPADDING", (0, 0), (-1, -1), 6),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -363,6 +395,11 @@ class Flow:
             ("TOPPADDING", (0, 0), (-1, 0), 5),
             ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
         ]
+        if ruled:
+            commands += [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(block.background)),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.RULE)),
+            ]
         return RLTable(rows, colWidths=[width], style=self._table_style(commands), hAlign="LEFT")
 
     def _key_values(self, block: KeyValues, width: float) -> RLTable:

@@ -99,6 +99,34 @@ def outgoing_board(board: Board) -> tuple[Board, Withheld]:
     return replace(board, journal=journal), withheld
 
 
+def outgoing_records(board: Board) -> tuple[Board, Withheld]:
+    """``board`` without the systems, actions and deadline clocks whose text looks like a
+    personal identity number (the services refuse one in their fields; an older version may
+    have let one through), and how many were left out. The journal is left as it is."""
+    systems = tuple(
+        s
+        for s in board.systems
+        if not has_personal_id(
+            s.name, s.supplier, s.processes, s.reserve_routine, s.workaround, s.prognosis_text
+        )
+    )
+    actions = tuple(a for a in board.actions if not has_personal_id(a.title, a.owner))
+    deadlines = tuple(d for d in board.deadlines if not has_personal_id(d.title, d.reference))
+    dropped = (
+        len(board.systems) - len(systems)
+        + len(board.actions) - len(actions)
+        + len(board.deadlines) - len(deadlines)
+    )  # fmt: skip
+    kept = replace(board, systems=systems, actions=actions, deadlines=deadlines)
+    return kept, Withheld(personal_id=dropped)
+
+
+def mark_labels(marks: Iterable[str], language: str = "sv") -> str:
+    """The archive's words for ``privacy_marks``: ``hidden from the wall; looks like …``."""
+    t = translations(language)
+    return "; ".join(t.gettext(MARK_LABELS[m]) for m in marks)
+
+
 def withheld_note(withheld: Withheld, language: str = "sv") -> str:
     """One sentence saying what was left out and why, or ``""`` when nothing was."""
     if not withheld.total:

@@ -43,6 +43,7 @@ from situation_board.reports.board_json import (
     system_json,
 )
 from situation_board.reports.lang import Lang
+from situation_board.reports.privacy import mark_labels, privacy_marks
 from situation_board.reports.records import EventRecord
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -106,6 +107,8 @@ JOURNAL_HEADERS = (
     N_("Id"),
     N_("Exercise"),
 )
+MARKS_HEADER = N_("Stays in the room")
+"""The archive's last journal column: why an entry is left out of outgoing documents."""
 
 
 def entries_in_period(
@@ -126,11 +129,15 @@ def journal_table(
     *,
     exercise: bool = False,
     language: str | None = None,
+    marked: bool = False,
 ) -> Table:
     """The journal, chronological; ``numbers`` maps ids to numbers for the "corrects" column.
 
-    The last column says EXERCISE (ÖVNING) on every row of an exercise, and each JSON record
-    carries ``exercise``: a row copied out of an exercise's journal still says what it is.
+    The "Exercise" column says EXERCISE (ÖVNING) on every row of an exercise, and each JSON
+    record carries ``exercise``: a row copied out of an exercise's journal still says what it
+    is. ``marked`` (the closure archive, the internal record) adds a last column saying why an
+    entry stays in the room — hidden from the wall, looks like a personal identity number
+    (``reports.privacy``) — and ``privacy`` (the codes) to each JSON record.
     """
     lang = Lang.of(language)
     known = {e.id: e.number for e in entries} | (numbers or {})
@@ -152,11 +159,16 @@ def journal_table(
             e.id,
             mark,
         )
+        + ((mark_labels(privacy_marks(e), lang.code),) if marked else ())
         for e in entries
     )
-    records = tuple(entry_json(e, exercise=exercise) for e in entries)
+    records = tuple(
+        entry_json(e, exercise=exercise) | ({"privacy": list(privacy_marks(e))} if marked else {})
+        for e in entries
+    )
     title = lang.gettext("Staff journal")
-    return Table("stabsjournal", title, _headers(lang, JOURNAL_HEADERS), rows, records)
+    headers = JOURNAL_HEADERS + ((MARKS_HEADER,) if marked else ())
+    return Table("stabsjournal", title, _headers(lang, headers), rows, records)
 
 
 def level_record(d: LevelDecision) -> dict[str, Any]:
@@ -418,7 +430,13 @@ def event_tables(record: EventRecord, language: str | None = None) -> tuple[Tabl
         level_table(record.level_history, lang),
         system_table(board.systems, lang),
         action_table(board.actions, board, lang),
-        journal_table(board.journal, numbers, exercise=record.event.exercise, language=lang.code),
+        journal_table(
+            board.journal,
+            numbers,
+            exercise=record.event.exercise,
+            language=lang.code,
+            marked=True,
+        ),
         handover_table(record.handovers, numbers, lang),
         deadline_table(board.deadlines, board, lang),
         briefing_table(board.briefings, lang),

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 HEAD_REVISION = "0004_journal_search"  # kept equal to the migrations' head by a test
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
+log = logging.getLogger(__name__)
 
 
 _REASONS = (
@@ -47,11 +49,13 @@ _REASONS = (
 
 def unusable_reason(detail: str) -> Text | str:
     """A person's reason for SQLite's ``detail`` (``database is locked`` → "another program is
-    using it …"), with SQLite's own words kept beside it; ``detail`` itself when unknown."""
+    using it …") in the UI language, without SQLite's English words beside it (they go to the
+    log); ``detail`` itself when unknown."""
+    log.info("the local database cannot be used: %s", detail)  # for IT, in the log
     lowered = detail.lower()
     for needle, reason in _REASONS:
         if needle in lowered:
-            return Text(N_("{reason} ({detail})"), {"reason": Text(reason), "detail": detail})
+            return Text(reason)
     return detail
 
 

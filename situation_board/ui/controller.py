@@ -214,10 +214,13 @@ class BoardController(QObject):
         on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[str], object] | None = None,
         owner: QObject | None = None,
+        on_outcome: Callable[[Outcome[Any]], object] | None = None,
     ) -> None:
         """Run a use case off-thread. A write returns an ``Outcome``: its change set is announced
         on the bus and ``on_done`` gets the outcome's value; a read's result is passed as is.
-        Errors arrive as a translated message (``on_error``, else the ``failed`` signal)."""
+        ``on_outcome`` gets a write's whole ``Outcome`` first (its ``undo`` step: the window's
+        undo stack). Errors arrive as a translated message (``on_error``, else the ``failed``
+        signal)."""
 
         def alive() -> bool:  # a dialog closed meanwhile gets no callback
             return owner is None or shiboken6.isValid(owner)
@@ -231,6 +234,8 @@ class BoardController(QObject):
 
         def done(result: Any) -> None:
             value = result.value if isinstance(result, Outcome) else result
+            if on_outcome is not None and isinstance(result, Outcome) and alive():
+                on_outcome(result)
             if on_done is not None and alive():
                 on_done(value)
             if isinstance(result, Outcome):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from situation_board import APP_NAME
 from situation_board.domain.errors import BoardError, NoActiveEventError
@@ -132,12 +132,13 @@ class DocumentFlows(QObject):
         """Tell the user a document could not be made."""
         QMessageBox.warning(self.window, _("Could not create the document"), message)
 
-    def print_document(self, document: Document) -> bool:
-        """The platform's print dialog, then the document on the chosen printer."""
+    def print_document(self, document: Document, parent: QWidget | None = None) -> bool:
+        """The platform's print dialog (over ``parent``, default the window), then the document
+        on the chosen printer."""
 
         printer = self.make_printer()
         prepare_printer(document, printer)
-        dialog = QPrintDialog(printer, self.window)
+        dialog = QPrintDialog(printer, parent or self.window)
         dialog.setWindowTitle(_("Print {0}").format(document.meta.title))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
@@ -153,10 +154,12 @@ class DocumentFlows(QObject):
             QApplication.restoreOverrideCursor()
         return True
 
-    def save_pdf(self, document: Document, suggested: str) -> Path | None:
-
+    def save_pdf(
+        self, document: Document, suggested: str, parent: QWidget | None = None
+    ) -> Path | None:
+        """Ask where (over ``parent``, default the window), then write the document as PDF."""
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Save as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
+            parent or self.window, _("Save as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
         )
         if not name:
             return None

@@ -14,8 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from situation_board.domain.entities import Action, AffectedSystem, Event, JournalEntry
-from situation_board.domain.enums import ActionStatus
-from situation_board.domain.patches import ActionPatch
 from situation_board.i18n import _
 from situation_board.services import BoardService
 from situation_board.services.templates import TemplateLibrary
@@ -229,9 +227,3 @@ class Flows(QObject):
             return fn, _("Action saved")
 
         self._dialog_flow(dialog, call)
-
-    def complete_action(self, action: Action) -> None:
-        self._execute(
-            lambda s: s.update_action(action.id, ActionPatch(status=ActionStatus.DONE)),
-            _("Done: {0}").format(action.title),
-        )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from situation_board import APP_NAME
@@ -18,6 +18,7 @@ from situation_board.ui.dialogs.identity import ask_identity
 from situation_board.ui.main_window import MainWindow
 from situation_board.ui.sync_bridge import SyncBridge
 from situation_board.ui.wall.inhibit import ScreenAwake
+from situation_board.ui.wall.reminders import attach_wall
 from situation_board.ui.wall.view import WallView
 
 
@@ -70,10 +71,15 @@ def run_workstation(ctx: AppContext) -> int:
     state = QSettings(APP_NAME, "workstation")
     window.restore_state(state)
     install_exit_hooks(window, controller)
-    if not state.contains("geometry"):
-        screen = app.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.availableGeometry())
+    screen = window.screen() or app.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    fits = room is not None and room.contains(window.frameGeometry())
+    if not state.contains("geometry") or window.isMaximized() or not fits:
+        # first start, a window left maximized, or one saved on a bigger screen: fill this
+        # screen (set explicitly: without a window manager "maximized" alone does nothing)
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        if room is not None:
+            window.setGeometry(room)
         window.showMaximized()
     else:
         window.show()
@@ -109,6 +115,7 @@ def run_wall(ctx: AppContext, *, screen: int | None = None, windowed: bool = Fal
         screen_height=target.geometry().height(),
     )
     view.setScreen(target)
+    attach_wall(view, controller, sound=ctx.settings.wall_reminder_sound)  # read-only
     bridge = start_sync(ctx, bus, None, ask_password=False)  # no dialog on the wall
     if bridge is not None:
         bridge.statusChanged.connect(view.on_sync_status)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from situation_board import __version__
 from situation_board.domain.changes import Topic
-from situation_board.domain.entities import Board
+from situation_board.domain.entities import Action, AffectedSystem, Board, JournalEntry
 from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.controller import BoardController
@@ -23,21 +22,28 @@ from situation_board.ui.dialogs.conflicts import ConflictsDialog
 from situation_board.ui.dialogs.identity import ask_identity
 from situation_board.ui.documents import DocumentFlows
 from situation_board.ui.flows import Flows
+from situation_board.ui.layout import BoardLayout
 from situation_board.ui.panels.actions_panel import ActionsPanel
 from situation_board.ui.panels.exercise import ExerciseOverlay
 from situation_board.ui.panels.journal_panel import JournalPanel
 from situation_board.ui.panels.level_banner import LevelBanner
 from situation_board.ui.panels.notice import OtherEventsBar
 from situation_board.ui.panels.quick_entry import QuickEntry
+from situation_board.ui.panels.reminders_panel import ReminderBar, RemindersPanel
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
+from situation_board.ui.reminders import WindowReminders
 from situation_board.ui.rhythm import RhythmFlows
 from situation_board.ui.sync_bridge import SyncBridge
+from situation_board.ui.undo import QuickChanges, UndoNotice, UndoStack
+from situation_board.ui.visibility import VisibilityFollower
+from situation_board.ui.wall.reminders import attach_wall
 from situation_board.ui.wall.view import WallView
 
 
 class MainWindow(QMainWindow):
-    """Level banner on top; systems and actions side by side; the journal below; quick entry."""
+    """Level banner (and a reminder bar) on top; systems, actions, journal and reminders as
+    ``ui.layout`` arranges them for the screen; the quick entry at the bottom."""
 
     def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +58,17 @@ class MainWindow(QMainWindow):
         self.systems_panel = SystemsPanel(language)
         self.actions_panel = ActionsPanel(language)
         self.journal_panel = JournalPanel(language, controller.clock)
+        self.reminders_panel = RemindersPanel(language)
+        self.reminder_bar = ReminderBar(language)
         self.quick_entry = QuickEntry(language)
         self.status = StatusBar(language, controller.clock)
         self.setStatusBar(self.status)
+        self.undo_stack = UndoStack(controller, self)
+        self.quick = QuickChanges(self.undo_stack)
+        self.undo_notice = UndoNotice(self.undo_stack)
+        self.status.addWidget(self.undo_notice, 1)
+        self.reminders = WindowReminders(self, controller, self.reminders_panel, self.reminder_bar)
+        self.visibility = VisibilityFollower(controller, self.journal_panel.apply_visibility)
         self.flows = Flows(self, controller, self.quick_entry)
         self.rhythm = RhythmFlows(self, controller)  # the Stab menu: deadlines and briefings
         self.documents = DocumentFlows(
@@ -63,27 +77,23 @@ class MainWindow(QMainWindow):
             lambda: (self.journal_panel.filter.since, self.journal_panel.filter.until),
         )
 
-        # Systems need the full width (seven columns); actions and the journal share the rest.
-        self.top = QSplitter(Qt.Orientation.Horizontal)
-        self.top.setObjectName("lowerSplitter")
-        self.top.addWidget(self.actions_panel)
-        self.top.addWidget(self.journal_panel)
-        self.top.setStretchFactor(0, 40)
-        self.top.setStretchFactor(1, 60)
-        self.top.setSizes([760, 1140])
-        self.main = QSplitter(Qt.Orientation.Vertical)
-        self.main.setObjectName("mainSplitter")
-        self.main.addWidget(self.systems_panel)
-        self.main.addWidget(self.top)
-        self.main.setStretchFactor(0, 0)
-        self.main.setStretchFactor(1, 1)
-        self.main.setSizes([240, 620])
+        # Systems need the full width (seven columns); the rest as the screen allows.
+        self.board_layout = BoardLayout(
+            self,
+            banner=self.banner,
+            systems=self.systems_panel,
+            actions=self.actions_panel,
+            journal=self.journal_panel,
+            reminders=self.reminders_panel,
+        )
+        self.top, self.main = self.board_layout.top, self.board_layout.main
         central = QWidget()
         central.setObjectName("central")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.reminder_bar)
         layout.addWidget(self.other_events)
         inner = QVBoxLayout()
         inner.setContentsMargins(8, 0, 8, 0)
@@ -92,11 +102,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.quick_entry)
         self.setCentralWidget(central)
         self.exercise_overlay = ExerciseOverlay(
-            central, [self.systems_panel, self.actions_panel, self.journal_panel]
+            central,
+            [self.systems_panel, self.actions_panel, self.journal_panel, self.reminders_panel],
         )
         self.setTabOrder(self.quick_entry.line, self.journal_panel.search)
 
-        self._sized = False
         self.sync_bridge: SyncBridge | None = None
         self._build_menus()
         self._connect()
@@ -117,7 +127,15 @@ class MainWindow(QMainWindow):
         self.systems_panel.editRequested.connect(f.edit_system)
         self.actions_panel.addRequested.connect(f.add_action)
         self.actions_panel.editRequested.connect(f.edit_action)
-        self.actions_panel.doneRequested.connect(f.complete_action)
+        q, undo = self.quick, self.undo_stack
+        self.actions_panel.doneRequested.connect(q.complete_action)
+        self.actions_panel.statusRequested.connect(q.set_action_status)
+        self.actions_panel.notice.connect(self.undo_notice.say)
+        self.journal_panel.hideRequested.connect(q.set_hidden_from_wall)
+        undo.selectRequested.connect(self.select_record)
+        self.reminder_bar.showAllRequested.connect(self.show_reminders)
+        self.reminders.driver.evaluated.connect(lambda _e: self.board_layout.refresh_labels())
+        self.reminders.notifier.clicked.connect(self.show_reminders)
         self.journal_panel.correctRequested.connect(lambda e: f.full_entry("", e))
         self.quick_entry.submitted.connect(f.quick_entry)
         self.quick_entry.fullRequested.connect(f.full_entry)
@@ -158,14 +176,27 @@ class MainWindow(QMainWindow):
         self.act_identity = self._action(_("&Who am I…"), None, self.change_identity, "actIdentity")
         file.addAction(self.act_identity)
         lang = file.addMenu(_("&Language"))
-        lang.addAction(self._action("Svenska", None, lambda: self.set_language("sv"), "actSv"))
-        lang.addAction(self._action("English", None, lambda: self.set_language("en"), "actEn"))
+        languages = QActionGroup(self)  # one ticked: the language the board speaks
+        for code, name, act in (("sv", "Svenska", "actSv"), ("en", "English", "actEn")):
+            item = self._action(name, None, lambda _=False, c=code: self.set_language(c), act)
+            item.setCheckable(True)
+            item.setChecked(code == self.language)
+            languages.addAction(item)
+            lang.addAction(item)
         file.addSeparator()
         file.addAction(
             self._action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actQuit")
         )
 
         board = bar.addMenu(_("&Board"))
+        self.act_undo = self._action(
+            _("&Undo the last change"),
+            QKeySequence.StandardKey.Undo,
+            self.undo_stack.undo,
+            "actUndo",
+        )
+        board.addAction(self.act_undo)
+        board.addSeparator()
         board.addAction(
             self._action(_("Change &readiness level…"), "Ctrl+B", f.change_level, "actLevel")
         )
@@ -251,15 +282,29 @@ class MainWindow(QMainWindow):
 
         view = bar.addMenu(_("&View"))
         for key, panel, name in (
-            ("Ctrl+1", self.systems_panel.view, "actFocusSystems"),
-            ("Ctrl+2", self.actions_panel.view, "actFocusActions"),
-            ("Ctrl+3", self.journal_panel.view, "actFocusJournal"),
+            ("Ctrl+1", self.systems_panel, "actFocusSystems"),
+            ("Ctrl+2", self.actions_panel, "actFocusActions"),
+            ("Ctrl+3", self.journal_panel, "actFocusJournal"),
+            ("Ctrl+4", self.reminders_panel, "actFocusReminders"),
         ):
             view.addAction(
                 self._action(
-                    panel.accessibleName(), key, lambda _=False, p=panel: p.setFocus(), name
+                    panel.view.accessibleName(),
+                    key,
+                    lambda _=False, p=panel: self.board_layout.show_panel(p),
+                    name,
                 )
             )
+        view.addSeparator()
+        self.act_detail = self._action(
+            _("Journal entry &details"), "Ctrl+I", self.toggle_detail, "actJournalDetail"
+        )
+        self.act_detail.setCheckable(True)
+        self.act_detail.setChecked(True)
+        self.journal_panel.split.splitterMoved.connect(
+            lambda *_: self.act_detail.setChecked(self.journal_panel.split.sizes()[1] > 0)
+        )
+        view.addAction(self.act_detail)
         help_ = bar.addMenu(_("&Help"))
         help_.addAction(
             self._action(
@@ -277,12 +322,9 @@ class MainWindow(QMainWindow):
         self.banner.show_board(board)
         self.other_events.show_board(board)
         self.systems_panel.show_board(board)
-        if not self._sized:  # fit the systems panel to its rows once; the user may resize
-            self._sized = True
-            total = sum(self.main.sizes())
-            wanted = self.systems_panel.preferred_height()
-            self.main.setSizes([wanted, max(total - wanted, 200)])
+        self.board_layout.board_shown()  # the systems panel fits its rows once
         self.actions_panel.show_board(board)
+        self.board_layout.refresh_labels()
         self.journal_panel.set_now(board.as_of)
         self.act_close_event.setEnabled(board.event is not None)
         self.status.set_identity(board.station.code, self.controller.actor)
@@ -301,6 +343,32 @@ class MainWindow(QMainWindow):
             self.controller.on_changes(frozenset({Topic.ACTIONS}))
             self.banner.refresh_side(self.controller.now())
 
+    # ------------------------------------------------------------------ quick changes
+
+    def select_record(self, record: object) -> None:
+        """Keep the selection on the record a quick change or its undo touched."""
+        if isinstance(record, Action):
+            self.actions_panel.select(record.id)
+        elif isinstance(record, JournalEntry):
+            self.journal_panel.select(record.id)
+        elif isinstance(record, AffectedSystem):
+            self.systems_panel.select(record.id)
+
+    def show_reminders(self) -> None:
+        self.board_layout.show_panel(self.reminders_panel)
+        self.raise_()
+        self.activateWindow()
+
+    def toggle_detail(self, shown: bool) -> None:
+        """Open or close the journal's detail pane (the table gets the room)."""
+        pane = self.journal_panel.split
+        sizes = pane.sizes()
+        if shown and sizes[1] == 0:
+            line = self.journal_panel.detail.fontMetrics().lineSpacing()
+            pane.setSizes([max(sizes[0] - 4 * line, 100), 4 * line + 8])
+        elif not shown:
+            pane.setSizes([sum(sizes), 0])
+
     # ------------------------------------------------------------------ identity and language
 
     def change_identity(self) -> None:
@@ -318,6 +386,7 @@ class MainWindow(QMainWindow):
         """Show the sync engine's state in the status bar; a pull reloads what changed."""
         self.sync_bridge = bridge
         bridge.statusChanged.connect(self.status.show_sync)
+        bridge.statusChanged.connect(self.reminders.driver.set_sync_status)
         self.status.show_sync(bridge.status)
 
     def sync_now(self) -> None:
@@ -341,6 +410,8 @@ class MainWindow(QMainWindow):
         height = target.geometry().height() if target else 1080
         wall = WallView(self.controller, language=self.language, screen_height=height)
         wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sound = self.ctx.settings.wall_reminder_sound
+        attach_wall(wall, self.controller, sound=sound, driver=self.reminders.driver)
         self._walls = [*getattr(self, "_walls", []), wall]
         if self.controller.board is not None:
             wall._board_loaded(self.controller.board)
@@ -357,6 +428,8 @@ class MainWindow(QMainWindow):
             wall.show()
 
     def set_language(self, language: str) -> None:
+        if language == self.ctx.settings.language:
+            return
         self.ctx.save_settings(language=language)
         QMessageBox.information(
             self,
@@ -410,15 +483,16 @@ class MainWindow(QMainWindow):
         geometry = settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for splitter in (self.top, self.main):
+        for splitter in (self.top, self.main, self.journal_panel.split):
             state = settings.value(splitter.objectName())
             if state is not None:
                 splitter.restoreState(state)
-                self._sized = True
+                self.board_layout.restored()
+        self.act_detail.setChecked(self.journal_panel.split.sizes()[1] > 0)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("geometry", self.saveGeometry())
-        for splitter in (self.top, self.main):
+        for splitter in (self.top, self.main, self.journal_panel.split):
             settings.setValue(splitter.objectName(), splitter.saveState())
 
     def showEvent(self, event: QShowEvent) -> None:

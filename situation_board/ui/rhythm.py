@@ -43,6 +43,7 @@ from situation_board.ui.dialogs.deadline_forms import (
     StartDeadlineDialog,
 )
 from situation_board.ui.dialogs.deadlines import DeadlinesDialog
+from situation_board.ui.documents import DocumentFlows
 
 Call = tuple[Callable[[BoardService], Any], str]  # use case (returns an Outcome), message
 MakeAction = Callable[[str, str | None, Callable[[], object], str], QAction]
@@ -289,6 +290,10 @@ class RhythmFlows(QObject):
             return
         dialog = AgendaDialog(self.controller, briefing.id if briefing else None)
         dialog.decisionRequested.connect(lambda ref: self.decision(ref, after=dialog.reload))
+        documents = getattr(self.window, "documents", None)  # the window's Dokument flows
+        if isinstance(documents, DocumentFlows):
+            dialog.printRequested.connect(lambda d: documents.print_document(d, dialog))
+            dialog.pdfRequested.connect(lambda d: documents.save_pdf(d, _("agenda.pdf"), dialog))
         previous = self.open_dialog
         dialog.setParent(self._parent(), dialog.windowFlags())
         self.open_dialog = dialog

@@ -86,3 +86,56 @@ def test_station_code_clash_shows_a_dialog(xvfb: str, tmp_path: Path) -> None:
     status, err = _dialog_then_close(xvfb, app, "e2e-startup-error-station.png")
     assert status == 2, err
     assert "Den här lokala tavlan är station V1" in err
+
+
+def _newer_schema(db: Path) -> str:
+    import sqlite3
+
+    run_cli("event", "new", "Övning", "--db", str(db), check=True)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    return f"Databasen {db} har skapats av en nyare version"
+
+
+def _not_a_database(db: Path) -> str:
+    db.write_bytes(b"this is not a database, it is a shopping list" * 100)
+    return f"Kan inte öppna databasen {db}"
+
+
+@pytest.mark.parametrize("xvfb", ["1366x768"], indirect=True)
+@pytest.mark.parametrize(
+    ("case", "make", "program"),
+    [
+        ("schema", _newer_schema, ()),
+        ("unreadable", _not_a_database, ()),
+        ("wall-schema", _newer_schema, ("wall", "--windowed")),
+    ],
+)
+def test_database_errors_show_a_dialog(xvfb: str, tmp_path: Path, case, make, program) -> None:
+    """A newer local schema or a file that is no board: a dialog for the window and the wall,
+    one line on stderr, exit status 2."""
+    db = tmp_path / "board.db"
+    expected = make(db)
+    app = _start(xvfb, tmp_path, *program, "--db", str(db))
+    status, err = _dialog_then_close(xvfb, app, f"e2e-startup-error-{case}.png")
+    assert status == 2, err
+    assert err.strip().startswith(f"situation-board: {expected}"), err
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_a_locked_database_shows_a_dialog(xvfb: str, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "board.db"
+    run_cli("event", "new", "Övning", "--db", str(db), check=True)
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        app = _start(xvfb, tmp_path, "--db", str(db))
+        status, err = _dialog_then_close(xvfb, app, "e2e-startup-error-locked.png")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert status == 2, err
+    assert "ett annat program använder den (databasen är låst)" in err

@@ -82,6 +82,15 @@ def test_the_window_speaks_one_language(qtbot, lang_controller, language: str) -
         board.event, id="other", name="Startad på V2", started_at=NOW - timedelta(days=2)
     )
     window.other_events.show_board(replace(board, other_open_events=(other,)))
+    # issue 12: reminders (bar and panel), the undo notice after a quick change
+    driver = window.reminders.driver
+    qtbot.waitUntil(lambda: driver.runs > 0 and window.reminder_bar.isVisible(), timeout=10_000)
+    assert window.reminders_panel.model.rowCount() >= 2
+    window.undo_notice.say("x")
+    window.undo_stack.run(lambda s: s.complete_action(board.actions[-1].id))
+    qtbot.waitUntil(lambda: bool(window.undo_stack.steps), timeout=10_000)
+    wait_idle(qtbot, lang_controller)
+    assert window.undo_notice.button.isVisible()
     qtbot.wait(50)
     _save(window, f"workstation-{language}")
     data = [*_data(lang_controller), other.name]
@@ -105,14 +114,17 @@ def _settle(qtbot, view, controller) -> None:
 
 
 def test_the_wall_speaks_one_language(qtbot, lang_controller, language: str) -> None:
+    from situation_board.ui.wall.reminders import attach_wall
     from situation_board.ui.wall.view import WallView
 
     view = WallView(lang_controller, screen_height=1080)
     qtbot.addWidget(view)
     view.resize(1920, 1080)
     view.show()
+    reminders = attach_wall(view, lang_controller, sound=False)
     lang_controller.start()
     _settle(qtbot, view, lang_controller)
+    qtbot.waitUntil(reminders.band.isVisible, timeout=10_000)
     _save(view, f"wall-{language}")
     data = _data(lang_controller)
     assert offenders(wall_texts(view), data, language) == []

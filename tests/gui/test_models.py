@@ -28,7 +28,17 @@ def test_systems_model(qtmodeltester, service) -> None:
     assert model.data(first) == "Ur funktion"  # worst first
     assert model.data(model.index(0, SystemsModel.PROGNOSIS)) == "ingen prognos"  # explicit
     # the promised 15:00 update has passed (the board is as of 16:00)
-    assert model.data(model.index(0, SystemsModel.NEXT_UPDATE)) == "⚠ 15:00 · har inte kommit"
+    # … and the whole row says so: colour on every cell, an icon, the text (issue 12)
+    missed = model.index(0, SystemsModel.NEXT_UPDATE)
+    assert model.data(missed) == "15:00 · har inte kommit"
+    assert not model.data(missed, Qt.ItemDataRole.DecorationRole).isNull()
+    backgrounds = {
+        model.data(model.index(0, c), Qt.ItemDataRole.BackgroundRole).color().name()
+        for c in range(model.columnCount())
+    }
+    assert backgrounds == {"#fde2e4"}
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.BackgroundRole) is None  # on time
+    assert "har inte kommit" in model.data(first, Qt.ItemDataRole.ToolTipRole)
     assert not model.data(first, Qt.ItemDataRole.DecorationRole).isNull()
 
 

@@ -1,6 +1,7 @@
 """The wall's deadline clocks (issue 11): every running clock counts down, one line each, most
-urgent first, in the window's urgency colours; hidden when none runs. Screenshot to look at:
-test-artifacts/wall-deadlines-1920x1080.png."""
+urgent first, in the window's urgency colours; then the reported ones with their reference;
+hidden when the event has none. Screenshots to look at: test-artifacts/wall-deadlines-1920x1080.png,
+test-artifacts/wall-reported-imy-1920x1080.png."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def test_the_wall_counts_down_a_running_nis_clock(qtbot, controller, service) ->
     view.show()
     controller.start()
     wait_idle(qtbot, controller)
-    qtbot.waitUntil(lambda: view.deadlines_list.isVisible() and len(view.deadlines_list.rows) == 4)
+    qtbot.waitUntil(lambda: view.deadlines_list.isVisible() and len(view.deadlines_list.rows) == 5)
     rows = view.deadlines_list.rows
     texts = ["".join(s.text for line in r.lines for s in line) for r in rows]
     assert texts[0] == "FÖRSENAD 5 min  Polisanmälan" and rows[0].pair == "deadline_overdue"
@@ -43,15 +44,19 @@ def test_the_wall_counts_down_a_running_nis_clock(qtbot, controller, service) ->
     assert rows[1].pair == "deadline_urgent" and rows[1].icon is not None
     assert texts[2] == "om 2 d 4 h  NIS-incident, incidentanmälan" and rows[2].pair is None
     assert texts[3].startswith("om 31 d 4 h  NIS-incident, slutrapport")
+    assert texts[4].startswith("Rapporterad 25 jan. 15:45  Personuppgiftsincident till IMY")
+    assert rows[4].pair is None  # the demo's reported IMY clock, after the running ones
     assert [s.text for s in view.deadlines_list.summary] == ["1 FÖRSENAD"]
-    assert len(view.deadlines_list.pages) == 1  # all four fit at 1080 without paging
+    pages = view.deadlines_list.pages  # the running four fit on the first page at 1080
+    assert [r.key for r in pages[0]] == [r.key for r in rows[:4]] and pages[-1][-1] == rows[4]
+    assert view.bottom.stretch(1) == 50
     for pair in ("deadline_warning", "deadline_urgent", "deadline_overdue"):
         assert pair in theme.PAIRS  # the contrast test checks every pair (≥ 7:1)
     qtbot.wait(600)
     save(view, "wall-deadlines-1920x1080")
 
 
-def test_the_wall_hides_the_clocks_when_none_runs(qtbot, controller) -> None:
+def test_the_demos_imy_clock_shows_as_reported_with_its_reference(qtbot, controller) -> None:
     from situation_board.ui.wall.view import WallView
 
     view = WallView(controller, language="sv", screen_height=1080)
@@ -61,5 +66,29 @@ def test_the_wall_hides_the_clocks_when_none_runs(qtbot, controller) -> None:
     controller.start()
     wait_idle(qtbot, controller)
     qtbot.waitUntil(lambda: view.board is not None)
+    view.tick()
+    assert view.deadlines_list.isVisible()
+    (row,) = view.deadlines_list.rows
+    texts = ["".join(s.text for s in line) for line in row.lines]
+    assert texts[0] == "Rapporterad 25 jan. 15:45  Personuppgiftsincident till IMY"
+    assert texts[1].startswith("Anmälan via IMY:s e-tjänst") and row.pair is None
+    assert view.bottom.stretch(1) == 40  # no clock runs: a narrower column beside the journal
+    assert view.deadlines_list.summary == []
+    qtbot.wait(600)
+    save(view, "wall-reported-imy-1920x1080")
+
+
+def test_the_wall_hides_the_clocks_when_the_event_has_none(qtbot, controller, service) -> None:
+    from situation_board.ui.wall.view import WallView
+
+    service.close_event("Slut")
+    service.start_event("Ny händelse")
+    view = WallView(controller, language="sv", screen_height=1080)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    controller.start()
+    wait_idle(qtbot, controller)
+    qtbot.waitUntil(lambda: view.board is not None and view.board.event is not None)
     view.tick()
     assert not view.deadlines_list.isVisible() and view.deadlines_list.rows == []

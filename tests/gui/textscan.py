@@ -37,6 +37,7 @@ SWEDISH_WORDS = frozenset(
     uppdaterad ansvarig åtgärd åtgärder avsluta händelse ändra redigera rätta kategori nummer om
     ja nej idag timme timmen timmar leverantör väggskärm ur funktion okänt läge försenad försenade
     fler färre namn orsak motivering kommentar nästa stäng skapa kopiera tid vald valda
+    kvittera kvitterad visad dold dölj väntar
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 SWEDISH_LETTERS = re.compile(r"[åäöÅÄÖ]")
@@ -51,6 +52,7 @@ ENGLISH_WORDS = frozenset(
     All Today hour hours Newest first from until open Affected affected Who Select read full
     Mark selected Filter categories owners Whole decided since decision down unknown EXERCISE
     Staff staff briefing Clock User sync shared store configured Log Type press more fields Saved
+    Reminder Reminders Acknowledge acknowledged Undo Hide Hidden Show wall Shown waiting
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -196,6 +198,11 @@ def wall_texts(view: QWidget) -> Iterator[tuple[str, str]]:
         yield "stale", w.text
     for w in view.findChildren(Watermark):
         yield "watermark", w.text
+    from situation_board.ui.wall.reminders import ReminderBand
+
+    for w in view.findChildren(ReminderBand):
+        for line in w.lines:
+            yield "reminders", line
 
 
 def offenders(
@@ -204,9 +211,10 @@ def offenders(
     """``where: text [words]`` for each text with words of the other language in it."""
     keep = set(allowed)
     out = []
-    for where, text in texts:
-        if not text or text in keep:
+    for where, raw in texts:
+        if not raw or raw in keep:
             continue
+        text = raw.replace("&&", "\0").replace("&", "").replace("\0", "&")  # mnemonics
         words = foreign_words(without_data(text, data), language)
         if words:
             out.append(f"{where}: {text!r} {words}")

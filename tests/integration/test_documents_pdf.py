@@ -18,14 +18,14 @@ from tests.conftest import DEMO_AS_OF, cli, show_json
 from tests.pdflayout import fonts, page_chars, raw_pages, squash
 from tests.pdftext import is_landscape, page_count, pdf_pages_text
 
-DOCUMENTS = ("handover", "journal", "board", "lagesbild", "archive")
-MULTI_PAGE = ("handover", "journal", "archive")
+DOCUMENTS = ("handover", "journal", "board", "lagesbild", "agenda", "archive")
+MULTI_PAGE = ("handover", "journal", "agenda", "archive")
 FOOTER_ZONE = 45.0  # pt from the bottom edge: the footer and its rule
 HEADING_PT = 11.0  # headings are set at 11.2 pt and more; body text at 9–10 pt
 
 
 def render_all(root: Path, demo_db: Path, language: str) -> dict[str, Any]:
-    """All five documents of the demo event in ``language``, written by the CLI."""
+    """All six documents of the demo event in ``language``, written by the CLI."""
     root.mkdir(parents=True, exist_ok=True)
     db = root / "board.db"
     shutil.copy(demo_db, db)
@@ -38,6 +38,7 @@ def render_all(root: Path, demo_db: Path, language: str) -> dict[str, Any]:
         ("export", "journal-pdf", str(out["journal"])),
         ("export", "board-pdf", str(out["board"])),
         ("export", "lagesbild", str(out["lagesbild"])),
+        ("briefing", "agenda", "--pdf", str(out["agenda"])),
         ("handover", "--from", "Dagpass", "--to", "Kvällspass", "--pdf", str(out["handover"])),
         ("export", "archive", str(root / "arkiv")),
     ]

@@ -5,15 +5,25 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from situation_board.domain.entities import Board, Event, JournalEntry, Station
-from situation_board.domain.enums import EntryCategory, StaffFunction
+from situation_board.domain.entities import (
+    Action,
+    AffectedSystem,
+    Board,
+    Event,
+    JournalEntry,
+    Station,
+)
+from situation_board.domain.enums import EntryCategory, StaffFunction, SystemStatus
+from situation_board.reports.board_print import outgoing_print
 from situation_board.reports.privacy import (
     HIDDEN,
     PERSONAL_ID,
     Withheld,
+    mark_labels,
     outgoing_board,
     outgoing_entries,
     outgoing_lines,
+    outgoing_records,
     privacy_marks,
     withheld_note,
 )
@@ -78,3 +88,33 @@ def test_the_note_says_how_many_and_why() -> None:
     assert withheld_note(Withheld(hidden=2), "en") == (
         "Left out of this document: 2 journal entries hidden from the wall."
     )
+
+
+def test_records_with_a_personal_identity_number_stay_inside_too() -> None:
+    event = Event("ev", "Händelse", False, T0)
+    systems = (
+        AffectedSystem("s1", "ev", "Journalsystemet", SystemStatus.DOWN),
+        AffectedSystem(
+            "s2", "ev", "Röntgen", SystemStatus.LIMITED, workaround=f"Ring {personnummer(2092)}"
+        ),
+    )
+    actions = (
+        Action("a1", "ev", "Informera verksamheterna"),
+        Action("a2", "ev", f"Kontakta anhöriga till {personnummer(2097, 1, 1, 1)}"),
+    )
+    board = Board(T0, Station("s", "V1"), event, None, systems, actions, journal=ENTRIES)
+    clean, withheld = outgoing_records(board)
+    assert [s.id for s in clean.systems] == ["s1"] and [a.id for a in clean.actions] == ["a1"]
+    assert withheld == Withheld(personal_id=2) and clean.journal == ENTRIES  # journal untouched
+    # the board print shows only significant entries, so it counts only those it left out
+    printed, left_out = outgoing_print(board)
+    assert [e.id for e in printed.journal] == ["e1", "e6"]
+    assert left_out == Withheld(hidden=1, personal_id=5)
+
+
+def test_the_archives_words_for_the_marks() -> None:
+    assert mark_labels(privacy_marks(ENTRIES[1]), "sv") == (
+        "ser ut som ett personnummer; dold på väggskärmen"
+    )
+    assert mark_labels((HIDDEN,), "en") == "hidden from the wall"
+    assert mark_labels((), "sv") == ""

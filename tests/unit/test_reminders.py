@@ -136,6 +136,43 @@ def test_deadline_warns_at_80_percent_then_at_due_and_both_repeat() -> None:
     assert room.tick(minutes=30) == []
 
 
+def test_deadline_reminders_follow_the_clock_states_of_issue_11() -> None:
+    """The clock's own states (domain.deadlines.urgency): the due instant itself is still in
+    time, 80 % is ``warning_times``' second instant, and a clock judged not required (or
+    reported) reminds nobody."""
+    from situation_board.domain.deadlines import warning_times
+
+    nis = DeadlineClock(
+        "d2", "ev", DeadlineKind.NIS_EARLY_WARNING, "Tidig varning", aware_at=T0,
+        due_at=T0 + timedelta(hours=24),
+    )  # fmt: skip
+    eighty = warning_times(nis.aware_at, nis.due_at)[1]
+    assert deadline_causes(nis, eighty - timedelta(seconds=1)) == []
+    assert deadline_causes(nis, eighty) == [(ReminderKind.DEADLINE_WARNING, eighty)]
+    assert deadline_causes(nis, nis.due_at)[0][0] is ReminderKind.DEADLINE_WARNING
+    assert deadline_causes(nis, nis.due_at + timedelta(seconds=1)) == [
+        (ReminderKind.DEADLINE_DUE, nis.due_at)
+    ]
+    waived = replace(nis, not_required_at=T0, not_required_reason="Inte betydande")
+    assert deadline_causes(waived, nis.due_at + timedelta(hours=1)) == []
+
+
+def test_a_briefing_rhythm_reminds_before_each_occurrence() -> None:
+    from situation_board.domain.briefings import Recurrence
+
+    rhythm = Briefing(
+        "b2", "ev", T0 - timedelta(hours=8), "Stabsorientering", Recurrence(every_hours=4)
+    )  # occurrences at T0 - 8 h, T0 - 4 h, T0, T0 + 4 h …
+    room = Room(board(briefings=(rhythm,)))
+    room.now = T0 + timedelta(hours=3, minutes=40)
+    assert room.tick() == []  # 20 minutes to the 18:00 occurrence
+    assert room.tick(minutes=11) == ["briefing_soon"]
+    assert room.tick(minutes=5) == []
+    assert room.tick(hours=4) == ["briefing_soon"]  # the next occurrence: a new cause
+    result = evaluate(room.board, None, room.now, room.state, room.policy)
+    assert result.reminders[0].text("sv") == "Stabsorientering kl. 22:00"
+
+
 def test_missed_supplier_update_and_briefing_fire_once_without_repeat() -> None:
     system = AffectedSystem(
         "s1", "ev", "Utskrivningssystemet", SystemStatus.DOWN, supplier="Tietoevry",

@@ -69,7 +69,7 @@ class ActionDialog(FormDialog):
         self.add_row(_("&Owner:"), self.owner, _("Owner (person or function)"))
         self.add_row(_("&Due:"), self.due, _("Due time"))
         self.add_row(_("&Priority:"), self.priority, _("Priority"))
-        self.add_row(_("&Status:"), self.status, _("Status"))
+        self.add_row(_("S&tatus:"), self.status, _("Status"))
         self.add_row(_("S&ystem:"), self.system, _("Linked system"))
         self._patch = ActionPatch()
         self._title = ""

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from situation_board import palette
 from situation_board.domain.entities import Board, Briefing
 from situation_board.domain.timeutil import countdown, fmt_datetime
 from situation_board.i18n import _
 from situation_board.reports.agenda import Agenda, agenda_text
+from situation_board.reports.agenda_document import agenda_document
+from situation_board.reports.records import Document
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.common import fit_to_screen
 from situation_board.ui.models.briefings import BriefingsModel
@@ -80,6 +81,7 @@ class BriefingsDialog(QDialog):
         commands.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.next_label)
@@ -132,37 +134,15 @@ class BriefingsDialog(QDialog):
         signal.emit(chosen)
 
 
-def agenda_html(text: str) -> str:
-    """The plain-text agenda (``reports.agenda.agenda_text``) as simple HTML for the dialog:
-    the title and the numbered items as headings, indented lines indented, ÖVNING marked."""
-    fg, bg = palette.EXERCISE
-    out = []
-    lines = text.rstrip("\n").split("\n")
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        safe = html.escape(stripped)
-        if i == 0:
-            out.append(f"<h2>{safe}</h2>")
-        elif not stripped:
-            continue
-        elif line[0].isdigit() and ". " in line[:4]:
-            out.append(f"<h3 style='margin-top:14px'>{safe}</h3>")
-        elif stripped.startswith((_("EXERCISE") + " ") * 2):
-            out.append(
-                f"<p style='color:{fg}; background:{bg}; font-weight:bold; padding:4px'>"
-                f"&nbsp;{safe}&nbsp;</p>"
-            )
-        else:
-            indent = (len(line) - len(line.lstrip(" "))) * 8
-            out.append(f"<p style='margin:2px 0 2px {indent}px'>{safe}</p>")
-    return "\n".join(out)
-
-
 class AgendaDialog(QDialog):
     """Dagordning: the agenda of a briefing, generated from the board (read off the GUI
-    thread), to read out, copy, and record decisions from."""
+    thread), shown as the document it prints as (``reports.agenda_document`` through
+    ``reports.html``), to read out, print, save as PDF, copy as text, and record decisions
+    from. Printing and saving ask ``printRequested``/``pdfRequested`` with the ``Document``."""
 
     decisionRequested = Signal(object)  # the briefing id, or None
+    printRequested = Signal(object)  # Document
+    pdfRequested = Signal(object)  # Document
 
     def __init__(
         self,
@@ -175,6 +155,7 @@ class AgendaDialog(QDialog):
         self.controller = controller
         self.briefing_id = briefing_id
         self.agenda: Agenda | None = None
+        self.document: Document | None = None
         self.text = ""
         self.setWindowTitle(_("Agenda"))
         self.browser = QTextBrowser()
@@ -189,6 +170,16 @@ class AgendaDialog(QDialog):
         self.copy.setObjectName("agendaCopy")
         self.copy.setAccessibleName(_("Copy the text"))
         self.copy.setEnabled(False)
+        self.print = QPushButton(_("&Print…"))
+        self.print.setObjectName("agendaPrint")
+        self.print.setAccessibleName(_("Print the agenda"))
+        self.pdf = QPushButton(_("&Save as PDF…"))
+        self.pdf.setObjectName("agendaPdf")
+        self.pdf.setAccessibleName(_("Save the agenda as PDF"))
+        for button in (self.print, self.pdf):
+            button.setEnabled(False)
+        self.print.clicked.connect(lambda: self.printRequested.emit(self.document))
+        self.pdf.clicked.connect(lambda: self.pdfRequested.emit(self.document))
         self.decision.clicked.connect(
             lambda: self.decisionRequested.emit(
                 self.agenda.briefing.briefing_id
@@ -198,7 +189,10 @@ class AgendaDialog(QDialog):
         )
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.addButton(self.decision, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.print, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -218,9 +212,12 @@ class AgendaDialog(QDialog):
 
     def show_agenda(self, agenda: Agenda) -> None:
         self.agenda = agenda
-        self.text = agenda_text(agenda, self.controller.language)
-        self.browser.setHtml(agenda_html(self.text))
-        self.copy.setEnabled(True)
+        language = self.controller.language
+        self.text = agenda_text(agenda, language)
+        self.document = agenda_document(agenda, language)
+        self.browser.setHtml(self.document.html)
+        for button in (self.copy, self.print, self.pdf):
+            button.setEnabled(True)
         title = _("Agenda")
         if agenda.briefing is not None:
             title += f" – {agenda.briefing.title} {agenda.reference}"

@@ -6,13 +6,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -55,10 +59,11 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Save"))
+        ok.setText(_("&Save"))
         ok.setAccessibleName(_("Save"))
+        ok.setToolTip(_("Save (Ctrl+Enter)"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_("Cancel"))
+        cancel.setText(_("Canc&el"))
         cancel.setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
@@ -67,14 +72,36 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):  # saves from any field, as in the journal
+            save = QShortcut(QKeySequence(key), self)
+            save.setContext(Qt.ShortcutContext.WindowShortcut)
+            save.activated.connect(self._try_accept)
+        self._error_field: QWidget | None = None
 
     def add_row(self, label: str, widget: QWidget, accessible: str | None = None) -> None:
         widget.setAccessibleName(accessible or label.rstrip(":").replace("&", ""))
         self.form.addRow(label, widget)
+        self._watch(widget)
+
+    def _watch(self, widget: QWidget) -> None:
+        """An error shown beside the fields goes once the field it named is changed."""
+
+        def edited(*_args: object) -> None:
+            if self.error.isVisible() and self._error_field in (None, widget):
+                self.error.hide()
+
+        if isinstance(widget, QComboBox):
+            widget.currentTextChanged.connect(edited)
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            widget.textChanged.connect(edited)
+        elif isinstance(widget, QAbstractButton):
+            widget.toggled.connect(edited)
 
     def show_error(self, message: str, widget: QWidget | None = None) -> None:
+        """Show ``message`` under the fields; it goes when ``widget`` (else any field) changes."""
         self.error.setText(message)
         self.error.show()
+        self._error_field = widget
         if widget is not None:
             widget.setFocus()
 

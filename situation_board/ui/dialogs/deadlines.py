@@ -97,6 +97,7 @@ class DeadlinesDialog(QDialog):
         box.addWidget(self.history)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("C&lose"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(legend)

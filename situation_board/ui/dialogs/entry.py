@@ -56,28 +56,53 @@ class EntryDialog(FormDialog):
         self.occurred = QLineEdit()
         self.occurred.setObjectName("entryOccurred")
         self.occurred.setPlaceholderText(_("now (or e.g. 14:35 or 2024-01-29 14:35)"))
-        self.hidden = QCheckBox(_("Hide from the wall display"))
+        self.hidden = QCheckBox(_("&Hide from the wall display"))
         self.hidden.setObjectName("entryHidden")
         self.add_row(_("&Text:"), self.text, _("Entry text"))
         self.add_row(_("&Category:"), self.category, _("Category"))
         self.add_row(_("&Medium:"), self.medium, _("Medium"))
         self.add_row(_("&From:"), self.from_party, _("From"))
-        self.add_row(_("&To:"), self.to_party, _("To"))
-        self.add_row(_("&Occurred:"), self.occurred, _("Occurred time"))
+        self.add_row(_("T&o:"), self.to_party, _("To"))
+        self.add_row(_("Occ&urred:"), self.occurred, _("Occurred time"))
         self.add_row("", self.hidden, _("Hide from the wall display"))
         if corrects is not None:
             self.category.setCurrentIndex(self.category.findData(corrects.category.value))
             if not text:
                 self.text.setPlainText(corrects.text)
         self.personnummer_confirmed = False
+        self._auto_hidden = False  # ticked because of a personnummer, not by the user
+        self.text.textChanged.connect(self._follow_text)
+        self.from_party.textChanged.connect(self._follow_text)
+        self.to_party.textChanged.connect(self._follow_text)
+        self.hidden.clicked.connect(self._user_ticked)
+        self._follow_text()
+
+    def _looks_private(self) -> bool:
+        parties = (self.text.toPlainText(), self.from_party.text(), self.to_party.text())
+        return looks_like_personnummer(" ".join(parties))
+
+    def _follow_text(self) -> None:
+        """*Dölj på väggskärmen* follows the text: ticked while it looks like it holds a
+        personnummer, unticked again when that is removed (unless the user ticked it)."""
+        private = self._looks_private()
+        if private and not self.hidden.isChecked():
+            self.hidden.setChecked(True)
+            self._auto_hidden = True
+        elif not private:
+            if self._auto_hidden:
+                self.hidden.setChecked(False)
+                self._auto_hidden = False
+            self.personnummer_confirmed = False  # a new personnummer asks again
+
+    def _user_ticked(self) -> None:
+        self._auto_hidden = False
 
     def validate(self) -> None:
         self.check(self.text)
-        text = require_text(self.text.toPlainText(), "text", patient_check=False)
+        require_text(self.text.toPlainText(), "text", patient_check=False)
         self.occurred_at = self.parse_time(self.occurred, "occurred")
-        parties = " ".join((text, self.from_party.text(), self.to_party.text()))
-        if looks_like_personnummer(parties) and not self.personnummer_confirmed:
-            # First Save: warn and hide from the wall; a second Save confirms.
+        if self._looks_private() and not self.personnummer_confirmed:
+            # First Save: warn (it is hidden from the wall already); a second Save confirms.
             self.hidden.setChecked(True)
             self.personnummer_confirmed = True
             self.check(self.text)

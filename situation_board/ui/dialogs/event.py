@@ -65,7 +65,7 @@ class NewEventDialog(FormDialog):
         self.problems.setWordWrap(True)
         self.problems.setVisible(bool(self.library.problems))
         self.problems.setAccessibleName(_("Templates that cannot be used"))
-        self.exercise = QCheckBox(_("This is an exercise (marked EXERCISE)"))
+        self.exercise = QCheckBox(_("This is an e&xercise (marked EXERCISE)"))
         self.exercise.setObjectName("eventExercise")
         self.started = QLineEdit()
         self.started.setObjectName("eventStarted")
@@ -75,7 +75,7 @@ class NewEventDialog(FormDialog):
         self.form.addRow("", self.about)
         self.form.addRow("", self.problems)
         self.add_row("", self.exercise, _("Exercise"))
-        self.add_row(_("&Started:"), self.started, _("Start time"))
+        self.add_row(_("St&arted:"), self.started, _("Start time"))
         self._named_after = ""
         self.template.currentIndexChanged.connect(self._template_changed)
         self._template_changed()

@@ -37,7 +37,7 @@ class IdentityDialog(FormDialog):
         self.add_row(_("&Name:"), self.name, _("Your name"))
         self.add_row(_("&Function:"), self.function, _("Your function"))
         self.add_row(_("&Station code:"), self.station, _("Station code, e.g. V1"))
-        self.buttons.button(self.buttons.StandardButton.Ok).setText(_("OK"))
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(_("&OK"))
         hint = QLabel(
             _(
                 "Your name and function are recorded on everything you enter. The "

@@ -52,7 +52,7 @@ class LevelDialog(FormDialog):
         if not history:
             self.history.addItem(_("No decisions yet"))
         self.add_row(_("&Level:"), self.level, _("Readiness level"))
-        self.add_row(_("&Scope:"), self.scope, _("Scope (region or unit)"))
+        self.add_row(_("Sc&ope:"), self.scope, _("Scope (region or unit)"))
         self.add_row(_("&Decided by:"), self.decided_by, _("Decided by"))
         self.add_row(_("&Reason:"), self.reason, _("Reason"))
         self.add_row(_("History:"), self.history, _("Decision history"))

@@ -173,12 +173,18 @@ class ActionsModel(ListModel):
 
 
 class ActionsProxy(QSortFilterProxyModel):
-    """Sorts open-first by due time; filters by owner and status group."""
+    """Sorts open-first by due time; filters by owner and status group.
+
+    ``keep`` holds a just-changed action where it was (past the status filter, sorted as
+    before): after K the row stays under the selection, marked done, instead of vanishing and
+    putting the next action under the cursor for a second K.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._owner = ""
         self._status = OPEN_GROUP
+        self._kept: str | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
         self.sort(ActionsModel.DUE)
@@ -193,18 +199,35 @@ class ActionsProxy(QSortFilterProxyModel):
         self._status = status
         self.endFilterChange()
 
+    def keep(self, action_id: str | None) -> None:
+        """Keep ``action_id`` visible and in place (sorted as if open) until another row is
+        kept (``None``: none)."""
+        if action_id != self._kept:
+            self._kept = action_id
+            self.invalidate()  # filter and sort (a layout change: selection and current stay)
+
+    @property
+    def kept(self) -> str | None:
+        return self._kept
+
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
         index = model.index(row, 0, parent)
         if self._owner and model.data(index, OWNER_ROLE) != self._owner:
             return False
         status = model.data(index, STATUS_ROLE)
-        if self._status == ALL_GROUP:
+        if self._status == ALL_GROUP or (self._kept and model.data(index, ID_ROLE) == self._kept):
             return True
         if self._status == OPEN_GROUP:
             return status in (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
         return bool(status == self._status)
 
     def lessThan(self, left: Index, right: Index) -> bool:
+        return bool(self._sort_key(left) < self._sort_key(right))
+
+    def _sort_key(self, index: Index) -> Any:
         model = self.sourceModel()
-        return bool(model.data(left, SORT_ROLE) < model.data(right, SORT_ROLE))
+        key = model.data(index, SORT_ROLE)
+        if self._kept and model.data(index, ID_ROLE) == self._kept:
+            return (0, *key[1:])  # where it stood while open
+        return key

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -225,6 +226,22 @@ class JournalModel(ListModel):
             self._reindex()
             self.endInsertRows()
 
+    def apply_visibility(self, hidden: dict[str, bool]) -> list[str]:
+        """Set ``hidden_from_wall`` of the loaded entries named in ``hidden`` (``{id: hidden}``,
+        from ``wall_visibility``) in place, without a reset (the selection stays); returns the
+        ids that changed."""
+        changed = []
+        for entry_id, want in hidden.items():
+            row = self._by_id.get(entry_id)
+            if row is None or self.rows[row].entry.hidden_from_wall == want:
+                continue
+            old = self.rows[row]
+            self.rows[row] = replace(old, entry=replace(old.entry, hidden_from_wall=want))
+            self._cache.pop(entry_id, None)
+            changed.append(entry_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+        return changed
+
     def _corrected(self, fix: JournalEntry) -> None:
         row = self._by_id.get(fix.corrects or "")
         if row is None:
@@ -280,7 +297,11 @@ class JournalModel(ListModel):
         if role == _FONT:
             return _font(e.category in SIGNIFICANT, bool(r.corrected_by))
         if role == _DECORATION:
-            return theme.category_icon(e.category) if col == self.CATEGORY else None
+            if col == self.CATEGORY:
+                return theme.category_icon(e.category)
+            if col == self.TEXT and e.hidden_from_wall:
+                return theme.icon("hidden-from-wall")
+            return None
         if role == _FOREGROUND:
             if r.corrected_by:
                 return _grey()
@@ -325,8 +346,8 @@ class JournalModel(ListModel):
             if r.corrected_by:
                 numbers = ", ".join(r.corrected_by)
                 text += "   [" + _("corrected by {0}").format(numbers) + "]"
-            if e.hidden_from_wall:
-                text += "   [" + _("hidden from wall") + "]"
+            if e.hidden_from_wall:  # first, where a narrow column still shows it
+                text = _("Hidden from the wall") + " · " + text
             return text
         if col == self.AUTHOR:
             return e.author

@@ -64,23 +64,32 @@ class SystemsModel(ListModel):
             return s.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(s, col, now)
-        if role == Qt.ItemDataRole.DecorationRole and col == self.STATUS:
-            return theme.status_icon(s.status)
+        missed = s.next_update_overdue(now)  # the promised update has not come: the whole row
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == self.STATUS:
+                return theme.status_icon(s.status)
+            if col == self.NEXT_UPDATE and missed:
+                return theme.icon("update-missed")
+        if role == Qt.ItemDataRole.BackgroundRole and missed:
+            return QBrush(QColor(theme.OVERDUE_BG))
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == self.STATUS:
                 return QBrush(QColor(theme.STATUS_COLOURS[s.status]))
-            if col == self.NEXT_UPDATE and s.next_update_overdue(now):
+            if missed:
                 return QBrush(QColor(theme.OVERDUE_FG))
             if col == self.PROGNOSIS and not s.has_prognosis:
                 return QBrush(QColor(theme.CLOSED_FG))
-        if role == Qt.ItemDataRole.FontRole and col in (self.STATUS, self.NAME):
+        if role == Qt.ItemDataRole.FontRole and (
+            col in (self.STATUS, self.NAME) or (missed and col == self.NEXT_UPDATE)
+        ):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(s)
+            return self._tooltip(s, missed)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{s.name}: {s.status.label(self.language)}"
+            text = f"{s.name}: {s.status.label(self.language)}"
+            return f"{text}. {self._display(s, self.NEXT_UPDATE, now)}" if missed else text
         return None
 
     def _display(self, s: AffectedSystem, col: int, now: datetime) -> str:
@@ -102,15 +111,23 @@ class SystemsModel(ListModel):
             return s.prognosis_text or _("no prognosis")
         if col == self.NEXT_UPDATE:
             text = fmt_table(s.next_update_at, now, lang)
-            if s.next_update_overdue(now):  # the promised update has not come
-                return "⚠ " + _("{0} · not received").format(text)
+            if s.next_update_overdue(now):  # the promised update has not come (icon: ⚠)
+                return _("{0} · not received").format(text)
             return text or "–"
         if col == self.SUPPLIER:
             return s.supplier or "–"
         return ""
 
-    def _tooltip(self, s: AffectedSystem) -> str:
+    def _tooltip(self, s: AffectedSystem, missed: bool = False) -> str:
         lines = [f"<b>{s.name}</b> — {s.status.label(self.language)}"]
+        if missed and s.next_update_at is not None:
+            lines.append(
+                "<b>"
+                + _("The update promised for {0} has not come").format(
+                    fmt_datetime(s.next_update_at)
+                )
+                + "</b>"
+            )
         if s.status_since:
             lines.append(_("Status since {0}").format(fmt_datetime(s.status_since)))
         for label, value in (

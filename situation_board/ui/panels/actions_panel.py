@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QWidget
 
 from situation_board.domain.entities import Action, Board
 from situation_board.domain.enums import ActionStatus
 from situation_board.i18n import _, ngettext
-from situation_board.ui.models.actions import ALL_GROUP, OPEN_GROUP, ActionsModel, ActionsProxy
+from situation_board.ui.models.actions import (
+    ALL_GROUP,
+    ID_ROLE,
+    OPEN_GROUP,
+    ActionsModel,
+    ActionsProxy,
+)
 from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
 
@@ -19,6 +25,8 @@ class ActionsPanel(Panel):
     addRequested = Signal()
     editRequested = Signal(object)  # Action
     doneRequested = Signal(object)  # Action
+    statusRequested = Signal(object, object)  # Action, ActionStatus (the row's menu)
+    notice = Signal(str)  # a word for the status bar (K on an action already closed)
 
     def __init__(self, language: str = "sv", parent: QWidget | None = None) -> None:
         super().__init__(_("Actions"), "actionsPanel", parent)
@@ -56,11 +64,11 @@ class ActionsPanel(Panel):
         self.owner_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_owner(self.owner_filter.currentData() or "")
         )
-        self.done = QPushButton(_("Done (K)"))
+        self.done = QPushButton(_("Done (&K)"))
         self.done.setObjectName("actionDone")
         self.done.setAccessibleName(_("Mark selected action done"))
         self.done.clicked.connect(self._done)
-        self.add = QPushButton(_("New action… (Ctrl+Shift+A)"))
+        self.add = QPushButton(_("New &action… (Ctrl+Shift+A)"))
         self.add.setObjectName("addAction")
         self.add.setAccessibleName(_("New action"))
         self.add.clicked.connect(self.addRequested)
@@ -75,6 +83,11 @@ class ActionsPanel(Panel):
         klar = QShortcut(QKeySequence(Qt.Key.Key_K), self.view)
         klar.setContext(Qt.ShortcutContext.WidgetShortcut)
         klar.activated.connect(self._done)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.status_filter.currentIndexChanged.connect(lambda: self.proxy.keep(None))
+        self.owner_filter.currentIndexChanged.connect(lambda: self.proxy.keep(None))
 
     def show_board(self, board: Board) -> None:
         names = {s.id: s.name for s in board.systems}
@@ -120,5 +133,49 @@ class ActionsPanel(Panel):
 
     def _done(self) -> None:
         action = self.selected()
-        if action is not None and not action.status.is_closed:
-            self.doneRequested.emit(action)
+        if action is None:
+            return
+        if action.status.is_closed:  # the row stays after K: a second K changes nothing
+            self.notice.emit(
+                _("“{0}” is already {1}: Ctrl+Z undoes the change").format(
+                    action.title, action.status.label(self.language).lower()
+                )
+            )
+            return
+        self.proxy.keep(action.id)  # the row stays under the selection, marked done
+        self.doneRequested.emit(action)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        kept = self.proxy.kept
+        if kept is not None and current.data(ID_ROLE) != kept:
+            self.proxy.keep(None)  # moved on: a closed action leaves the open list
+
+    def _menu(self, pos: QPoint) -> None:
+        """The row's one-click status changes (undoable, like K)."""
+        action = self.selected()
+        if action is None:
+            return
+        menu = QMenu(self.view)
+        menu.setObjectName("actionStatusMenu")
+        for status in ActionStatus:
+            item = menu.addAction(status.label(self.language))
+            item.setCheckable(True)
+            item.setChecked(status is action.status)
+            item.triggered.connect(lambda _checked=False, st=status: self._set_status(action, st))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _set_status(self, action: Action, status: ActionStatus) -> None:
+        if status is not action.status:
+            self.proxy.keep(action.id)
+            self.statusRequested.emit(action, status)
+
+    def select(self, action_id: str) -> None:
+        """Make ``action_id`` the current row (after an undo), kept visible while current."""
+        self.proxy.keep(action_id)
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, ActionsModel.TITLE)
+            if index.data(ID_ROLE) == action_id:
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return

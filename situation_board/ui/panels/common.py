@@ -86,8 +86,11 @@ class ColumnFitter(QObject):
         small = sum(w for w in self.widths.values() if w <= self.SMALL)  # "Hög", "Pågår": kept
         wide = sum(w for w in self.widths.values() if w > self.SMALL)
         scale = min(1.0, max(self.floor, (available - self.min_stretch - small) / max(wide, 1)))
+        header = self.view.horizontalHeader()
         for col, width in self.widths.items():
-            self.view.setColumnWidth(col, width if width <= self.SMALL else int(width * scale))
+            fitted = width if width <= self.SMALL else int(width * scale)
+            # never narrower than the column's own header text ("Nästa uppdatering" whole)
+            self.view.setColumnWidth(col, max(fitted, header.sectionSizeFromContents(col).width()))
 
 
 class Panel(QFrame):

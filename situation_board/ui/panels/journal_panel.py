@@ -12,13 +12,17 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QWidget,
 )
 
@@ -63,6 +67,8 @@ class JournalPanel(Panel):
     """Table of the journal with its filters."""
 
     correctRequested = Signal(object)  # JournalEntry
+    hideRequested = Signal(object, bool)  # JournalEntry, hidden: hide from the wall or show
+    countChanged = Signal()  # the count label says something new
 
     def __init__(self, language: str, clock: Clock, parent: QWidget | None = None) -> None:
         """``clock`` (the controller's) is what the period filters count back from."""
@@ -73,7 +79,6 @@ class JournalPanel(Panel):
         self.source: JournalSource | None = None
         self.view = make_table("journalView", _("Staff journal"))
         self.view.setModel(self.model)
-        self._detail: tuple[str, list[str]] | None = None  # (entry id, lines about corrections)
         widths = {
             JournalModel.NUMBER: 82,
             JournalModel.TIME: 172,
@@ -87,6 +92,7 @@ class JournalPanel(Panel):
         self.search.setPlaceholderText(_("Search text, author, number… (Ctrl+F)"))
         self.search.setAccessibleName(_("Search the journal"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
         self.search.textChanged.connect(self._search_changed)
 
         self.category = QComboBox()
@@ -128,16 +134,20 @@ class JournalPanel(Panel):
         for edit in (self.since, self.until):
             edit.editingFinished.connect(self._period_changed)
 
-        self.newest_first = QCheckBox(_("Newest first"))
+        self.newest_first = QCheckBox(_("Newest on to&p"))
         self.newest_first.setObjectName("journalNewestFirst")
         self.newest_first.setAccessibleName(_("Show newest entries first"))
         self.newest_first.setChecked(True)
         self.newest_first.toggled.connect(self._order_changed)
 
-        self.correct = QPushButton(_("Correct…"))
+        self.correct = QPushButton(_("Co&rrect…"))
         self.correct.setObjectName("correctEntry")
         self.correct.setAccessibleName(_("Write a correction of the selected entry"))
         self.correct.clicked.connect(self._correct)
+        self.hide_button = QPushButton(_("Hide from the &wall"))
+        self.hide_button.setObjectName("hideFromWall")
+        self.hide_button.setAccessibleName(_("Hide the selected entry from the wall display"))
+        self.hide_button.clicked.connect(self._toggle_hidden)
         self.error = QLabel()
         self.error.setObjectName("inlineError")
 
@@ -146,21 +156,39 @@ class JournalPanel(Panel):
         self.tools.addWidget(self.search, 1)
         for widget in (self.category, self.period, self.since, self.until, self.newest_first):
             self.tools.addWidget(widget)
+        self.header.addWidget(self.hide_button)
         self.header.addWidget(self.correct)
         self.detail = QLabel()
         self.detail.setObjectName("journalDetail")
         self.detail.setAccessibleName(_("Selected journal entry"))
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(64)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The entry in full below the table, in a pane the user can shrink or close (drag the
+        # handle, or the View menu): on a 1366×768 screen the table keeps its rows.
+        self.detail_pane = QScrollArea()
+        self.detail_pane.setObjectName("journalDetailPane")
+        self.detail_pane.setWidgetResizable(True)
+        self.detail_pane.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_pane.setWidget(self.detail)
+        self.detail_pane.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 2 + 8)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("journalDetailSplitter")
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.detail_pane)
+        self.split.setCollapsible(0, False)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 0)
+        self.split.setSizes([400, self.detail.fontMetrics().lineSpacing() * 4 + 8])
         self.body.addWidget(self.error)
         self.error.hide()
-        self.body.addWidget(self.view, 1)
-        self.body.addWidget(self.detail)
-        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
-        self.model.modelReset.connect(self._show_detail)
-        self.model.modelReset.connect(self._update_count)
+        self.body.addWidget(self.split, 1)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self._current_id: str | None = None
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._restore_current)
+        self.model.dataChanged.connect(self._show_detail)
         self.total: tuple[int, int] = (0, 0)  # (shown, all) from the store
         self._counting = self._count_again = False
         self._count_later = QTimer(self)
@@ -169,6 +197,7 @@ class JournalPanel(Panel):
         self._count_later.setInterval(400)
         self._count_later.timeout.connect(self._count)
         self._update_count()
+        self._show_detail()
 
     # ------------------------------------------------------------------ data
 
@@ -236,6 +265,7 @@ class JournalPanel(Panel):
             else ngettext("{0} of {1} entry", "{0} of {1} entries", total).format(shown, total)
         )
         self.count.setText(text)
+        self.countChanged.emit()
 
     # ------------------------------------------------------------------ filters
 
@@ -295,9 +325,88 @@ class JournalPanel(Panel):
         row = self.model.journal_row(index.row())
         return row.entry if row is not None else None
 
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.selected() if current.isValid() else None
+        self._current_id = entry.id if entry is not None else None
+        self._show_detail()
+
+    def _restore_current(self) -> None:
+        """After the model was reset (a filter, a reload): the same entry stays current."""
+        if self._current_id is not None:
+            self.select(self._current_id, scroll=False)
+        self._show_detail()
+
+    def select(self, entry_id: str, *, scroll: bool = True) -> None:
+        """Make ``entry_id`` the current row when the filters show it and its page has been read
+        (and ``scroll`` to it)."""
+        row = self.model.row_of(entry_id)
+        if row < 0:
+            return  # not on a page read so far (or filtered out)
+        index = self.model.index(row, JournalModel.TEXT)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            if scroll:
+                self.view.scrollTo(index)
+
+    def set_compact(self, compact: bool) -> None:
+        """The compact arrangement (a tab of its own, the whole width): one row of tools with
+        the buttons at its end, the detail pane beside the table, lower rows — so a 1366×768
+        screen shows ten entries. The wide one: buttons in the title row, detail below."""
+        buttons = (self.hide_button, self.correct)
+        for button in buttons:
+            (self.header if compact else self.tools).removeWidget(button)
+        for button in buttons:
+            (self.tools if compact else self.header).addWidget(button)
+        self.title.setVisible(not compact)
+        self.count.setVisible(not compact)  # the tab shows the count
+        line = self.view.fontMetrics().lineSpacing()
+        rows = self.view.verticalHeader()
+        height = max(line + 6, 22) if compact else 30
+        rows.setMinimumSectionSize(height)
+        rows.setDefaultSectionSize(height)
+        shown = self.split.sizes()[1] > 0
+        if compact:  # the tab is about as wide as the window, which has its new size already
+            self.split.setOrientation(Qt.Orientation.Horizontal)
+            self.split.setStretchFactor(1, 1)
+            width = self.window().width() - 40
+            self.split.setSizes([width * 3 // 4, width // 4 if shown else 0])
+        else:
+            self.split.setOrientation(Qt.Orientation.Vertical)
+            self.split.setStretchFactor(1, 0)
+            height = max(self.split.height(), 400)
+            detail = 4 * self.detail.fontMetrics().lineSpacing() + 8 if shown else 0
+            self.split.setSizes([height - detail, detail])
+
+    def apply_visibility(self, hidden: dict[str, bool]) -> None:
+        """Entries hidden from the wall (or shown again) since they were loaded."""
+        self.model.apply_visibility(hidden)
+        self._show_detail()
+
+    def _menu(self, pos: QPoint) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        menu = QMenu(self.view)
+        menu.setObjectName("journalEntryMenu")
+        menu.addAction(self.hide_button.text(), self._toggle_hidden)
+        menu.addAction(self.correct.text(), self._correct)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _toggle_hidden(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.hideRequested.emit(entry, not entry.hidden_from_wall)
+
     def _show_detail(self, *_args: object) -> None:
         """The selected entry in full; its correction or original beside it once read."""
         entry = self.selected()
+        self.hide_button.setEnabled(entry is not None)
+        self.hide_button.setText(
+            _("Show on the &wall")
+            if entry is not None and entry.hidden_from_wall
+            else _("Hide from the &wall")
+        )
         if entry is None:
             self.detail.setText(_("Select an entry to read it in full."))
             return
@@ -341,7 +450,10 @@ class JournalPanel(Panel):
         parties = " → ".join(p for p in (entry.from_party, entry.to_party) if p)
         if parties:
             head.append(parties)
-        return "<br>".join([f"<b>{_html(' · '.join(head))}</b>", _html(entry.text)])
+        lines = [f"<b>{_html(' · '.join(head))}</b>", _html(entry.text)]
+        if entry.hidden_from_wall:
+            lines.insert(1, "<b>⊘ " + _html(_("Hidden from the wall display")) + "</b>")
+        return "<br>".join(lines)
 
     def _correct(self) -> None:
         entry = self.selected()

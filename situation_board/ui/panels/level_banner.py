@@ -47,7 +47,7 @@ class LevelBanner(QFrame):
         self.side = QLabel()
         self.side.setObjectName("bannerSide")
         self.side.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.change = QPushButton(_("Change readiness level… (Ctrl+B)"))
+        self.change = QPushButton(_("&Change readiness level… (Ctrl+B)"))
         self.change.setObjectName("changeLevel")
         self.change.setAccessibleName(_("Change readiness level"))
         self.change.clicked.connect(self.changeRequested)

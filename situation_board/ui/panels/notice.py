@@ -50,7 +50,7 @@ class OtherEventsBar(QFrame):
                 "recent one. Close the other, or keep it open."
             ).format(self._other.name, fmt_short(self._other.started_at, self.language))
         )
-        self.button.setText(_("Close “{0}”…").format(self._other.name))
+        self.button.setText(_("Cl&ose “{0}”…").format(self._other.name))
         self.show()
 
     def _close(self) -> None:

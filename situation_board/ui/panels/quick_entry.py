@@ -55,10 +55,10 @@ class QuickEntry(QFrame):
             _("Type a journal entry and press Enter (Ctrl+L) · Ctrl+Enter: more fields")
         )
         self.label.setBuddy(self.line)
-        self.save = QPushButton(_("Save (Enter)"))
+        self.save = QPushButton(_("&Save (Enter)"))
         self.save.setObjectName("quickEntrySave")
         self.save.setAccessibleName(_("Save journal entry"))
-        self.more = QPushButton(_("More fields… (Ctrl+Enter)"))
+        self.more = QPushButton(_("&More fields… (Ctrl+Enter)"))
         self.more.setObjectName("quickEntryMore")
         self.more.setAccessibleName(_("Open the full journal entry dialog"))
         self.feedback = QLabel()
@@ -80,6 +80,7 @@ class QuickEntry(QFrame):
         self._feedback_timer.setSingleShot(True)
         self._feedback_timer.setInterval(8000)
         self._feedback_timer.timeout.connect(self.feedback.clear)
+        self.line.textChanged.connect(self._clear_error)  # typing corrects it: the error goes
         self._busy = False
 
     def submit(self) -> None:
@@ -119,6 +120,11 @@ class QuickEntry(QFrame):
         self._busy = False
         self.line.setReadOnly(False)
         self.show_error(message)
+
+    def _clear_error(self) -> None:
+        if self.feedback.property("error") and self.line.text().strip():
+            self.feedback.clear()
+            self.feedback.setProperty("error", False)
 
     def show_error(self, message: str) -> None:
         self._show(message, ok=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from situation_board.domain.entities import AffectedSystem, Board
 from situation_board.i18n import _, ngettext
@@ -32,17 +32,18 @@ class SystemsPanel(Panel):
         }
         self.fitter = ColumnFitter(self.view, widths, SystemsModel.WORKAROUND, min_stretch=260)
         self.view.activated.connect(self._activated)
-        self.add = QPushButton(_("New system… (Ctrl+Shift+S)"))
+        self.add = QPushButton(_("&New system… (Ctrl+Shift+S)"))
         self.add.setObjectName("addSystem")
         self.add.setAccessibleName(_("New affected system"))
         self.add.clicked.connect(self.addRequested)
-        self.edit = QPushButton(_("Edit…"))
+        self.edit = QPushButton(_("&Edit…"))
         self.edit.setObjectName("editSystem")
         self.edit.setAccessibleName(_("Edit selected system"))
         self.edit.clicked.connect(lambda: self._activated(self.view.currentIndex()))
         self.header.addWidget(self.edit)
         self.header.addWidget(self.add)
         self.body.addWidget(self.view)
+        self.compact = False
 
     def show_board(self, board: Board) -> None:
         self.model.set_systems(board.systems, board.as_of)
@@ -58,9 +59,21 @@ class SystemsPanel(Panel):
         )
         self.add.setEnabled(board.event is not None)
 
+    def set_compact(self, compact: bool) -> None:
+        """Compact (a small screen): every row two lines high, the rest of a long workaround in
+        the tooltip, so several systems fit; otherwise rows grow to their text."""
+        self.compact = compact
+        rows = self.view.verticalHeader()
+        if compact:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 4)
+        else:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
     def preferred_height(self) -> int:
         """Enough for every system (at most about eight rows) without scrolling."""
-        self.view.resizeRowsToContents()
+        if not self.compact:
+            self.view.resizeRowsToContents()
         vh = self.view.verticalHeader()
         rows = sum(vh.sectionSize(r) for r in range(min(self.model.rowCount(), 8)))
         rows = max(rows, 2 * vh.defaultSectionSize())
@@ -70,6 +83,15 @@ class SystemsPanel(Panel):
     def selected(self) -> AffectedSystem | None:
         index = self.view.currentIndex()
         return self.model.system(index.row()) if index.isValid() else None
+
+    def select(self, system_id: str) -> None:
+        """Make ``system_id`` the current row (after an undo)."""
+        for row in range(self.model.rowCount()):
+            if self.model.system(row).id == system_id:
+                index = self.model.index(row, SystemsModel.NAME)
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

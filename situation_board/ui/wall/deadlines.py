@@ -1,6 +1,8 @@
 """The wall's deadline clocks: every running (or overdue) statutory clock with its countdown,
 in the urgency colours of the window — yellow from 50 % of the time, orange from 80 %, deep red
-after the due time — each with its icon and words (colour is never the only signal)."""
+after the due time — each with its icon and words (colour is never the only signal); then the
+clocks already reported to their authority, with when and the authority's reference, so the room
+sees at a glance that IMY has it."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from datetime import datetime
 
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import Urgency
+from situation_board.domain.timeutil import fmt_short
 from situation_board.i18n import ngettext
 from situation_board.ui import clocks
 from situation_board.ui.wall.widgets import Segment, WallList, WallRow
@@ -42,9 +45,33 @@ def deadline_rows(board: Board | None, now: datetime, language: str) -> list[Wal
     return rows
 
 
-def fill_deadlines(target: WallList, board: Board | None, now: datetime, language: str) -> None:
-    """Show the open clocks in ``target``, hidden when there are none."""
-    rows = deadline_rows(board, now, language)
+def reported_rows(board: Board | None, now: datetime, language: str) -> list[WallRow]:
+    """One row per clock reported to its authority, the latest first: a tick, "Rapporterad
+    25 jan. 15:45" and the title, and the authority's reference on a line of its own."""
+    if board is None or board.event is None:
+        return []
+    reported = sorted(
+        (d for d in board.deadlines if d.reported_at is not None),
+        key=lambda d: d.reported_at or now,
+        reverse=True,
+    )
+    rows = []
+    for d in reported:
+        head = f"{d.status(now).label(language)} {fmt_short(d.reported_at, language)}"
+        lines: tuple[tuple[Segment, ...], ...] = (
+            (Segment(f"{head}  ", "muted", True), Segment(d.title, "body", lines=2)),
+        )
+        if d.reference:
+            lines += ((Segment(d.reference, "body", lines=2),),)
+        rows.append(WallRow(lines, icon=clocks.urgency_icon(Urgency.CLOSED), key=d.id))
+    return rows
+
+
+def fill_deadlines(target: WallList, board: Board | None, now: datetime, language: str) -> int:
+    """Show the open clocks in ``target``, then the reported ones; hidden when there are
+    neither. Returns how many clocks run."""
+    running = deadline_rows(board, now, language)
+    rows = running + reported_rows(board, now, language)
     overdue = sum(
         1
         for d in (board.deadlines if board else ())
@@ -56,3 +83,4 @@ def fill_deadlines(target: WallList, board: Board | None, now: datetime, languag
         summary.append(Segment(text, "status_down", True))
     target.set_rows(rows, summary, "")
     target.setVisible(bool(rows))
+    return len(running)

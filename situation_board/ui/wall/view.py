@@ -100,7 +100,7 @@ class WallView(QWidget):
         self.journal_list = WallList(_("Latest significant entries"), page_seconds, h)
         self.deadlines_list = WallList(_("Statutory deadlines"), page_seconds, h)
         self.deadlines_list.setObjectName("wallDeadlines")
-        self.deadlines_list.hide()  # shown while a clock runs
+        self.deadlines_list.hide()  # shown while a clock runs or one has been reported
         self.fresh_line = FreshnessLine(h)
         self.stale = StaleBand(h)
         self.watermark = Watermark(_("EXERCISE"), self)
@@ -123,6 +123,7 @@ class WallView(QWidget):
         bottom.setSpacing(theme.px(0.01, h))
         bottom.addWidget(self.journal_list, 50)
         bottom.addWidget(self.deadlines_list, 50)
+        self.bottom = bottom
         inner.addLayout(bottom, 36)
         self.grid.addLayout(inner, 1)
         self.grid.addWidget(self.fresh_line)
@@ -256,7 +257,10 @@ class WallView(QWidget):
                 else ""
             )
         self.banner.update()
-        fill_deadlines(self.deadlines_list, board, now, self.language)  # counts down each second
+        running = fill_deadlines(self.deadlines_list, board, now, self.language)  # each second
+        share = 50 if running else 40  # reported clocks alone: a narrower column
+        if self.bottom.stretch(1) != share:
+            self.bottom.setStretch(1, share)
         self._show_freshness(now)
 
     def _show_freshness(self, now: datetime) -> None:
