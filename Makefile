@@ -16,7 +16,7 @@ LANGS := sv en
 MO := $(foreach l,$(LANGS),resources/i18n/$(l)/LC_MESSAGES/situation_board.mo)
 BABEL_KEYWORDS := -k N_ -k NC_:1c,2
 
-.PHONY: demo run test test-fast lint format venv deps-gui deps-test translations i18n-update clean
+.PHONY: demo run test test-fast bench lint format venv deps-gui deps-test translations i18n-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,12 @@ test: venv deps-test
 ## Unit tests only (no Qt, no server): seconds.
 test-fast: venv
 	$(BIN)/python -m pytest tests/unit
+
+## Every benchmark in tests/perf (not tests: pytest never collects them): one table, each value
+## against a baseline measured in the same run, also as test-artifacts/bench.json. Takes about
+## half an hour (the first run also builds a board of 1,000,000 entries in test-artifacts/bench-data).
+bench: venv deps-test
+	$(BIN)/python -m tests.perf
 
 lint: venv
 	$(BIN)/ruff check situation_board tests

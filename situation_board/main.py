@@ -13,22 +13,23 @@ a dialog when there is a display, and always as one line on stderr; the exit sta
 
 from __future__ import annotations
 
-import logging
 import sys
-from collections.abc import Sequence
-from types import ModuleType
 
-from situation_board.app import startup
-from situation_board.app.context import AppContext
-from situation_board.app.windows import NoWindows
-from situation_board.cli import main as cli_main
-from situation_board.domain.errors import BoardError
+from situation_board import APP_NAME, __version__
+
+TYPE_CHECKING = False  # not ``typing.TYPE_CHECKING``: --version imports nothing it does not need
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import ModuleType
+
+    from situation_board.app.context import AppContext
 
 EXIT_STARTUP = 2
-log = logging.getLogger(__name__)
 
 
 def _launch() -> ModuleType:
+    from situation_board.app.windows import NoWindows  # noqa: PLC0415 - not for --version
+
     try:
         from situation_board.ui import launch  # noqa: PLC0415 - Qt only when a window opens
     except ImportError as exc:  # PySide6 not installed: the CLI prints the board instead
@@ -48,6 +49,8 @@ class QtWindows:
     def problem(self, language: str) -> str | None:
         """Why no window can open here (``app.startup.display_problem``), or ``None`` — also
         when Qt is not installed at all (the window commands then print the board)."""
+        from situation_board.app import startup  # noqa: PLC0415 - not for --version
+
         if not startup.qt_installed():
             return None
         found = startup.display_problem()
@@ -55,6 +58,8 @@ class QtWindows:
 
     def startup_error(self, message: str, language: str) -> int:
         """One line on stderr, and the start-up dialog when a display is usable; returns 2."""
+        from situation_board.app import startup  # noqa: PLC0415 - not for --version
+
         _line(message)
         if startup.qt_installed() and startup.display_problem() is None:
             try:
@@ -62,7 +67,9 @@ class QtWindows:
                     show_startup_error,
                 )
             except ImportError as exc:
-                log.warning("no start-up dialog (%s)", exc)
+                import logging  # noqa: PLC0415 - not for --version
+
+                logging.getLogger(__name__).warning("no start-up dialog (%s)", exc)
             else:
                 show_startup_error(message, language)
         return EXIT_STARTUP
@@ -70,6 +77,8 @@ class QtWindows:
     def _prepare(self, ctx: AppContext) -> int | None:
         """Open the local store (Qt-free: its errors are the person's to fix, display or not),
         then check the display: an exit status, or ``None`` to go on."""
+        from situation_board.domain.errors import BoardError  # noqa: PLC0415 - not for --version
+
         try:
             ctx.store()
         except BoardError as exc:
@@ -81,6 +90,8 @@ class QtWindows:
 
     def workstation(self, ctx: AppContext) -> int:
         """Open the workstation window (see ``ui.launch.run_workstation``)."""
+        from situation_board.domain.errors import BoardError  # noqa: PLC0415 - not for --version
+
         status = self._prepare(ctx)
         if status is not None:
             return status
@@ -92,6 +103,8 @@ class QtWindows:
 
     def wall(self, ctx: AppContext, *, screen: int | None, windowed: bool) -> int:
         """Open the wall display (see ``ui.launch.run_wall``)."""
+        from situation_board.domain.errors import BoardError  # noqa: PLC0415 - not for --version
+
         status = self._prepare(ctx)
         if status is not None:
             return status
@@ -103,5 +116,16 @@ class QtWindows:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the program; returns the exit status."""
-    return cli_main(argv, windows=QtWindows())
+    """Run the program; returns the exit status.
+
+    ``situation-board --version`` answers before anything else is imported (the configuration,
+    the catalogue, the command line); every other command goes through the CLI, which imports
+    the store (SQLAlchemy) and the window (Qt) only when a command needs them.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        print(f"{APP_NAME} {__version__}")
+        return 0
+    from situation_board.cli import main as cli_main  # noqa: PLC0415 - not for --version
+
+    return cli_main(args, windows=QtWindows())

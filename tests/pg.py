@@ -49,7 +49,10 @@ def free_port() -> int:
 class PgCluster:
     """One cluster: ``start``, ``stop``, ``create_db``, URLs for SQLAlchemy and psycopg."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, durable: bool = False) -> None:
+        """``durable``: fsync and synchronous commits as a production server has them (the
+        benchmarks); the tests run without (faster, and a crash of a throwaway cluster costs
+        nothing)."""
         self.bindir = bindir
         self.root = Path(tempfile.mkdtemp(prefix="sb-pg-"))
         self.data = self.root / "data"
@@ -82,8 +85,12 @@ class PgCluster:
             f"port = {self.port}\n"
             f"unix_socket_directories = '{self.root}'\n"
             "listen_addresses = '127.0.0.1'\n"
-            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-            "max_connections = 100\nshared_buffers = 64MB\n"
+            + (
+                "fsync = on\nsynchronous_commit = on\n"
+                if durable
+                else "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            )
+            + "max_connections = 100\nshared_buffers = 64MB\n"
             "password_encryption = 'scram-sha-256'\n"
             "log_min_messages = warning\n"
         )

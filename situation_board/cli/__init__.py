@@ -11,13 +11,11 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 
 from situation_board.app.context import AppContext, Options, open_context
 from situation_board.app.windows import Windows
-from situation_board.cli import export, journal, records, rhythm
-from situation_board.cli import sync as sync_cmds
-from situation_board.cli import windows as window_cmds
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.parser import Handler, UsageError, build_parser, localise_argparse
 from situation_board.domain.clock import Clock, system_clock
@@ -26,46 +24,57 @@ from situation_board.i18n import _
 
 EXIT_BAD_INPUT = 2
 
-HANDLERS: dict[str, Handler] = {
-    "wall": window_cmds.wall,
-    "demo": window_cmds.demo,
-    "station": records.station,
-    "event new": records.event_new,
-    "event close": records.event_close,
-    "event list": records.event_list,
-    "level set": records.level_set,
-    "level history": records.level_history,
-    "system add": records.system_add,
-    "system set": records.system_set,
-    "system list": records.system_list,
-    "action add": records.action_add,
-    "action set": records.action_set,
-    "action done": records.action_done,
-    "action list": records.action_list,
-    "show": records.show,
-    "log add": journal.log_add,
-    "log list": journal.log_list,
-    "handover": journal.handover,
-    "deadline add": rhythm.deadline_add,
-    "deadline report": rhythm.deadline_report,
-    "deadline not-required": rhythm.deadline_not_required,
-    "deadline list": rhythm.deadline_list,
-    "briefing add": rhythm.briefing_add,
-    "briefing list": rhythm.briefing_list,
-    "briefing cancel": rhythm.briefing_cancel,
-    "briefing agenda": rhythm.briefing_agenda,
-    "briefing decision": rhythm.briefing_decision,
-    "template list": rhythm.template_list,
-    "export journal-csv": export.journal_csv,
-    "export journal-json": export.journal_json,
-    "export journal-pdf": export.journal_pdf,
-    "export board-pdf": export.board_pdf,
-    "export lagesbild": export.lagesbild,
-    "export archive": export.archive,
-    "store init": sync_cmds.store_init,
-    "store password": sync_cmds.store_password,
-    "sync": sync_cmds.sync,
+HANDLERS: dict[str, str] = {
+    "wall": "windows.wall",
+    "demo": "windows.demo",
+    "station": "records.station",
+    "event new": "records.event_new",
+    "event close": "records.event_close",
+    "event list": "records.event_list",
+    "level set": "records.level_set",
+    "level history": "records.level_history",
+    "system add": "records.system_add",
+    "system set": "records.system_set",
+    "system list": "records.system_list",
+    "action add": "records.action_add",
+    "action set": "records.action_set",
+    "action done": "records.action_done",
+    "action list": "records.action_list",
+    "show": "records.show",
+    "log add": "journal.log_add",
+    "log list": "journal.log_list",
+    "handover": "journal.handover",
+    "deadline add": "rhythm.deadline_add",
+    "deadline report": "rhythm.deadline_report",
+    "deadline not-required": "rhythm.deadline_not_required",
+    "deadline list": "rhythm.deadline_list",
+    "briefing add": "rhythm.briefing_add",
+    "briefing list": "rhythm.briefing_list",
+    "briefing cancel": "rhythm.briefing_cancel",
+    "briefing agenda": "rhythm.briefing_agenda",
+    "briefing decision": "rhythm.briefing_decision",
+    "template list": "rhythm.template_list",
+    "export journal-csv": "export.journal_csv",
+    "export journal-json": "export.journal_json",
+    "export journal-pdf": "export.journal_pdf",
+    "export board-pdf": "export.board_pdf",
+    "export lagesbild": "export.lagesbild",
+    "export archive": "export.archive",
+    "store init": "sync.store_init",
+    "store password": "sync.store_password",
+    "sync": "sync.sync",
 }
+"""Each command's handler as ``module.function`` in this package, imported when the command
+runs: ``--help``, ``--version`` and a usage error load no handler module (and so neither
+SQLAlchemy nor the sync code behind them)."""
+
+
+def handler(path: str) -> Handler:
+    """The handler of command ``path`` (``""``: the window), its module imported now."""
+    module, _dot, name = (HANDLERS.get(path) or "windows.window").partition(".")
+    found: Handler = getattr(import_module(f"situation_board.cli.{module}"), name)
+    return found
+
 
 READ_ONLY = frozenset(
     {
@@ -160,7 +169,7 @@ def main(
     try:
         if path in READ_ONLY:
             ctx.require_board()
-        return HANDLERS[path](inv) if path else window_cmds.window(inv)
+        return handler(path)(inv)
     except BoardError as exc:
         return _fail(exc.message(language))
     finally:

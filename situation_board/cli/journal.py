@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from situation_board.cli.export import PDF, missing_glyphs_warning, output_file
 from situation_board.cli.invocation import Invocation
-from situation_board.cli.output import emit, emit_json_array, entry_line
+from situation_board.cli.output import emit, emit_chunks
 from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import ValidationError
 from situation_board.i18n import _
@@ -32,20 +32,16 @@ def log_add(inv: Invocation) -> int:
 
 
 def log_list(inv: Invocation) -> int:
-    """``log list [--since ISO] [--until ISO] [--json]``: chronological."""
-    from situation_board.reports.board_json import entry_json  # noqa: PLC0415 - only for this command
-
+    """``log list [--since ISO] [--until ISO] [--json]``: chronological, streamed row by row."""
     a = inv.args
     since, until = inv.when(a.since, "since"), inv.when(a.until, "until")
     if since and until and until < since:
         raise ValidationError("period_reversed")
-    entries = inv.services.journal(since=since, until=until)
     if a.json:
-        exercise = inv.services.find_event().exercise
-        emit_json_array(entry_json(e, exercise=exercise) for e in entries)
+        emit_chunks(inv.services.journal_json(since=since, until=until))
     else:
-        for e in entries:
-            emit(entry_line(e, inv.ctx.language))
+        for line in inv.services.journal_lines(inv.ctx.language, since=since, until=until):
+            emit(line)
     return 0
 
 

@@ -27,6 +27,15 @@ def emit_json(data: Any) -> None:
     emit(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def emit_chunks(chunks: Iterable[str]) -> None:
+    """Print text that arrives in pieces (a journal of 100,000 entries, streamed), then a
+    newline; nothing is held back to be printed at the end."""
+    write = sys.stdout.write
+    for chunk in chunks:
+        write(chunk)
+    write("\n")
+
+
 def emit_json_array(items: Iterable[Any]) -> None:
     """Print a JSON array item by item (large journals are not built in memory first)."""
     first = True
@@ -46,6 +55,10 @@ def entry_line(e: JournalEntry, language: str) -> str:
     parties = f" {e.from_party}→{e.to_party}" if (e.from_party or e.to_party) else ""
     fix = " [" + _("corrects {0}").format(e.corrects[-8:]) + "]" if e.corrects else ""
     return f"{e.number:9}  {times}  [{e.category.label(language)}]{parties} {e.text}{fix}"
+
+
+LATEST_ENTRIES = 8
+"""How many of the latest journal entries ``show`` prints."""
 
 
 def print_board(board: Board, language: str) -> None:
@@ -71,5 +84,5 @@ def print_board(board: Board, language: str) -> None:
         flag = _("OVERDUE") + " " if x.is_overdue(board.as_of) else ""
         emit(f"  {flag}{fmt_short(x.due_at, language):13} {x.title} ({x.owner})")
     emit("\n" + _("Latest journal entries:"))
-    for j in board.journal[-8:]:
+    for j in board.journal[-LATEST_ENTRIES:]:
         emit("  " + entry_line(j, language))

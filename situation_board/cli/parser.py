@@ -9,7 +9,7 @@ command. The handlers live in the sibling modules; ``Handler`` is their type.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from situation_board import __version__, i18n
@@ -72,8 +72,9 @@ def _add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
     g.add_argument("--user", default=d, metavar="NAME", help=_("name recorded on entries"))
 
 
-def build_parser(handlers: dict[str, Handler]) -> Parser:
-    """The whole grammar; ``handlers`` maps a command path ("log add") to its handler.
+def build_parser(handlers: Mapping[str, object]) -> Parser:
+    """The whole grammar; ``handlers`` maps each command path ("log add") to its handler (or
+    the handler's name: ``cli.HANDLERS``, imported when the command runs).
 
     Raises ``KeyError`` when a command has no handler (a programming error).
     """
@@ -88,7 +89,9 @@ def build_parser(handlers: dict[str, Handler]) -> Parser:
     def cmd(parent: Any, name: str, help_: str, path: str | None = None) -> Parser:
         p: Parser = parent.add_parser(name, help=help_, description=help_)
         _add_globals(p, top=False)
-        p.set_defaults(func=handlers[path or name], command_path=path or name)
+        if (path or name) not in handlers:
+            raise KeyError(path or name)
+        p.set_defaults(command_path=path or name)
         return p
 
     def group(name: str, help_: str) -> Any:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from situation_board.cli.invocation import Invocation
-from situation_board.cli.output import emit, emit_json, print_board
+from situation_board.cli.output import LATEST_ENTRIES, emit, emit_chunks, emit_json, print_board
 from situation_board.cli.rhythm import event_from_template
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import ActionStatus, Priority, ReadinessLevel, SystemStatus
@@ -244,12 +244,13 @@ def with_sync_block(inv: Invocation, board: Board) -> Board:
 
 
 def show(inv: Invocation) -> int:
-    """``show [--json]``: the whole board."""
-    from situation_board.reports.board_json import board_json  # noqa: PLC0415 - only for this command
-
-    board = with_sync_block(inv, inv.services.board())
+    """``show [--json]``: the whole board (the JSON streamed, the journal row by row; the text
+    form shows the latest entries only, so only those are read)."""
     if getattr(inv.args, "json", False):
-        emit_json(board_json(board))
+        emit_chunks(inv.services.board_json(adjust=lambda b: with_sync_block(inv, b)))
         return 0
+    board = with_sync_block(inv, inv.services.board(with_journal=False))
+    if board.event is not None:
+        board = replace(board, journal=tuple(inv.services.journal_tail(LATEST_ENTRIES)))
     print_board(board, inv.ctx.language)
     return 0

@@ -6,6 +6,8 @@ Swedish label beside them under ``*_label``/``label``.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from situation_board.domain.deadlines import elapsed_percent
@@ -23,6 +25,7 @@ from situation_board.domain.entities import (
 from situation_board.domain.enums import ReadinessLevel
 from situation_board.domain.ids import short_id
 from situation_board.domain.timeutil import iso
+from situation_board.reports.journal_stream import entries_json, json_array
 
 JSON_SHAPE_VERSION = 1
 
@@ -187,3 +190,17 @@ def board_json(board: Board) -> dict[str, Any]:
         "briefings": [briefing_json(b, board) for b in board.briefings],
         "sync": sync_json(board.sync, board),
     }
+
+
+def board_json_chunks(board: Board, journal: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+    """``board_json(board)`` as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it, in
+    pieces, with the journal taken row by row from ``journal`` (``journal_export_rows``) instead
+    of ``board.journal``: the document is never whole in memory."""
+    yield "{"
+    for i, (key, value) in enumerate(board_json(board).items()):
+        yield ("\n" if i == 0 else ",\n") + f"  {json.dumps(key)}: "
+        if key == "journal":
+            yield from json_array(entries_json(journal, pad="    "), pad="  ")
+        else:
+            yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    yield "\n}"

@@ -15,6 +15,7 @@ personnummer cannot be shown on the wall.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from situation_board.domain.changes import NOTHING, Outcome
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import NotFoundError, ValidationError
+from situation_board.domain.journal_view import JournalFilter, JournalKey, JournalRow
 from situation_board.domain.messages import Text
 from situation_board.domain.rules import (
     MAX_NAME,
@@ -34,7 +36,9 @@ from situation_board.domain.rules import (
 from situation_board.domain.timeutil import check_sane
 from situation_board.domain.undo import UndoStep
 from situation_board.i18n import N_
+from situation_board.reports.journal_stream import entries_json, entry_lines, json_array
 from situation_board.services.base import ServiceBase
+from situation_board.store import journal_pages as pages
 from situation_board.store import queries as q
 from situation_board.store.schema import entry_visibility, journal
 
@@ -167,6 +171,108 @@ class JournalServices(ServiceBase):
         [since, until) of occurred times (aware UTC). Raises ``NoActiveEventError``."""
         with self.store.read() as conn:
             return q.journal_of(conn, self._active_event(conn).id, since=since, until=until)
+
+    def journal_json(
+        self, *, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[str]:
+        """The active event's journal (``journal``'s entries and order) as the JSON array of
+        ``log list --json`` (each entry with the event's ``exercise`` flag), in pieces, read row
+        by row in one read transaction: 100,000 entries are never in memory at once. Raises
+        ``NoActiveEventError`` on the first piece."""
+        with self.store.read() as conn:
+            event = self._active_event(conn)
+            rows = q.journal_export_rows(conn, event.id, since=since, until=until)
+            yield from json_array(entries_json(rows, pad="  ", exercise=event.exercise))
+
+    def journal_lines(
+        self, language: str, *, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[str]:
+        """The active event's journal as the lines of ``log list`` (``language``: the labels),
+        read row by row. Raises ``NoActiveEventError`` on the first line."""
+        with self.store.read() as conn:
+            event = self._active_event(conn)
+            rows = q.journal_export_rows(conn, event.id, since=since, until=until)
+            yield from entry_lines(rows, language)
+
+    def journal_tail(self, count: int) -> list[JournalEntry]:
+        """The latest ``count`` entries of the active event, chronological. Raises
+        ``NoActiveEventError``."""
+        with self.store.read() as conn:
+            return q.journal_tail(conn, self._active_event(conn).id, count)
+
+    def journal_page(
+        self,
+        flt: JournalFilter,
+        *,
+        after: JournalKey | None = None,
+        limit: int = 200,
+        newest_first: bool = True,
+    ) -> tuple[str | None, list[JournalRow]]:
+        """The active event's id and the next ``limit`` of its entries that pass ``flt``, after
+        ``after`` in the journal's order (the window's pages: see ``store.journal_pages``).
+        Without an active event: ``(None, [])``."""
+        with self.store.read() as conn:
+            events = q.open_events(conn)
+            if not events:
+                return None, []
+            event_id = events[0].id
+            rows = pages.journal_page(
+                conn, event_id, flt, after=after, limit=limit, newest_first=newest_first
+            )
+            return event_id, rows
+
+    def journal_count(self, flt: JournalFilter) -> tuple[int, int]:
+        """(entries passing ``flt``, all entries) of the active event; (0, 0) without one."""
+        with self.store.read() as conn:
+            events = q.open_events(conn)
+            if not events:
+                return 0, 0
+            everything = pages.journal_count(conn, events[0].id, JournalFilter())
+            shown = everything if flt.everything else pages.journal_count(conn, events[0].id, flt)
+            return shown, everything
+
+    def entry_detail(
+        self, entry_id: str
+    ) -> tuple[JournalRow | None, JournalRow | None, list[JournalRow]]:
+        """An entry, the entry it corrects and the entries correcting it (the window's detail
+        pane)."""
+        with self.store.read() as conn:
+            return pages.entry_with_corrections(conn, entry_id)
+
+    def latest_entries(
+        self,
+        accept: Callable[[JournalEntry], bool],
+        count: int,
+        categories: frozenset[EntryCategory] | None = None,
+        *,
+        scan: int = 20_000,
+    ) -> list[JournalEntry]:
+        """The latest ``count`` entries of the active event of ``categories`` that ``accept``
+        takes, chronological: read newest first a page at a time until there are enough, or
+        ``scan`` entries were looked at (the wall reads only what it shows). Without an active
+        event: ``[]``."""
+        found: list[JournalEntry] = []
+        page = max(50, count * 4)
+        flt = JournalFilter(categories=categories)
+        with self.store.read() as conn:
+            events = q.open_events(conn)
+            if not events:
+                return []
+            after: JournalKey | None = None
+            seen = 0
+            while len(found) < count and seen < scan:
+                rows = pages.journal_page(conn, events[0].id, flt, after=after, limit=page)
+                found += [r.entry for r in rows if accept(r.entry)]
+                seen += len(rows)
+                if len(rows) < page:
+                    break
+                after = rows[-1].key
+        return list(reversed(found[:count]))
+
+    def journal_watermark(self) -> int:
+        """The highest journal rowid stored (``journal_after`` reads what comes after it)."""
+        with self.store.read() as conn:
+            return q.journal_watermark(conn)
 
     def journal_after(self, rowid: int) -> tuple[int, list[JournalEntry]]:
         """Entries of the active event stored after SQLite ``rowid`` and the highest rowid seen

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from sqlalchemy import Connection
 
 from situation_board.domain.entities import Board
+from situation_board.reports.board_json import board_json_chunks
 from situation_board.services.base import ServiceBase
 from situation_board.store import queries as q
 
@@ -45,6 +47,21 @@ class ReadServices(ServiceBase):
             other_open_events=tuple(open_events[1:]),
             sync=sync,
         )
+
+    def board_json(
+        self, *, adjust: Callable[[Board], Board] | None = None, now: datetime | None = None
+    ) -> Iterator[str]:
+        """The board as ``show --json`` prints it (``reports.board_json``), in pieces, from one
+        read transaction; the journal is read row by row, never whole in memory. ``adjust``
+        may change the board (not its journal) before it is written."""
+        with self.store.read() as conn:
+            board = self.board_in(conn, with_journal=False, now=now)
+            if adjust is not None:
+                board = adjust(board)
+            rows = (
+                q.journal_export_rows(conn, board.event.id) if board.event is not None else iter(())
+            )
+            yield from board_json_chunks(board, rows)
 
     def fingerprint(self) -> tuple[object, ...]:
         """A value that changes whenever the board changes (see ``queries.fingerprint``)."""

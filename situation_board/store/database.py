@@ -31,7 +31,7 @@ from situation_board.i18n import N_
 from situation_board.store.schema import journal, local_station
 from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
-HEAD_REVISION = "0003_attention"  # kept equal to the migrations' head by a test
+HEAD_REVISION = "0004_journal_search"  # kept equal to the migrations' head by a test
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
 log = logging.getLogger(__name__)

@@ -7,12 +7,16 @@ from the head the code expects (opening an up-to-date store costs no Alembic imp
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
+
+_REVISION = re.compile(r'^revision = "([^"]+)"$', re.M)
 
 
 class Migrations:
@@ -23,6 +27,8 @@ class Migrations:
         self.name = name
 
     def config(self, connection: Connection | None = None) -> Config:
+        from alembic.config import Config  # noqa: PLC0415 - Alembic only to migrate
+
         cfg = Config()
         cfg.set_main_option("script_location", str(self.folder))
         if connection is not None:
@@ -30,19 +36,32 @@ class Migrations:
         return cfg
 
     def head(self) -> str:
+        from alembic.script import ScriptDirectory  # noqa: PLC0415 - Alembic only to migrate
+
         heads = ScriptDirectory.from_config(self.config()).get_heads()
         if len(heads) != 1:
             raise RuntimeError(f"{self.name} migrations have {len(heads)} heads: {heads}")
         return heads[0]
 
     def knows_revision(self, revision: str) -> bool:
-        """True when ``revision`` is one of this program's migrations."""
-        script = ScriptDirectory.from_config(self.config())
-        return any(rev.revision == revision for rev in script.walk_revisions())
+        """True when ``revision`` is one of this program's migrations (read once from the
+        scripts' ``revision = "…"`` lines: a sync round asks this every time, without Alembic)."""
+        return revision in _revisions(self.folder / "versions")
 
     def upgrade(self, connection: Connection, target: str = "head") -> None:
         """Upgrade the database on ``connection`` (inside the caller's transaction)."""
+        from alembic import command  # noqa: PLC0415 - Alembic only to migrate
+
         command.upgrade(self.config(connection), target)
+
+
+@cache
+def _revisions(folder: Path) -> frozenset[str]:
+    return frozenset(
+        found
+        for script in folder.glob("*.py")
+        for found in _REVISION.findall(script.read_text(encoding="utf-8"))
+    )
 
 
 LOCAL = Migrations(Path(__file__).with_name("migrations"), "local")

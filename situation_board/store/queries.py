@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +45,7 @@ from situation_board.domain.enums import (
     SystemStatus,
 )
 from situation_board.domain.reminders import Ack, Shown
+from situation_board.domain.timeutil import utc
 from situation_board.store.schema import (
     actions,
     briefings,
@@ -375,6 +376,11 @@ _ENTRY_COLUMNS = (
 )
 
 
+def journal_watermark(conn: Connection) -> int:
+    """The highest rowid of the journal (0 when empty)."""
+    return int(conn.execute(text("SELECT coalesce(max(rowid), 0) FROM journal")).scalar_one())
+
+
 def journal_after_rowid(
     conn: Connection, event_id: str, after: int
 ) -> tuple[int, list[JournalEntry]]:
@@ -413,6 +419,68 @@ def journal_after_rowid(
         for r in rows
     ]
     return (int(rows[-1][0]) if rows else after), entries
+
+
+EXPORT_BATCH = 2000
+
+
+def journal_export_rows(
+    conn: Connection,
+    event_id: str,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """The event's journal in chronological order (as ``journal_of``), as stored, row by row
+    (never all in memory, and in index order: nothing is sorted): the exports' fast path
+    (``reports.journal_stream``).
+
+    Each row is ``(id, number, occurred_at, recorded_at, author, function, category, medium,
+    from_party, to_party, text, corrects, hidden_from_wall)``: times are the stored UTC text
+    (``YYYY-MM-DD HH:MM:SS.ffffff``), enums their code names, and ``hidden_from_wall`` the
+    effective one (the entry's visibility record when it has one, as ``_journal_select``)."""
+    where = ["j.event_id = ?"]
+    params: list[Any] = [event_id]
+    if since is not None:
+        where.append("j.occurred_at >= ?")
+        params.append(_stored_instant(since))
+    if until is not None:
+        where.append("j.occurred_at < ?")
+        params.append(_stored_instant(until))
+    cursor = conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+        "SELECT j.id, j.number, j.occurred_at, j.recorded_at, j.author, j.function, j.category,"
+        " j.medium, j.from_party, j.to_party, j.text, j.corrects,"
+        " coalesce(v.hidden_from_wall, j.hidden_from_wall) FROM journal j"
+        " LEFT JOIN entry_visibility v ON v.id = j.id AND v.deleted = 0"
+        f" WHERE {' AND '.join(where)} ORDER BY j.occurred_at, j.recorded_at, j.number, j.id",
+        params,
+    )
+    try:
+        while rows := cursor.fetchmany(EXPORT_BATCH):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def _stored_instant(when: datetime) -> str:
+    """An aware instant as the local store keeps it (naive UTC text, as ``UTCDateTime``)."""
+    return f"{utc(when).replace(tzinfo=None):%Y-%m-%d %H:%M:%S.%f}"
+
+
+def journal_tail(conn: Connection, event_id: str, count: int) -> list[JournalEntry]:
+    """The latest ``count`` entries of the event, chronological (as ``journal_of`` ends)."""
+    q = (
+        select(journal)
+        .where(journal.c.event_id == event_id)
+        .order_by(
+            journal.c.occurred_at.desc(),
+            journal.c.recorded_at.desc(),
+            journal.c.number.desc(),
+            journal.c.id.desc(),
+        )
+        .limit(count)
+    )
+    return [to_entry(r) for r in reversed(conn.execute(q).mappings().all())]
 
 
 def entry_by_ref(conn: Connection, ref: str) -> list[JournalEntry]:

@@ -193,8 +193,19 @@ journal = Table(
     Column("corrects", String(36), nullable=True, index=True),
     Column("hidden_from_wall", Boolean, nullable=False, server_default="0"),
     *_immutable_tail(),
-    Index("ix_journal_event_occurred", "event_id", "occurred_at"),
+    # the display and export order (migration 0004): read in order, never sorted
+    Index("ix_journal_chrono", "event_id", "occurred_at", "recorded_at", "number", "id"),
 )
+
+SEARCH_TABLE = "journal_search"
+"""The journal's FTS5 index (migration 0004): not a SQLAlchemy table; it and its shadow tables
+(``journal_search_data``, …) are left out of schema comparisons (``mapped_name``)."""
+
+
+def mapped_name(name: str | None, type_: str, _parent: object = None) -> bool:
+    """False for the full-text index and its shadow tables (Alembic's ``include_name``)."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE))
+
 
 handovers = Table(
     "handovers",

@@ -24,40 +24,37 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Connection,
     Engine,
-    String,
-    Text,
-    cast,
     create_engine,
     delete,
     event,
     insert,
-    literal,
-    null,
     select,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from situation_board.domain.entities import Conflict
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import make_sqlite_engine
-from situation_board.store.queries import to_conflict
-from situation_board.store.schema import UTCDateTime, conflict_values
+from situation_board.store.schema import conflict_values
 from situation_board.sync import migrate
+from situation_board.sync.batch import (
+    BatchPlan,
+    Key,
+    StoredRow,
+    fresh_rows,
+    plan_batch,
+)
 from situation_board.sync.credentials import PasswordSource, StoreUrl
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError, classify
-from situation_board.sync.merge import FieldDecision, decide, make_conflict
 from situation_board.sync.protocol import (
-    ORIGIN_SITE,
-    SNAPSHOT,
+    Handshake,
     OutboxRow,
     PulledRow,
+    PullPage,
     PushResult,
     SiteInfo,
     StoreMeta,
@@ -66,11 +63,24 @@ from situation_board.sync.shared_schema import (
     NOTIFY_CHANNEL,
     SHARED_SCHEMA_VERSION,
     conflicts,
-    entities,
     site_progress,
     stations,
     store_counter,
     store_meta,
+)
+from situation_board.sync.store_sql import (
+    CLAIM_SQL,
+    COUNTER_SQL,
+    KEYS_SQL,
+    Claim,
+    claim_of,
+    copy_rows,
+    handshake_query,
+    keys_json,
+    pull_query,
+    pulled_row,
+    stored_rows,
+    upsert_rows,
 )
 
 log = logging.getLogger(__name__)
@@ -83,17 +93,14 @@ def _no_stage(_name: str) -> None:
 
 
 class ChangeNumbers:
-    """Values of the store-wide change counter, taken under its row lock until COMMIT."""
+    """Values of the store-wide change counter, taken under its row lock until COMMIT
+    (``taken``: the value ``COUNTER_SQL`` already returned in this transaction)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, taken: int | None = None) -> None:
         self.conn = conn
-        stmt = (
-            update(store_counter)
-            .where(store_counter.c.id == 1)
-            .values(value=store_counter.c.value)
-            .returning(store_counter.c.value)
-        )
-        self.value = int(conn.execute(stmt).scalar_one())
+        if taken is None:
+            taken = int(conn.execute(text(COUNTER_SQL)).scalar_one())
+        self.value = taken
 
     def next(self) -> int:
         self.value += 1
@@ -176,6 +183,12 @@ class SharedStore:
         except (SyncError, GapError):
             raise
         except (SQLAlchemyError, OSError) as exc:
+            self._checked = False  # after an error, check the file again before the next use
+            raise self.error(exc) from None
+        except Exception as exc:
+            # psycopg's own errors, from what runs on the driver directly (COPY, a pipeline)
+            if type(exc).__module__.partition(".")[0] != "psycopg":
+                raise
             raise self.error(exc) from None
 
     @contextmanager
@@ -302,69 +315,125 @@ class SharedStore:
         """Apply one batch in ONE transaction; returns the acknowledgement.
 
         Sequences already applied are skipped; a batch whose first new sequence does not follow
-        the last applied one raises ``GapError`` (nothing is applied). ``stage`` is called with
-        ``after_counter`` (counter values taken, before COMMIT) and ``after_store_commit``.
+        the last applied one raises ``GapError`` (nothing is applied). The batch costs a fixed
+        number of statements whatever its size: the counter's lock, one read of this site's
+        progress and station code, one read of the rows the batch touches, the per-field
+        decisions for the whole batch in memory (``sync.batch``), then the new rows in one
+        statement (PostgreSQL: ``COPY``), the changed ones in one upsert, and the bookkeeping —
+        on PostgreSQL sent as one pipeline with the COMMIT. ``stage`` is called with
+        ``after_counter`` (counter values taken, nothing written yet) and ``after_store_commit``.
         """
         with self._guard():
             self._check_integrity()
             with self._write() as conn:
-                numbers = self.change_numbers(conn)
-                self._claim_station(conn, site, now)
-                progress = conn.execute(
-                    select(site_progress.c.last_seq).where(site_progress.c.site_id == site.site_id)
-                ).scalar()
-                last = int(progress or 0)
-                applied = duplicates = found = 0
-                last_mutation = ""
-                for row in rows:
-                    if row.seq <= last:
-                        duplicates += 1
-                        continue
-                    if row.seq != last + 1:
-                        raise GapError(last + 1)
-                    if row.entity in IMMUTABLE_ENTITIES:
-                        self._apply_immutable(conn, site, row, numbers)
-                    else:
-                        found += self._apply_mutable(conn, row, numbers, now)
-                    last = row.seq
-                    last_mutation = row.mutation_id
-                    applied += 1
-                if applied:
-                    values = {"last_seq": last, "last_mutation": last_mutation}
-                    if progress is None:
-                        conn.execute(insert(site_progress).values(site_id=site.site_id, **values))
-                    else:
-                        conn.execute(
-                            update(site_progress)
-                            .where(site_progress.c.site_id == site.site_id)
-                            .values(**values)
-                        )
-                    numbers.finish()
-                    if self.is_postgres:
-                        conn.execute(
-                            text("SELECT pg_notify(:channel, :site)"),
-                            {"channel": NOTIFY_CHANNEL, "site": site.site_id},
-                        )
+                numbers, claim, current = self._begin_push(conn, site, rows)
+                fresh, duplicates = fresh_rows(rows, claim.last_seq)
+                plan = plan_batch(
+                    site.site_id, fresh, current, numbers.next, now, duplicates=duplicates
+                )
+                recorded = self._new_conflicts(conn, plan, numbers)
+                new = [r for r in plan.rows if r.new]
+                if new and self.is_postgres:  # the bulk of a batch: COPY, before the pipeline
+                    copy_rows(conn, new)
+                    new = []
                 stage("after_counter")
+                with self._pipeline(conn, commit=True):
+                    changed = new + [r for r in plan.rows if not r.new]
+                    if changed:
+                        upsert_rows(conn, changed)
+                    if recorded:
+                        conn.execute(insert(conflicts), recorded)
+                    self._write_station(conn, site, claim, now)
+                    if fresh:
+                        values = {"last_seq": plan.last_seq, "last_mutation": plan.last_mutation}
+                        if claim.progress_exists:
+                            conn.execute(
+                                update(site_progress)
+                                .where(site_progress.c.site_id == site.site_id)
+                                .values(**values)
+                            )
+                        else:
+                            conn.execute(
+                                insert(site_progress).values(site_id=site.site_id, **values)
+                            )
+                        numbers.finish()
+                        if self.is_postgres:
+                            conn.execute(
+                                text("SELECT pg_notify(:channel, :site)"),
+                                {"channel": NOTIFY_CHANNEL, "site": site.site_id},
+                            )
             stage("after_store_commit")
-        return PushResult(last_seq=last, applied=applied, duplicates=duplicates, conflicts=found)
+        last = plan.last_seq if fresh else claim.last_seq
+        return PushResult(
+            last_seq=last, applied=plan.applied, duplicates=duplicates, conflicts=len(recorded)
+        )
 
-    def _claim_station(self, conn: Connection, site: SiteInfo, now: datetime) -> None:
-        owner = conn.execute(
-            select(stations.c.site_id, stations.c.name).where(stations.c.code == site.code)
-        ).first()
-        if owner is not None and owner.site_id in site.previous:
+    @contextmanager
+    def _pipeline(self, conn: Connection, *, commit: bool = False) -> Iterator[None]:
+        """Statements that need no answer, sent together — with the COMMIT when ``commit`` (a
+        psycopg pipeline on PostgreSQL: one round trip instead of one each; the transaction's
+        own commit then finds nothing left to do). On SQLite, in process anyway, nothing
+        changes."""
+        if not self.is_postgres:
+            yield
+            return
+        raw: Any = conn.connection.driver_connection
+        with raw.pipeline():
+            yield
+            if commit:
+                raw.commit()
+
+    def _new_conflicts(
+        self, conn: Connection, plan: BatchPlan, numbers: ChangeNumbers
+    ) -> list[dict[str, Any]]:
+        """The conflicts of ``plan`` the store does not have yet, numbered (a conflict found
+        again, e.g. after a re-push, stays one row)."""
+        if not plan.conflicts:
+            return []
+        ids = list(dict.fromkeys(c.id for c in plan.conflicts))
+        seen = set(conn.execute(select(conflicts.c.id).where(conflicts.c.id.in_(ids))).scalars())
+        recorded: list[dict[str, Any]] = []
+        for c in plan.conflicts:
+            if c.id not in seen:
+                seen.add(c.id)
+                recorded.append({**conflict_values(c), "change": numbers.next()})
+        return recorded
+
+    def _begin_push(
+        self, conn: Connection, site: SiteInfo, rows: list[OutboxRow]
+    ) -> tuple[ChangeNumbers, Claim, dict[Key, StoredRow]]:
+        """The counter's lock, this site's progress and station code, and the store's rows the
+        batch touches. On PostgreSQL the three go in one pipeline (one round trip, with the
+        transaction's BEGIN); a subclass that supplies its own numbers (the late-commit test's
+        naive sequence) takes them its own way, before the two reads."""
+        names = {"code": site.code, "site": site.site_id}
+        keys = keys_json(rows)
+        if self.is_postgres and type(self).change_numbers is SharedStore.change_numbers:
+            raw: Any = conn.connection.driver_connection
+            with raw.pipeline():
+                counter = raw.execute(COUNTER_SQL)
+                holder = raw.execute(CLAIM_SQL.format(code="%(code)s", site="%(site)s"), names)
+                found = raw.execute(
+                    KEYS_SQL["postgresql"].replace(":keys", "%(keys)s"), {"keys": keys}
+                )
+            numbers = ChangeNumbers(conn, taken=int(counter.fetchone()[0]))
+            return numbers, claim_of(site, *holder.fetchone()), stored_rows(found.fetchall())
+        numbers = self.change_numbers(conn)
+        holder_row = conn.execute(text(CLAIM_SQL.format(code=":code", site=":site")), names).one()
+        found_rows = conn.execute(text(KEYS_SQL[conn.dialect.name]), {"keys": keys}).all()
+        return numbers, claim_of(site, *holder_row), stored_rows(found_rows)
+
+    def _write_station(self, conn: Connection, site: SiteInfo, claim: Claim, now: datetime) -> None:
+        if claim.takeover is not None:
             # the same station under a new site id (its local board was restored): take over
-            conn.execute(delete(stations).where(stations.c.site_id == owner.site_id))
-            owner = None
-        if owner is not None and owner.site_id != site.site_id:
-            raise SyncError(
-                "station_code_taken", code=site.code, owner=owner.name or owner.site_id[:8]
+            conn.execute(delete(stations).where(stations.c.site_id == claim.takeover))
+        if claim.registered:
+            conn.execute(
+                update(stations)
+                .where(stations.c.site_id == site.site_id)
+                .values(code=site.code, name=site.name, last_seen=now)
             )
-        mine = conn.execute(
-            select(stations.c.site_id).where(stations.c.site_id == site.site_id)
-        ).first()
-        if mine is None:
+        else:
             conn.execute(
                 insert(stations).values(
                     site_id=site.site_id,
@@ -374,185 +443,77 @@ class SharedStore:
                     last_seen=now,
                 )
             )
-        else:
-            conn.execute(
-                update(stations)
-                .where(stations.c.site_id == site.site_id)
-                .values(code=site.code, name=site.name, last_seen=now)
-            )
-
-    def _apply_immutable(
-        self, conn: Connection, site: SiteInfo, row: OutboxRow, numbers: ChangeNumbers
-    ) -> None:
-        exists = conn.execute(
-            select(entities.c.id).where(
-                entities.c.entity == row.entity, entities.c.id == row.entity_id
-            )
-        ).first()
-        if exists is not None:
-            return
-        origin = row.changes.get(ORIGIN_SITE, {}).get("v") or site.site_id  # snapshot rows
-        conn.execute(
-            insert(entities).values(
-                entity=row.entity,
-                id=row.entity_id,
-                immutable=True,
-                fields={k: v.get("v") for k, v in row.changes.items() if k != ORIGIN_SITE},
-                versions=None,
-                site_id=origin,
-                stamp=row.stamp,
-                change=numbers.next(),
-            )
-        )
-
-    def _apply_mutable(
-        self, conn: Connection, row: OutboxRow, numbers: ChangeNumbers, now: datetime
-    ) -> int:
-        current = conn.execute(
-            select(entities.c.fields, entities.c.versions).where(
-                entities.c.entity == row.entity, entities.c.id == row.entity_id
-            )
-        ).first()
-        fields: dict[str, Any] = dict(current.fields) if current else {}
-        versions: dict[str, list[str]] = dict(current.versions or {}) if current else {}
-        changed = False
-        found: list[Conflict] = []
-        snapshot = row.op == SNAPSHOT
-        for name, change in row.changes.items():
-            pushed: str = change["hlc"]
-            mine = versions.get(name)
-            decision = decide(pushed, change.get("base"), mine[0] if mine else None)
-            if snapshot:  # a copy of state, not an edit: the newer stamp wins, no conflict
-                decision = FieldDecision(apply=mine is None or pushed > mine[0], conflict=False)
-            if decision.conflict and mine is not None:
-                theirs = (fields.get(name), mine[0], mine[1] if len(mine) > 1 else "")
-                ours = (change.get("v"), pushed, row.author)
-                kept, lost = (ours, theirs) if decision.apply else (theirs, ours)
-                found.append(
-                    make_conflict(
-                        row.entity, row.entity_id, name, kept=kept, lost=lost, detected_at=now
-                    )
-                )
-            if decision.apply:
-                fields[name] = change.get("v")
-                versions[name] = [pushed, change.get("author", row.author)]
-                changed = True
-        if changed and current is None:
-            conn.execute(
-                insert(entities).values(
-                    entity=row.entity,
-                    id=row.entity_id,
-                    immutable=False,
-                    fields=fields,
-                    versions=versions,
-                    change=numbers.next(),
-                )
-            )
-        elif changed:
-            conn.execute(
-                update(entities)
-                .where(entities.c.entity == row.entity, entities.c.id == row.entity_id)
-                .values(fields=fields, versions=versions, change=numbers.next())
-            )
-        recorded = 0
-        for c in found:
-            seen = conn.execute(select(conflicts.c.id).where(conflicts.c.id == c.id)).first()
-            if seen is None:
-                conn.execute(insert(conflicts).values(**conflict_values(c), change=numbers.next()))
-                recorded += 1
-        return recorded
 
     # ------------------------------------------------------------------ pull
 
     def pull(self, cursor: int, limit: int) -> list[PulledRow]:
         """Rows and conflicts with a change number above ``cursor``, in order: ONE ``SELECT``."""
+        return self.pull_page(cursor, limit).rows
+
+    def pull_page(self, cursor: int, limit: int, site_id: str | None = None) -> PullPage:
+        """One page after ``cursor`` (ONE ``SELECT``, read-only) and the cursor that follows it.
+
+        With ``site_id``, rows that site itself left as they are (``echo_site``: it has them) are
+        skipped. When the page is not full, the next cursor is the store's counter as of the same
+        statement's snapshot: every number up to it is committed and was considered, so a station
+        moves past the rows it skipped; a push still in flight holds the counter's lock and has
+        numbers above it, so nothing that commits late is passed over.
+        """
         with self._guard():
             self._check_integrity()
             with self._read() as conn:
-                result = conn.execute(pull_query(cursor, limit)).mappings().all()
-        out = []
-        for r in result:
-            if r["kind"] == "row":
-                out.append(
-                    PulledRow(
-                        kind="row",
-                        change=int(r["change"]),
-                        entity=r["entity"],
-                        id=r["id"],
-                        fields=dict(r["data"] or {}),
-                        versions=dict(r["versions"]) if r["versions"] is not None else None,
-                        site_id=r["site_id"],
-                        stamp=r["stamp"],
-                    )
+                result = conn.execute(pull_query(cursor, limit, site_id)).all()
+        return _page_of(result, cursor, limit)
+
+    def handshake(
+        self, site_id: str, code: str, *, pull: tuple[int, int] | None = None
+    ) -> Handshake:
+        """What a sync run checks first, in ONE read-only ``SELECT``: the store's epoch, schema
+        version and revision, the server's clock (PostgreSQL), this site's progress and who holds
+        station code ``code``. ``store_not_initialised`` when the store has no schema yet.
+
+        With ``pull`` (cursor, limit) — a round with nothing to push — the first page of the
+        pull (``pull_page`` for ``site_id``) is read in the same read transaction:
+        ``Handshake.page``."""
+        with self._guard():
+            self._check_integrity()
+            with self._read() as conn:
+                try:
+                    row = conn.execute(handshake_query(site_id, code, self.is_postgres)).one()
+                except DBAPIError as exc:
+                    if _missing_table(exc):
+                        raise SyncError("store_not_initialised", store=self.store.display) from None
+                    raise
+                page = (
+                    _page_of(conn.execute(pull_query(pull[0], pull[1], site_id)).all(), *pull)
+                    if pull is not None and row.epoch is not None
+                    else None
                 )
-            else:
-                out.append(
-                    PulledRow(
-                        kind="conflict",
-                        change=int(r["change"]),
-                        entity=r["entity"],
-                        id=r["id"],
-                        conflict=to_conflict(r),
-                    )
-                )
-        return out
-
-
-IMMUTABLE_ENTITIES = frozenset({"journal", "level_decisions", "handovers"})
-
-
-def pull_query(cursor: int, limit: int) -> Any:
-    """The pull: entity rows and conflicts after ``cursor``, ordered by change, at most ``limit``."""
-    rows = (
-        select(
-            literal("row", String).label("kind"),
-            entities.c.change,
-            entities.c.entity,
-            entities.c.id,
-            entities.c.fields.label("data"),
-            entities.c.versions,
-            entities.c.site_id,
-            entities.c.stamp,
-            cast(null(), String).label("entity_id"),
-            cast(null(), String).label("field"),
-            cast(null(), JSON).label("kept_value"),
-            cast(null(), JSON).label("lost_value"),
-            cast(null(), String).label("kept_stamp"),
-            cast(null(), String).label("lost_stamp"),
-            cast(null(), Text).label("kept_author"),
-            cast(null(), Text).label("lost_author"),
-            cast(null(), UTCDateTime()).label("detected_at"),
+        if row.epoch is None:
+            raise SyncError("store_not_initialised", store=self.store.display)
+        server = row.server_time
+        return Handshake(
+            page=page,
+            meta=StoreMeta(
+                epoch=row.epoch,
+                schema_version=int(row.schema_version or 0),
+                revision=row.revision,
+            ),
+            server_time=server.astimezone(UTC) if server is not None else None,
+            progress=(int(row.last_seq), str(row.last_mutation))
+            if row.last_seq is not None
+            else None,
+            owner=(row.owner_site, row.owner_name) if row.owner_site is not None else None,
         )
-        .where(entities.c.change > cursor)
-        .order_by(entities.c.change)
-        .limit(limit)
-    )
-    found = (
-        select(
-            literal("conflict", String).label("kind"),
-            conflicts.c.change,
-            conflicts.c.entity,
-            conflicts.c.id,
-            cast(null(), JSON).label("data"),
-            cast(null(), JSON).label("versions"),
-            cast(null(), String).label("site_id"),
-            cast(null(), String).label("stamp"),
-            conflicts.c.entity_id,
-            conflicts.c.field,
-            conflicts.c.kept_value,
-            conflicts.c.lost_value,
-            conflicts.c.kept_stamp,
-            conflicts.c.lost_stamp,
-            conflicts.c.kept_author,
-            conflicts.c.lost_author,
-            conflicts.c.detected_at,
-        )
-        .where(conflicts.c.change > cursor)
-        .order_by(conflicts.c.change)
-        .limit(limit)
-    )
-    both = union_all(rows.subquery().select(), found.subquery().select()).subquery("page")
-    return select(both).order_by(both.c.change).limit(limit)
+
+
+def _page_of(result: Any, cursor: int, limit: int) -> PullPage:
+    """The rows of ``pull_query`` as a page, and the cursor that follows them."""
+    rows = [pulled_row(r) for r in result if r[1] is not None]
+    if len(rows) >= limit:
+        return PullPage(rows, rows[-1].change)
+    high = int(result[0][0]) if result and result[0][0] is not None else 0
+    return PullPage(rows, max(cursor, rows[-1].change if rows else cursor, high))
 
 
 def _meta_values(conn: Connection) -> dict[str, str]:

@@ -1,12 +1,16 @@
 """One sync run of a station: check the store, push the outbox, pull by cursor (DESIGN §5).
 
-1. Read the store's meta: a newer schema → ``UpdateRequiredError`` (push nothing, the board keeps
-   working locally); another epoch → reset the cursor and re-push the whole outbox.
-2. Compare clocks (PostgreSQL ``now()``; a difference over 5 minutes is a warning).
-3. Push the outbox after the last acknowledged sequence in batches of ≤ 500; each batch is applied
-   by the store in one transaction and acknowledged; the outbox is then marked in one local
-   transaction. A refused gap is healed by sending again from the sequence the store expects.
-4. Pull pages after the cursor; each page and its new cursor are applied in one local transaction.
+1. One read of the store (``handshake``): its meta — a newer schema → ``UpdateRequiredError``
+   (push nothing, the board keeps working locally); another epoch → reset the cursor and re-push
+   the whole outbox —, its clock (PostgreSQL ``now()``; a difference over 5 minutes is a
+   warning), this site's progress (a board restored from a backup continues as a new site) and
+   the holder of the station code.
+2. Push the outbox after the last acknowledged sequence in batches of ≤ 500; each batch is applied
+   by the store in one transaction and acknowledged. A refused gap is healed by sending again
+   from the sequence the store expects.
+3. Pull pages after the cursor, without the rows this station itself has just pushed (the store
+   marks them, ``echo_site``). The outbox acknowledgement, the pulled rows, the new cursor and the
+   outcome go in ONE local transaction (a pull of more than ``APPLY_ROWS`` rows: one per group).
 
 Every outcome is recorded in the local ``sync_state`` (``show --json`` reads it there).
 """
@@ -14,9 +18,13 @@ Every outcome is recorded in the local ``sync_state`` (``show --json`` reads it 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
+
+from sqlalchemy import Connection
 
 from situation_board.domain.changes import ChangeSet, change_set
 from situation_board.domain.hlc import CLOCK_WARNING_MS, Hlc, is_far_ahead
@@ -25,11 +33,21 @@ from situation_board.store.database import LocalStore, wall_ms
 from situation_board.sync import faults, local, migrate
 from situation_board.sync.backend import SharedStore, Stage
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
-from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, SiteInfo
+from situation_board.sync.protocol import (
+    BATCH_SIZE,
+    PAGE_SIZE,
+    OutboxRow,
+    PulledRow,
+    PullPage,
+    SiteInfo,
+)
 from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION
 from situation_board.sync.status import SyncReport
 
 log = logging.getLogger(__name__)
+APPLY_ROWS = 5_000
+"""Pulled rows applied per local transaction: a new station's initial pull of 100,000 rows takes
+20 commits instead of 200, while a local writer never waits long for the store's lock."""
 
 
 # Refusals of what a station *sends* that still allow it to fetch (a read-only role).
@@ -43,6 +61,14 @@ class PulledButPushRefused(Exception):
         super().__init__(error.key)
         self.error = error
         self.report = report
+
+
+@dataclass(slots=True)
+class _Outcome:
+    """What the round's last local transaction found: the clock warning and what is pending."""
+
+    warning: str | None
+    pending: int = 0
 
 
 class SyncClient:
@@ -66,6 +92,7 @@ class SyncClient:
         self.wall = wall
         self.batch_size = batch_size
         self.page_size = page_size
+        self._unmarked: int | None = None  # acknowledged by the store, not yet marked locally
 
     def _stage(self, name: str) -> None:
         faults.point(name)
@@ -78,7 +105,12 @@ class SyncClient:
     # ------------------------------------------------------------------ one run
 
     def run(self) -> SyncReport:
-        """One push and pull; records the outcome in ``sync_state`` and re-raises failures."""
+        """One push and pull; records the outcome in ``sync_state`` and re-raises failures.
+
+        A round writes the local store once where it can: the acknowledgement of what was
+        pushed, the pulled rows with the new cursor, and the outcome go in one local transaction
+        (a pull of more than ``APPLY_ROWS`` rows takes one more per such group).
+        """
         try:
             report = self._run()
         except PulledButPushRefused as partial:
@@ -93,20 +125,19 @@ class SyncClient:
         except SyncError as exc:
             self._record_failure(exc)
             raise
-        self._record_success(report)
         return report
 
+    def _success_states(self, clock_warning: str | None) -> dict[str, object]:
+        return {
+            local.STORE: self.shared.store.display,
+            local.LAST_SUCCESS: self._now().isoformat(),
+            local.LAST_ERROR: None,
+            local.UPDATE_REQUIRED: False,
+            local.CLOCK_WARNING: clock_warning,
+        }
+
     def _record_success(self, report: SyncReport) -> None:
-        local.write_states(
-            self.local,
-            {
-                local.STORE: self.shared.store.display,
-                local.LAST_SUCCESS: self._now().isoformat(),
-                local.LAST_ERROR: None,
-                local.UPDATE_REQUIRED: False,
-                local.CLOCK_WARNING: report.clock_warning,
-            },
-        )
+        local.write_states(self.local, self._success_states(report.clock_warning))
 
     def _record_failure(self, exc: SyncError, *, update_required: bool = False) -> None:
         values: dict[str, object] = {
@@ -116,36 +147,51 @@ class SyncClient:
         if update_required:
             values[local.UPDATE_REQUIRED] = True
         try:
-            local.write_states(self.local, values)
+            local.write_states(
+                self.local, values, acked_up_to=self._unmarked
+            )  # what the store took is acknowledged, whatever failed after it
         except Exception:  # the local store is busy or gone: the status still says it
             log.exception("could not record the sync failure locally")
 
     def _run(self) -> SyncReport:
-        meta = self.shared.meta()
+        self._unmarked = None
+        mine = local.local_state(self.local)  # one local read: site, states, outbox, clock
+        site = mine.site
+        # nothing to push: the first page of the pull comes with the handshake (one round trip)
+        together = (mine.cursor, self.page_size) if mine.pending == 0 else None
+        before = self.wall()
+        hello = self.shared.handshake(site.site_id, site.code, pull=together)
+        after = self.wall()
+        first_page = hello.page
+        meta = hello.meta
         newer_revision = meta.revision is not None and not migrate.knows_revision(meta.revision)
         if newer_revision or meta.schema_version > SHARED_SCHEMA_VERSION:
             raise UpdateRequiredError("store_schema_newer", store=self.shared.store.display)
         if meta.schema_version < SHARED_SCHEMA_VERSION:
             raise SyncError("store_schema_older", store=self.shared.store.display)
-        states = local.read_states(self.local)
         epoch_changed = False
-        if states.get(local.EPOCH) != meta.epoch:
-            epoch_changed = states.get(local.EPOCH) is not None
+        pending = mine.pending
+        if mine.states.get(local.EPOCH) != meta.epoch:
+            epoch_changed = mine.states.get(local.EPOCH) is not None
             copied = local.reset_for_epoch(self.local, meta.epoch, snapshot=epoch_changed)
             if epoch_changed:
                 log.warning(
                     "store epoch changed: full re-pull, re-push and a copy of %d rows", copied
                 )
-        self._check_restored()
-        warning = self._clock_warning()
-        site = local.site_info(self.local)
-        pending = local.pending_count(self.local)
-        owner = self.shared.station_owner(site.code) if pending else None
+            first_page, pending = None, local.pending_count(self.local)  # from the start again
+        known = hello.progress is None or hello.progress == mine.last_acked
+        if not known and self._check_restored(site, hello.progress):
+            site = local.site_info(self.local)
+            first_page, pending = None, local.pending_count(self.local)
+        warning = self._clock_warning(hello.server_time, (before + after) / 2, mine.hlc)
+        owner = hello.owner if pending else None
         if owner is not None and owner[0] != site.site_id and owner[0] not in site.previous:
             raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
         push_refused: SyncError | None = None
         try:
-            pushed, duplicates, conflicts, healed = self._push(site)
+            pushed, duplicates, conflicts, healed = (
+                self._push(site) if pending else (0, 0, 0, False)
+            )
         except SyncError as exc:
             if exc.key not in PUSH_ONLY_REFUSALS:
                 raise
@@ -154,9 +200,20 @@ class SyncClient:
             push_refused = exc
             pushed = duplicates = conflicts = 0
             healed = False
-        pulled, changed, new_conflicts, far, touched = self._pull()
-        if far and warning is None:
-            warning = render("clock_remote_ahead", self.language)
+        outcome = _Outcome(warning)
+
+        def finish(conn: Connection, result: local.PageResult) -> None:
+            # the last local transaction of the round: the outcome goes in with the pulled rows
+            if result.far_ahead and outcome.warning is None:
+                outcome.warning = render("clock_remote_ahead", self.language)
+            outcome.pending = result.pending
+            if push_refused is None:
+                local.set_states(conn, self._success_states(outcome.warning))
+
+        first = first_page if pushed == 0 and duplicates == 0 and not healed else None
+        pulled, changed, new_conflicts, _far, touched = self._pull(
+            site.site_id, finish=finish, first=first
+        )
         report = SyncReport(
             store=self.shared.store.display,
             pushed=pushed,
@@ -164,42 +221,45 @@ class SyncClient:
             pulled=pulled,
             changed=changed,
             new_conflicts=max(conflicts, new_conflicts),
-            pending=local.pending_count(self.local),
+            pending=outcome.pending,
             epoch_changed=epoch_changed,
             gap_healed=healed,
-            clock_warning=warning,
+            clock_warning=outcome.warning,
             changes=touched,
         )
         if push_refused is not None:
             raise PulledButPushRefused(push_refused, report)
         return report
 
-    def _check_restored(self) -> None:
+    def _check_restored(self, site: SiteInfo, progress: tuple[int, str] | None) -> bool:
         """A local board restored from a backup has an outbox that ends before what the store
-        already took from this site (or differs at that point): continue as a new site."""
-        site = local.site_info(self.local)
-        progress = self.shared.site_progress(site.site_id)
+        already took from this site (or differs at that point): continue as a new site.
+        ``progress`` is the store's (last sequence, its mutation id) for ``site``; True when the
+        site was renewed."""
         if progress is None:
-            return
+            return False
         last_seq, last_mutation = progress
         mine = local.outbox_after(self.local, last_seq - 1, 1)
         if mine and mine[0].seq == last_seq and mine[0].mutation_id == last_mutation:
-            return
+            return False
         new_site = local.rekey_site(self.local)
         log.warning("local board restored from a backup: continuing as site %s", new_site)
+        return True
 
-    def _clock_warning(self) -> str | None:
-        before = self.wall()
-        server = self.shared.server_time()
-        after = self.wall()
+    def _clock_warning(
+        self, server: datetime | None, local_ms: float, hlc: Hlc | None = None
+    ) -> str | None:
+        """A warning when the server's clock (read at ``local_ms`` of ours) differs by more than
+        5 minutes, or when this station's HLC (``hlc``, else read now) has run far ahead of its
+        wall clock."""
         if server is not None:
-            skew_ms = server.timestamp() * 1000 - (before + after) / 2
+            skew_ms = server.timestamp() * 1000 - local_ms
             if abs(skew_ms) > CLOCK_WARNING_MS:
                 minutes = round(abs(skew_ms) / 60_000)
                 direction = "behind" if skew_ms > 0 else "ahead"
                 key = f"clock_skew_{direction}"
                 return render(key, self.language, minutes=minutes)
-        hlc = self.local.hlc()
+        hlc = hlc or self.local.hlc()
         if is_far_ahead(Hlc(hlc.ms), self.wall()):
             return render("clock_remote_ahead", self.language)
         return None
@@ -207,52 +267,86 @@ class SyncClient:
     # ------------------------------------------------------------------ push
 
     def _push(self, site: SiteInfo) -> tuple[int, int, int, bool]:
+        """Push the outbox in batches. The store's acknowledgements are marked in the outbox by
+        the round's local transaction (``_pull``): a crash before it only means the next round
+        sends those rows again, and the store skips them as duplicates."""
         after = local.last_acked(self.local)
         pushed = duplicates = conflicts = 0
         healed = False
-        while True:
-            batch = local.outbox_after(self.local, after, self.batch_size)
-            if not batch:
-                break
-            self._stage("before_send")
-            try:
-                result = self.shared.push(site, batch, now=self._now(), stage=self._stage)
-            except GapError as gap:
-                if gap.expected - 1 >= after:
-                    raise SyncError("push_gap", expected=gap.expected) from None
-                log.warning("store expects sequence %d: sending again from there", gap.expected)
-                after, healed = gap.expected - 1, True
-                continue
-            self._stage("after_ack")
-            local.mark_acked(self.local, min(result.last_seq, batch[-1].seq))
-            pushed += result.applied
-            duplicates += result.duplicates
-            conflicts += result.conflicts
-            after = batch[-1].seq
-            time.sleep(0)  # let a waiting local writer in between batches
+        read = partial(local.outbox_after, self.local, limit=self.batch_size, raw_immutable=True)
+        with ThreadPoolExecutor(1, thread_name_prefix="outbox-read") as reader:
+            # the next batch is read while the store applies this one
+            ahead: Future[list[OutboxRow]] = reader.submit(read, after)
+            while True:
+                batch = ahead.result()
+                if not batch:
+                    break
+                ahead = reader.submit(read, batch[-1].seq)
+                self._stage("before_send")
+                try:
+                    result = self.shared.push(site, batch, now=self._now(), stage=self._stage)
+                except GapError as gap:
+                    if gap.expected - 1 >= after:
+                        raise SyncError("push_gap", expected=gap.expected) from None
+                    log.warning("store expects sequence %d: sending again from there", gap.expected)
+                    after, healed = gap.expected - 1, True
+                    ahead = reader.submit(read, after)
+                    continue
+                self._stage("after_ack")
+                self._unmarked = min(result.last_seq, batch[-1].seq)
+                pushed += result.applied
+                duplicates += result.duplicates
+                conflicts += result.conflicts
+                after = batch[-1].seq
         return pushed, duplicates, conflicts, healed
 
     # ------------------------------------------------------------------ pull
 
-    def _pull(self) -> tuple[int, int, int, bool, ChangeSet]:
+    def _pull(
+        self,
+        site_id: str | None = None,
+        *,
+        finish: local.Finish | None = None,
+        first: PullPage | None = None,
+    ) -> tuple[int, int, int, bool, ChangeSet]:
+        """Pull pages after the cursor (skipping what ``site_id`` itself pushed) and apply them
+        with their new cursor: up to ``APPLY_ROWS`` rows per local transaction, the last one
+        together with the outbox acknowledgement and ``finish``. ``first``: the first page,
+        already read (with the handshake)."""
         with self.local.read() as conn:
             cursor = int(local.get_state(conn, local.CURSOR, 0))
         pulled = changed = found = 0
         far = False
         touched: set[str] = set()
-        while True:
-            page = self.shared.pull(cursor, self.page_size)
-            if not page:
-                break
-            cursor = page[-1].change
-            result = local.apply_page(self.local, page, cursor, self.wall)
+        more = True
+        while more:
+            pages: list[list[PulledRow]] = []
+            rows = 0
+            start = cursor
+            while more and rows < APPLY_ROWS:
+                if first is not None:
+                    page, first = first, None
+                else:
+                    page = self.shared.pull_page(cursor, self.page_size, site_id)
+                more = len(page.rows) >= self.page_size
+                cursor = page.cursor
+                if page.rows:
+                    pages.append(page.rows)
+                    rows += len(page.rows)
+            result = local.apply_round(
+                self.local,
+                pages,
+                cursor if cursor != start else None,
+                self.wall,
+                acked_up_to=self._unmarked,
+                finish=None if more else finish,
+            )
+            self._unmarked = None
             pulled += result.rows
             changed += result.changed
             found += result.conflicts
             far = far or result.far_ahead
             touched |= result.entities
-            if len(page) < self.page_size:
-                break
         if found:
             touched.add("conflicts")
         return pulled, changed, found, far, change_set(touched)

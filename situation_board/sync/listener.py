@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import psycopg
+if TYPE_CHECKING:
+    import psycopg
 
 from situation_board.sync.shared_schema import NOTIFY_CHANNEL
 
@@ -69,6 +70,8 @@ class NotifyListener:
         failures = 0
         while not self._stop.is_set():
             try:
+                import psycopg  # noqa: PLC0415 - the driver only when a PostgreSQL store listens
+
                 with psycopg.connect(**self._connect_params()) as conn:
                     conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     failures = 0

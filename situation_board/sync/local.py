@@ -13,12 +13,13 @@ changes and must not enter the outbox.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import JSON, Connection, Table, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
@@ -26,13 +27,13 @@ from situation_board.domain.hlc import Hlc, is_far_ahead, receive
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import LocalStore
 from situation_board.store.schema import (
+    CONFLICT_RECORD,
+    IMMUTABLE,
     MUTABLE,
     REPLICATED,
     SCHEMA_VERSION,
-    conflict_values,
-    conflicts,
+    UTCDateTime,
     data_columns,
-    decode_value,
     encode_value,
     local_station,
     outbox,
@@ -66,15 +67,74 @@ def set_state(conn: Connection, key: str, value: Any) -> None:
     conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 
+def set_states(conn: Connection, values: dict[str, Any]) -> None:
+    """``set_state`` for several keys: one statement."""
+    if values:
+        stmt = sqlite_insert(sync_state)
+        conn.execute(
+            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}),
+            [{"key": k, "value": v} for k, v in values.items()],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LocalState:
+    """What a sync round reads locally first, in one read transaction."""
+
+    site: SiteInfo
+    states: dict[str, Any]
+    pending: int
+    last_acked: tuple[int, str] | None  # (sequence, mutation id) of the last acknowledged row
+    hlc: Hlc
+
+    @property
+    def cursor(self) -> int:
+        return int(self.states.get(CURSOR) or 0)
+
+
+def local_state(store: LocalStore) -> LocalState:
+    """This station's identity, sync state, outbox position and clock: one read transaction."""
+    with store.read() as conn:
+        station = conn.execute(select(local_station)).mappings().one()
+        states = {r.key: r.value for r in conn.execute(select(sync_state))}
+        pending = conn.execute(
+            select(func.count()).select_from(outbox).where(outbox.c.acked.is_(False))
+        ).scalar_one()
+        acked = conn.execute(
+            select(outbox.c.seq, outbox.c.mutation_id)
+            .where(outbox.c.acked.is_(True))
+            .order_by(outbox.c.seq.desc())
+            .limit(1)
+        ).first()
+    site = SiteInfo(
+        site_id=station["site_id"],
+        code=station["code"],
+        name=station["name"],
+        previous=tuple(states.get(PREVIOUS_SITES) or ()),
+    )
+    return LocalState(
+        site=site,
+        states=states,
+        pending=int(pending),
+        last_acked=(int(acked[0]), str(acked[1])) if acked is not None else None,
+        hlc=Hlc(station["hlc_ms"], station["hlc_counter"]),
+    )
+
+
 def read_states(store: LocalStore) -> dict[str, Any]:
     with store.read() as conn:
         return {r.key: r.value for r in conn.execute(select(sync_state))}
 
 
-def write_states(store: LocalStore, values: dict[str, Any]) -> None:
+def write_states(
+    store: LocalStore, values: dict[str, Any], *, acked_up_to: int | None = None
+) -> None:
+    """Set ``values`` (and mark the outbox acknowledged up to ``acked_up_to``) in one local
+    transaction."""
     with store.write_connection() as conn:
-        for key, value in values.items():
-            set_state(conn, key, value)
+        if acked_up_to is not None:
+            _mark(conn, acked_up_to)
+        set_states(conn, values)
 
 
 # ---------------------------------------------------------------------- outbox
@@ -97,26 +157,37 @@ def last_acked(store: LocalStore) -> int:
         return int(conn.execute(q).scalar() or 0)
 
 
-def outbox_after(store: LocalStore, after: int, limit: int) -> list[OutboxRow]:
-    """Outbox rows with a sequence above ``after``, in order, at most ``limit``."""
+def outbox_after(
+    store: LocalStore, after: int, limit: int, *, raw_immutable: bool = False
+) -> list[OutboxRow]:
+    """Outbox rows with a sequence above ``after``, in order, at most ``limit`` (read with one
+    prepared statement, without per-row type processing: a batch of 500 is read per push).
+
+    With ``raw_immutable`` an immutable row's changes stay the outbox's JSON text
+    (``OutboxRow.raw``): the push hands them to the store as they are."""
     with store.read() as conn:
-        rows = conn.execute(
-            select(outbox).where(outbox.c.seq > after).order_by(outbox.c.seq).limit(limit)
-        ).mappings()
-        return [
-            OutboxRow(
-                seq=int(r["seq"]),
-                mutation_id=r["mutation_id"],
-                entity=r["entity"],
-                entity_id=r["entity_id"],
-                op=r["op"],
-                changes=dict(r["changes"]),
-                stamp=r["stamp"],
-                author=r["author"],
-                schema_version=int(r["schema_version"]),
-            )
-            for r in rows
-        ]
+        rows = conn.exec_driver_sql(
+            "SELECT seq, mutation_id, entity, entity_id, op, changes, stamp, author,"
+            " schema_version FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after, limit),
+        ).all()
+    loads = json.loads
+    keep = IMMUTABLE if raw_immutable else {}
+    return [
+        OutboxRow(
+            seq=int(r[0]),
+            mutation_id=r[1],
+            entity=r[2],
+            entity_id=r[3],
+            op=r[4],
+            changes={} if r[2] in keep else loads(r[5]),
+            stamp=r[6],
+            author=r[7],
+            schema_version=int(r[8]),
+            raw=r[5] if r[2] in keep else None,
+        )
+        for r in rows
+    ]
 
 
 def pending_count(store: LocalStore) -> int:
@@ -128,11 +199,13 @@ def pending_count(store: LocalStore) -> int:
 def mark_acked(store: LocalStore, up_to: int) -> None:
     """Every outbox row up to ``up_to`` is in the store: one local transaction."""
     with store.write_connection() as conn:
-        conn.execute(
-            update(outbox)
-            .where(outbox.c.seq <= up_to, outbox.c.acked.is_(False))
-            .values(acked=True)
-        )
+        _mark(conn, up_to)
+
+
+def _mark(conn: Connection, up_to: int) -> None:
+    conn.execute(
+        update(outbox).where(outbox.c.seq <= up_to, outbox.c.acked.is_(False)).values(acked=True)
+    )
 
 
 def reset_for_epoch(store: LocalStore, epoch: str, *, snapshot: bool) -> int:
@@ -215,80 +288,258 @@ def _append_snapshot(conn: Connection) -> int:
 
 @dataclass(frozen=True, slots=True)
 class PageResult:
-    """What applying one pulled page did."""
+    """What applying pulled rows did (and, for a round's last transaction, what is pending)."""
 
     rows: int
     changed: int
     conflicts: int
     far_ahead: bool
     entities: frozenset[str]
+    pending: int = 0
+
+
+Finish = Callable[[Connection, PageResult], None]
+"""Called at the end of a round's local transaction, inside it (sync state, say)."""
 
 
 def apply_page(
     store: LocalStore, page: list[PulledRow], cursor: int, wall_ms: Callable[[], int]
 ) -> PageResult:
     """Apply ``page`` and store ``cursor`` in one local ``BEGIN IMMEDIATE`` transaction."""
-    changed = found = 0
-    touched: set[str] = set()
-    newest: str | None = None
-    numbers: list[str] = []
+    return apply_round(store, [page], cursor, wall_ms)
+
+
+def apply_round(
+    store: LocalStore,
+    pages: list[list[PulledRow]],
+    cursor: int | None,
+    wall_ms: Callable[[], int],
+    *,
+    acked_up_to: int | None = None,
+    finish: Finish | None = None,
+) -> PageResult:
+    """One local ``BEGIN IMMEDIATE`` transaction of a sync round: mark the outbox acknowledged up
+    to ``acked_up_to``, apply ``pages`` (each with a few prepared statements run by
+    ``executemany``), store ``cursor``, then ``finish`` (inside the transaction). Applying the same
+    pages twice changes nothing."""
+    apply = _Apply()
     try:
         with store.write_connection() as conn:
-            for row in page:
-                if row.kind == "conflict":
-                    found += _copy_conflict(conn, row)
-                    continue
-                table = REPLICATED.get(row.entity)
-                if table is None:
-                    continue  # an entity this program does not know (a newer schema)
-                if row.entity in MUTABLE:
-                    done, top = _merge_mutable(conn, table, row)
-                else:
-                    done, top = _insert_immutable(conn, table, row), row.stamp
-                if done:
-                    changed += 1
-                    touched.add(row.entity)
-                    if row.entity == "journal":
-                        numbers.append(str(row.fields.get("number", "")))
-                if top is not None and (newest is None or top > newest):
-                    newest = top
-            far = _advance_clock(conn, newest, wall_ms)
-            bump_journal_counter(conn, numbers)
-            set_state(conn, CURSOR, cursor)
+            if acked_up_to is not None:
+                _mark(conn, acked_up_to)
+            for page in pages:
+                apply.page(conn, page)
+            far = _advance_clock(conn, apply.newest, wall_ms)
+            bump_journal_counter(conn, apply.numbers)
+            if cursor is not None:
+                set_state(conn, CURSOR, cursor)
+            result = PageResult(
+                sum(len(p) for p in pages),
+                apply.changed,
+                apply.conflicts,
+                far,
+                frozenset(apply.touched),
+            )
+            if finish is not None:
+                pending = conn.execute(
+                    select(func.count()).select_from(outbox).where(outbox.c.acked.is_(False))
+                ).scalar_one()
+                result = replace(result, pending=int(pending))
+                finish(conn, result)
     except IntegrityError as exc:
         raise SyncError("pull_rejected", reason=str(exc.orig).splitlines()[0]) from None
-    return PageResult(len(page), changed, found, far, frozenset(touched))
+    return result
 
 
-def _decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: decode_value(table, k, v) for k, v in fields.items() if k in table.c}
+# Raw values as the local store keeps them (what SQLAlchemy's SQLite types write), so pulled rows
+# go in through prepared statements without SQLAlchemy's per-row processing.
 
 
-def _merge_mutable(conn: Connection, table: Table, row: PulledRow) -> tuple[bool, str | None]:
-    remote_versions = row.versions or {}
-    newest = max((v[0] for v in remote_versions.values()), default=None)
-    current = conn.execute(select(table).where(table.c.id == row.id)).mappings().first()
-    if current is None:
-        values = _decode(table, row.fields)
-        missing = [c.name for c in table.columns if c.name not in values and _required(c)]
-        if missing:
-            return False, newest  # an incomplete row (cannot happen with a whole outbox)
-        versions = {k: v for k, v in remote_versions.items() if k in table.c}
-        conn.execute(insert(table).values(id=row.id, versions=versions, **values))
-        return True, newest
-    local_versions: dict[str, list[str]] = dict(current["versions"] or {})
-    take: dict[str, Any] = {}
-    for name, version in remote_versions.items():
-        if name not in table.c or name in ("id", "versions"):
-            continue
-        mine = local_versions.get(name)
-        if remote_wins(version[0], mine[0] if mine else None):
-            take[name] = decode_value(table, name, row.fields.get(name))
-            local_versions[name] = list(version)
-    if not take:
-        return False, newest
-    conn.execute(update(table).where(table.c.id == row.id).values(versions=local_versions, **take))
-    return True, newest
+def _raw_instant(value: Any) -> Any:
+    """A pulled ISO instant (``…+00:00``) as SQLite's stored UTC text (``YYYY-MM-DD HH:MM:SS.ffffff``)."""
+    if value is None:
+        return None
+    if len(value) == 32 and value.endswith("+00:00"):  # 2024-01-22T13:05:00.123456+00:00
+        return f"{value[:10]} {value[11:26]}"
+    if len(value) == 25 and value.endswith("+00:00"):  # 2024-01-22T13:05:00+00:00
+        return f"{value[:10]} {value[11:19]}.000000"
+    instant = datetime.fromisoformat(value).astimezone(UTC)
+    return f"{instant:%Y-%m-%d %H:%M:%S.%f}"
+
+
+def _raw_json(value: Any) -> Any:
+    return None if value is None else json.dumps(value)
+
+
+def _raw_plain(value: Any) -> Any:
+    return value
+
+
+def _encoders(table: Table) -> dict[str, Callable[[Any], Any]]:
+    out: dict[str, Callable[[Any], Any]] = {}
+    for c in table.columns:
+        if isinstance(c.type, UTCDateTime):
+            out[c.name] = _raw_instant
+        elif isinstance(c.type, JSON):
+            out[c.name] = _raw_json
+        else:
+            out[c.name] = _raw_plain
+    return out
+
+
+ENCODERS = {name: _encoders(table) for name, table in REPLICATED.items()}
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING'
+
+
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    sets = ", ".join(f'"{c}" = ?' for c in columns)
+    return f'UPDATE "{table}" SET {sets} WHERE id = ?'
+
+
+CONFLICT_SQL = _insert_sql("conflicts", CONFLICT_RECORD)
+
+
+class _Apply:
+    """Applies pulled pages inside one transaction, a handful of statements per page."""
+
+    def __init__(self) -> None:
+        self.changed = 0
+        self.conflicts = 0
+        self.touched: set[str] = set()
+        self.numbers: list[str] = []
+        self.newest: str | None = None
+
+    def _stamp(self, stamp: str | None) -> None:
+        if stamp is not None and (self.newest is None or stamp > self.newest):
+            self.newest = stamp
+
+    def page(self, conn: Connection, page: list[PulledRow]) -> None:
+        fixed: dict[str, list[PulledRow]] = {}
+        merged: dict[str, list[PulledRow]] = {}
+        found: list[PulledRow] = []
+        for row in page:
+            if row.kind == "conflict":
+                found.append(row)
+            elif row.entity in IMMUTABLE:
+                fixed.setdefault(row.entity, []).append(row)
+            elif row.entity in MUTABLE:
+                merged.setdefault(row.entity, []).append(row)
+            # else: an entity this program does not know (a newer schema)
+        for name, rows in fixed.items():
+            self._immutable(conn, name, rows)
+        for name, rows in merged.items():
+            self._mutable(conn, name, rows)
+        if found:
+            self._conflicts(conn, found)
+
+    def _immutable(self, conn: Connection, name: str, rows: list[PulledRow]) -> None:
+        enc = ENCODERS[name]
+        known = REPLICATED[name].c
+        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            self._stamp(row.stamp)
+            fields = row.fields
+            columns = ("id", "site_id", "stamp", *(k for k in fields if k in known))
+            values = (
+                row.id,
+                row.site_id,
+                row.stamp,
+                *(enc[k](v) for k, v in fields.items() if k in known),
+            )
+            groups.setdefault(columns, []).append(values)
+            if name == "journal":
+                self.numbers.append(str(fields.get("number", "")))
+        inserted = 0
+        for columns, batch in groups.items():
+            inserted += conn.exec_driver_sql(_insert_sql(name, columns), batch).rowcount
+        if inserted:
+            self.changed += inserted
+            self.touched.add(name)
+
+    def _mutable(self, conn: Connection, name: str, rows: list[PulledRow]) -> None:
+        table = REPLICATED[name]
+        enc = ENCODERS[name]
+        data = tuple(c.name for c in table.columns if c.name not in ("id", "versions"))
+        names = ", ".join(f'"{c}"' for c in data)
+        marks = ", ".join("?" for _ in rows)
+        current = {
+            r[0]: r
+            for r in conn.exec_driver_sql(
+                f'SELECT id, versions, {names} FROM "{name}" WHERE id IN ({marks})',
+                tuple(row.id for row in rows),
+            )
+        }
+        required = {c.name for c in table.columns if _required(c)}
+        inserts: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        updates: list[tuple[Any, ...]] = []
+        for row in rows:
+            remote = row.versions or {}
+            newest = max((v[0] for v in remote.values()), default=None)
+            self._stamp(newest)
+            have = current.get(row.id)
+            if have is None:
+                present = [k for k in row.fields if k in table.c and k not in ("id", "versions")]
+                if not required <= set(present):
+                    continue  # an incomplete row (cannot happen with a whole outbox)
+                versions = {k: v for k, v in remote.items() if k in table.c}
+                columns = ("id", "versions", *present)
+                values = (
+                    row.id,
+                    json.dumps(versions),
+                    *(enc[k](row.fields[k]) for k in present),
+                )
+                inserts.setdefault(columns, []).append(values)
+                continue
+            local_versions: dict[str, list[str]] = json.loads(have[1]) if have[1] else {}
+            values_now = list(have[2:])
+            take = False
+            for field_name, version in remote.items():
+                if field_name not in table.c or field_name in ("id", "versions"):
+                    continue
+                mine = local_versions.get(field_name)
+                if remote_wins(version[0], mine[0] if mine else None):
+                    values_now[data.index(field_name)] = enc[field_name](row.fields.get(field_name))
+                    local_versions[field_name] = list(version)
+                    take = True
+            if take:
+                updates.append((*values_now, json.dumps(local_versions), row.id))
+        for columns, batch in inserts.items():
+            conn.exec_driver_sql(_insert_sql(name, columns), batch)
+        if updates:
+            conn.exec_driver_sql(_update_sql(name, (*data, "versions")), updates)
+        done = sum(len(v) for v in inserts.values()) + len(updates)
+        if done:
+            self.changed += done
+            self.touched.add(name)
+
+    def _conflicts(self, conn: Connection, rows: list[PulledRow]) -> None:
+        values = []
+        for row in rows:
+            c = row.conflict
+            if c is None:
+                continue
+            values.append(
+                (
+                    c.id,
+                    c.entity,
+                    c.entity_id,
+                    c.field,
+                    _raw_json(c.kept_value),
+                    _raw_json(c.lost_value),
+                    c.kept_stamp,
+                    c.lost_stamp,
+                    c.kept_author,
+                    c.lost_author,
+                    f"{c.detected_at.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}",
+                )
+            )
+        if values:
+            self.conflicts += conn.exec_driver_sql(CONFLICT_SQL, values).rowcount
 
 
 def _required(column: Any) -> bool:
@@ -297,23 +548,6 @@ def _required(column: Any) -> bool:
         and column.server_default is None
         and column.name not in ("id", "versions")
     )
-
-
-def _insert_immutable(conn: Connection, table: Table, row: PulledRow) -> bool:
-    exists = conn.execute(select(table.c.id).where(table.c.id == row.id)).first()
-    if exists is not None:
-        return False
-    values = _decode(table, row.fields)
-    conn.execute(insert(table).values(id=row.id, site_id=row.site_id, stamp=row.stamp, **values))
-    return True
-
-
-def _copy_conflict(conn: Connection, row: PulledRow) -> int:
-    exists = conn.execute(select(conflicts.c.id).where(conflicts.c.id == row.id)).first()
-    if exists is not None or row.conflict is None:
-        return 0
-    conn.execute(insert(conflicts).values(**conflict_values(row.conflict)))
-    return 1
 
 
 def _advance_clock(conn: Connection, newest: str | None, wall_ms: Callable[[], int]) -> bool:

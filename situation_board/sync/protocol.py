@@ -7,6 +7,7 @@ A station pushes ``OutboxRow`` batches (≤ ``BATCH_SIZE``) and gets a ``PushRes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from situation_board.domain.entities import Conflict
@@ -34,7 +35,12 @@ ORIGIN_SITE = "_origin_site"
 
 @dataclass(frozen=True, slots=True)
 class OutboxRow:
-    """One local change as it travels to the store (``changes`` as written by ``WriteTx``)."""
+    """One local change as it travels to the store (``changes`` as written by ``WriteTx``).
+
+    ``raw``, when set, is the outbox's JSON text of the changes, and ``changes`` is then empty:
+    an immutable row read for a push (``local.outbox_after(..., raw_immutable=True)``) goes to
+    the store as it is, neither parsed nor encoded again (the store keeps it as pushed).
+    """
 
     seq: int
     mutation_id: str
@@ -45,6 +51,13 @@ class OutboxRow:
     stamp: str
     author: str
     schema_version: int
+    raw: str | None = None
+
+
+def unwrap(changes: dict[str, Any]) -> dict[str, Any]:
+    """An immutable row's fields from its changes as pushed (``{"text": {"v": …}, …}``): how
+    the shared store keeps immutable rows (``shared_schema.entities``)."""
+    return {k: v.get("v") for k, v in changes.items() if k != ORIGIN_SITE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,20 @@ class StoreMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class Handshake:
+    """What a sync run reads from the store before it pushes (one round trip): its meta, the
+    server's clock (PostgreSQL; aware UTC), this site's progress (last applied sequence, its
+    mutation id), the holder of the station's code (site id, name) and, for a round with
+    nothing to push, the first page of its pull."""
+
+    meta: StoreMeta
+    server_time: datetime | None
+    progress: tuple[int, str] | None
+    owner: tuple[str, str] | None
+    page: PullPage | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PulledRow:
     """One row of a pull page: an entity's latest state, or a recorded conflict."""
 
@@ -79,3 +106,11 @@ class PulledRow:
     site_id: str | None = None
     stamp: str | None = None
     conflict: Conflict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PullPage:
+    """One pull: the rows (≤ ``PAGE_SIZE``) and the cursor after them (past skipped echoes)."""
+
+    rows: list[PulledRow]
+    cursor: int

@@ -1,9 +1,12 @@
 """Tables of the shared store (SQLite file or PostgreSQL), separate from the local schema.
 
 The shared store keeps the *latest state* of every replicated row in one generic table,
-``entities``, keyed by (entity, id): ``fields`` holds the JSON-encoded values, ``versions`` the
-per-field ``[stamp, author]`` of mutable rows (NULL for immutable rows, which carry ``site_id`` and
-``stamp`` instead). Every row and every recorded conflict carries ``change``: a value of the
+``entities``, keyed by (entity, id): ``fields`` holds a mutable row's JSON-encoded values and
+``versions`` its per-field ``[stamp, author]``; an immutable row (NULL ``versions``, with
+``site_id`` and ``stamp`` instead) keeps its changes as pushed, ``{"text": {"v": …}, …}``
+(``protocol.unwrap`` gives the values: a push passes the outbox's text through untouched).
+``echo_site`` names the station that already has the row as stored (it pushed exactly this; its
+pull skips the row). Every row and every recorded conflict carries ``change``: a value of the
 store-wide change counter (``store_counter``), taken under a lock held until COMMIT, so counter
 order equals commit order and a pull by cursor never skips a late commit (DESIGN §5).
 
@@ -31,8 +34,10 @@ from sqlalchemy import (
 
 from situation_board.store.schema import NAMING, UTCDateTime, conflict_record_columns
 
-SHARED_SCHEMA_VERSION = 1
-"""The shared store's schema version this program reads and writes (``store_meta``)."""
+SHARED_SCHEMA_VERSION = 2
+"""The shared store's schema version this program reads and writes (``store_meta``).
+
+2: ``entities.echo_site`` (a pull skips the rows the puller itself has just pushed)."""
 
 NOTIFY_CHANNEL = "situation_board_changes"
 """PostgreSQL channel the store notifies after each push commit (payload: the pusher's site id)."""
@@ -82,6 +87,8 @@ entities = Table(
     Column("site_id", String(36), nullable=True),
     Column("stamp", String(60), nullable=True),
     Column("change", BigInteger, nullable=False),
+    # the site whose own push left this row exactly as that site has it: its pull skips the row
+    Column("echo_site", String(36), nullable=True),
     PrimaryKeyConstraint("entity", "id", name="pk_entities"),
     Index("ix_entities_change", "change", unique=True),
 )

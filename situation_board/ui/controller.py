@@ -2,8 +2,12 @@
 
 Panels never touch the store: they call ``execute`` (a write through ``Ops``) and listen to
 ``boardLoaded`` (level, systems, actions, deadlines, briefings — small) and to ``journalReset`` /
-``journalAppended`` (the journal can hold 100,000 entries, so it is loaded incrementally by rowid).
-A change set on the bus triggers only the loads it concerns; loads already in flight coalesce.
+``journalAppended``. The journal can hold 1,000,000 entries, so it is never loaded whole: the
+journal panel reads pages through the controller (``journal_page``, ``journal_count``,
+``entry_detail``, run off-thread by ``run_query``), ``journalReset`` says the active event changed
+(read from the first page again) and ``journalAppended`` hands over the entries stored since
+(by rowid: local writes and synced ones). A change set on the bus triggers only the loads it
+concerns; loads already in flight coalesce.
 """
 
 from __future__ import annotations
@@ -22,9 +26,9 @@ from situation_board.domain.changes import EVERYTHING, ChangeSet, Outcome, Topic
 from situation_board.domain.clock import Clock
 from situation_board.domain.entities import Actor, Board, JournalEntry
 from situation_board.domain.errors import BoardError, NoActiveEventError
+from situation_board.domain.journal_view import JournalFilter, JournalKey, JournalRow
 from situation_board.services import BoardService
 from situation_board.ui.bus import ChangeBus
-from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.ops import Ops
 
 BOARD_TOPICS = EVERYTHING - {Topic.JOURNAL, Topic.CONFLICTS}
@@ -36,8 +40,8 @@ class BoardController(QObject):
     """Owns the service, the operation helper and the latest snapshots."""
 
     boardLoaded = Signal(object)  # Board (without journal)
-    journalReset = Signal(object)  # JournalBatch
-    journalAppended = Signal(object)  # list[JournalEntry]
+    journalReset = Signal(object)  # the active event's id (or None): read the journal anew
+    journalAppended = Signal(object)  # list[JournalEntry]: stored since the last load
     failed = Signal(str)  # a message for the status bar
     tick = Signal()  # every 30 s: "now" moved (overdue, due soon, countdowns)
 
@@ -112,19 +116,20 @@ class BoardController(QObject):
                 on_error=lambda exc: self._load_failed("journal", exc),
             )
 
-    def _fetch_journal(self) -> tuple[str | None, int, list[JournalEntry] | JournalBatch]:
-        """Worker side: the active event's entries after the last rowid (all of them, made
-        ready for the model as a ``JournalBatch``, when the active event changed)."""
-        board = self.service.board(with_journal=False)
-        event_id = board.event.id if board.event else None
-        if event_id is None:
-            return None, 0, JournalBatch(())
-        full = event_id != self._event_id
+    def _fetch_journal(self) -> tuple[str | None, int, list[JournalEntry] | None]:
+        """Worker side: the active event's entries stored after the last rowid; when the active
+        event changed, only where the journal ends now (``None``: read it anew, page by page)."""
         try:
-            last, entries = self.service.journal_after(0 if full else self._rowid)
+            event_id = self.service.find_event().id
+        except (NoActiveEventError, BoardError):
+            return None, 0, None
+        if event_id != self._event_id:
+            return event_id, self.service.journal_watermark(), None
+        try:
+            last, entries = self.service.journal_after(self._rowid)
         except NoActiveEventError:
-            return None, 0, JournalBatch(())
-        return event_id, last, (JournalBatch(entries) if full else entries)
+            return None, 0, None
+        return event_id, last, entries
 
     def _finish(self, what: str) -> None:
         self._loading[what] = False
@@ -136,18 +141,38 @@ class BoardController(QObject):
         self.boardLoaded.emit(board)
         self._finish("board")
 
-    def _journal_done(
-        self, result: tuple[str | None, int, list[JournalEntry] | JournalBatch]
-    ) -> None:
+    def _journal_done(self, result: tuple[str | None, int, list[JournalEntry] | None]) -> None:
         event_id, last, entries = result
-        if isinstance(entries, JournalBatch):
+        if entries is None:
             self._event_id, self._rowid = event_id, last
-            self.journalReset.emit(entries)
+            self.journalReset.emit(event_id)
         else:
             self._rowid = last
             if entries:
                 self.journalAppended.emit(entries)
         self._finish("journal")
+
+    # ------------------------------------------------------------------ journal pages
+
+    def journal_page(
+        self, flt: JournalFilter, after: JournalKey | None, size: int, newest_first: bool
+    ) -> list[JournalRow]:
+        """(Worker side) a page of the active event's journal (``BoardService.journal_page``)."""
+        return self.service.journal_page(flt, after=after, limit=size, newest_first=newest_first)[1]
+
+    def journal_count(self, flt: JournalFilter) -> tuple[int, int]:
+        """(Worker side) entries passing ``flt`` and all entries of the active event."""
+        return self.service.journal_count(flt)
+
+    def entry_detail(
+        self, entry_id: str
+    ) -> tuple[JournalRow | None, JournalRow | None, list[JournalRow]]:
+        """(Worker side) an entry with the entry it corrects and those correcting it."""
+        return self.service.entry_detail(entry_id)
+
+    def run_query(self, work: Callable[[], Any], done: Callable[[Any], object]) -> None:
+        """Run a read off the GUI thread; ``done(result)`` on it (failures to ``failed``)."""
+        self.ops.run(work, on_done=done, on_error=lambda exc: self.failed.emit(self.message(exc)))
 
     def _load_failed(self, what: str, exc: BaseException) -> None:
         self.failed.emit(self.message(exc))

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRectF, QSettings, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -27,12 +27,14 @@ from situation_board.i18n import _, ngettext
 from situation_board.reports.archive import check_target, write_archive
 from situation_board.reports.board_print import board_document
 from situation_board.reports.documents import journal_document
-from situation_board.reports.pdf import RenderResult, pdf_bytes, write_pdf
 from situation_board.reports.records import Document
 from situation_board.reports.tables import entries_in_period, excel_csv, journal_table
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.handover import HandoverDialog
 from situation_board.ui.dialogs.situation_report import SituationReportDialog
+
+if TYPE_CHECKING:  # the PDF renderer (ReportLab) loads when a PDF is made, not with the window
+    from situation_board.reports.pdf import RenderResult
 
 REPORT_TEXTS = "lagesbild/texts"
 PRINT_DPI_MAX = 300
@@ -142,6 +144,8 @@ class DocumentFlows(QObject):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from situation_board.reports.pdf import pdf_bytes  # noqa: PLC0415 - ReportLab when printing
+
             print_pdf(pdf_bytes(document), printer)
         except BoardError as exc:
             self.error(exc.message(self.controller.language))
@@ -162,6 +166,8 @@ class DocumentFlows(QObject):
         path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - ReportLab when saving
+
             result = write_pdf(document, path)
         except (BoardError, OSError) as exc:
             self.error(exc.message() if isinstance(exc, BoardError) else str(exc))
@@ -312,6 +318,8 @@ class DocumentFlows(QObject):
                     len(result.files),
                 ).format(result.target, len(result.files)),
             )
+            from situation_board.reports.pdf import RenderResult  # noqa: PLC0415 - loaded by the archive
+
             self.report_missing(RenderResult(result.pdf_pages, result.missing))
 
         self._then(lambda s: s.event_record(), write)

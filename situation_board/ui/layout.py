@@ -83,7 +83,7 @@ class BoardLayout(QObject):
         for panel in (actions, reminders):  # the tab says it, in red when something waits
             panel.title.hide()
             panel.count.hide()
-        journal.proxy.modelReset.connect(self.refresh_labels)  # after the panel's own count
+        journal.countChanged.connect(self.refresh_labels)  # after the panel's own count
         window.installEventFilter(self)
         self.refresh_labels()
 

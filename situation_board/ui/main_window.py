@@ -23,7 +23,6 @@ from situation_board.ui.dialogs.identity import ask_identity
 from situation_board.ui.documents import DocumentFlows
 from situation_board.ui.flows import Flows
 from situation_board.ui.layout import BoardLayout
-from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
 from situation_board.ui.panels.exercise import ExerciseOverlay
 from situation_board.ui.panels.journal_panel import JournalPanel
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentFlows(
             self,
             controller,
-            lambda: (self.journal_panel.proxy.since, self.journal_panel.proxy.until),
+            lambda: (self.journal_panel.filter.since, self.journal_panel.filter.until),
         )
 
         # Systems need the full width (seven columns); the rest as the screen allows.
@@ -117,8 +116,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         c, f = self.controller, self.flows
         c.boardLoaded.connect(self.show_board)
-        c.journalReset.connect(self.journal_panel.reset)
-        c.journalAppended.connect(self.journal_panel.append)
+        self.journal_panel.connect_source(c)  # pages read through the controller
+        c.journalReset.connect(lambda _event: self.journal_panel.reload())
+        c.journalAppended.connect(self.journal_panel.add_entries)
         c.failed.connect(lambda msg: self.status.showMessage(msg, 10_000))
         c.tick.connect(self._tick)
         self.banner.changeRequested.connect(f.change_level)
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         self._walls = [*getattr(self, "_walls", []), wall]
         if self.controller.board is not None:
             wall._board_loaded(self.controller.board)
-        wall._journal_reset(JournalBatch(self.journal_panel.model.entries))
+        wall.load_journal()
         if self.sync_bridge is not None:
             self.sync_bridge.statusChanged.connect(wall.on_sync_status)
             wall.on_sync_status(self.sync_bridge.status)

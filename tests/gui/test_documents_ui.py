@@ -4,6 +4,7 @@ lägesbild, the archive package."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -126,10 +127,12 @@ def test_journal_exports_cover_the_period_the_journal_shows(
 
     from .conftest import NOW
 
-    proxy = window.journal_panel.proxy
-    proxy.set_period(NOW - timedelta(hours=12), None)  # what "Senaste 12 timmarna" sets
-    shown = proxy.rowCount()
-    assert 0 < shown < window.journal_panel.model.rowCount()
+    panel = window.journal_panel
+    total = panel.model.rowCount()
+    panel._apply(replace(panel.filter, since=NOW - timedelta(hours=12)))  # "Senaste 12 timmarna"
+    wait_idle(qtbot, window.controller)
+    shown = panel.model.rowCount()
+    assert 0 < shown < total
     target = tmp_path / "period.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.documents.journal_csv()
@@ -137,7 +140,7 @@ def test_journal_exports_cover_the_period_the_journal_shows(
     qtbot.waitUntil(target.exists)
     rows = target.read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(rows) == 1 + shown  # the header and exactly the entries on screen
-    since, until = proxy.since, proxy.until
+    since, until = panel.filter.since, panel.filter.until
     document = window.documents._journal_document(window.controller.service, since, until)
     assert "Period: 2024-01-29 04:00" in document.html and f"{shown} poster" in document.html
 

@@ -65,7 +65,8 @@ def test_the_window_speaks_one_language(qtbot, lang_controller, language: str) -
     board = lang_controller.board
     # show what is usually hidden or empty: a selected entry, a sync state, another open event
     journal = window.journal_panel
-    journal.view.setCurrentIndex(journal.proxy.index(0, 0))
+    journal.view.setCurrentIndex(journal.model.index(0, 0))
+    wait_idle(qtbot, lang_controller)  # its corrections, read off the GUI thread
     window.status.show_sync(
         SyncStatus(
             store="postgresql+psycopg://sb@db/board",

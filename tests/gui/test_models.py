@@ -7,11 +7,12 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from situation_board.domain.enums import EntryCategory
+from situation_board.domain.journal_view import JournalFilter, JournalRow, search_words
 from situation_board.ui.models.actions import ALL_GROUP, ActionsModel, ActionsProxy
-from situation_board.ui.models.journal import JournalModel, JournalProxy
+from situation_board.ui.models.journal import JournalModel, accepts
 from situation_board.ui.models.systems import SystemsModel
 
 from .conftest import NOW
@@ -70,33 +71,41 @@ def test_actions_model_and_proxy(qtmodeltester, service) -> None:
     }
 
 
-def test_journal_model_and_proxy(qtmodeltester, service) -> None:
+def _journal(service, **kw) -> JournalModel:
+    """A journal model reading its pages from ``service`` (at once: no worker thread)."""
+
+    def fetch(flt, after, size, newest):
+        return service.journal_page(flt, after=after, limit=size, newest_first=newest)[1]
+
+    return JournalModel("sv", fetch=fetch, **kw)
+
+
+def _rows(model: JournalModel, col: int = JournalModel.NUMBER) -> list[str]:
+    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+
+def test_journal_model_filters_in_the_store(qtmodeltester, service) -> None:
     entries = service.journal()
-    model = JournalModel("sv")
-    model.reset_entries(entries)
-    proxy = JournalProxy()
-    proxy.setSourceModel(model)
+    model = _journal(service)
     qtmodeltester.check(model)
-    qtmodeltester.check(proxy)
-    assert proxy.rowCount() == len(entries)
-    newest = proxy.data(proxy.index(0, JournalModel.NUMBER))
-    assert newest == entries[-1].number
-    proxy.set_newest_first(False)
-    assert proxy.data(proxy.index(0, JournalModel.NUMBER)) == entries[0].number
-    proxy.set_search("IMY")
-    assert 0 < proxy.rowCount() < len(entries)
-    for r in range(proxy.rowCount()):
-        assert "imy" in model.haystack[proxy.source_row(r)]
-    proxy.set_search("leverantörerna personuppgifter")  # all words must match
-    assert proxy.rowCount() == 1
-    proxy.set_search("")
-    proxy.set_categories(frozenset({EntryCategory.DECISION}))
-    assert proxy.rowCount() == 2
+    model.reload()
+    assert model.rowCount() == len(entries)
+    assert model.data(model.index(0, JournalModel.NUMBER)) == entries[-1].number  # newest first
+    model.set_query(JournalFilter(), newest_first=False)
+    assert model.data(model.index(0, JournalModel.NUMBER)) == entries[0].number
+    model.set_query(JournalFilter(text="IMY"))
+    assert 0 < model.rowCount() < len(entries)
+    for e in model.entries:
+        assert "imy" in search_words(" ".join((e.number, e.author, e.text)))
+    model.set_query(JournalFilter(text="leverantörerna personuppgifter"))  # all words must match
+    assert model.rowCount() == 1
+    model.set_query(JournalFilter(categories=frozenset({EntryCategory.DECISION})))
+    assert model.rowCount() == 2
     people = frozenset(EntryCategory) - {EntryCategory.SYSTEM}  # "Alla utom systemposter"
-    proxy.set_categories(people)
+    model.set_query(JournalFilter(categories=people))
     written = [e for e in entries if e.category is not EntryCategory.SYSTEM]
-    assert 0 < proxy.rowCount() == len(written) < len(entries)
-    proxy.set_categories(None)
+    assert 0 < model.rowCount() == len(written) < len(entries)
+    model.set_query(JournalFilter())
     system_row = next(i for i, e in enumerate(model.entries) if e.category is EntryCategory.SYSTEM)
     other_row = next(
         i for i, e in enumerate(model.entries) if e.category is EntryCategory.INFORMATION
@@ -104,33 +113,70 @@ def test_journal_model_and_proxy(qtmodeltester, service) -> None:
     fg = Qt.ItemDataRole.ForegroundRole
     assert model.data(model.index(system_row, JournalModel.TEXT), fg) is not None  # quieter
     assert model.data(model.index(other_row, JournalModel.TEXT), fg) is None
-    proxy.set_period(NOW - timedelta(hours=2), None)
-    assert proxy.rowCount() == 1  # only the 15:40 call
-    call = proxy.data(proxy.index(0, JournalModel.TEXT))
+    model.set_query(JournalFilter(since=NOW - timedelta(hours=2)))
+    assert model.rowCount() == 1  # only the 15:40 call
+    call = model.data(model.index(0, JournalModel.TEXT))
     assert call.startswith("De första avdelningarna använder")  # the message first, then who
     assert "[Telefon · " in call
 
 
+def test_journal_model_reads_pages_as_the_view_scrolls(qtbot, qtmodeltester, service) -> None:
+    entries = service.journal()
+    model = _journal(service, page_size=7)
+    model.reload()
+    assert model.rowCount() == 7 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 14
+    model.load_all()
+    assert not model.canFetchMore()
+    assert [e.id for e in model.entries] == [e.id for e in reversed(entries)]
+    model.set_query(JournalFilter(), newest_first=False)
+    model.load_all()
+    assert [e.id for e in model.entries] == [e.id for e in entries]
+    later = lambda work, done: QTimer.singleShot(0, lambda: done(work()))  # noqa: E731 - as a worker would
+    tested = _journal(service, page_size=7, loader=later)
+    qtmodeltester.check(tested)  # the tester itself scrolls: it fetches more pages
+    tested.reload()
+    qtbot.waitUntil(lambda: tested.rowCount() >= 14)
+
+
+def test_a_stale_page_is_dropped(service) -> None:
+    waiting: list[tuple[object, object]] = []
+    model = _journal(service, loader=lambda work, done: waiting.append((work, done)))
+    model.reload()
+    model.set_query(JournalFilter(text="IMY"))  # typed before the first page came
+    for work, done in waiting:
+        done(work())  # type: ignore[operator]
+    assert 0 < model.rowCount() < len(service.journal())
+
+
 def test_journal_keeps_order_when_an_earlier_entry_arrives_late(qtmodeltester, service) -> None:
     entries = service.journal()
-    model = JournalModel("sv")
-    model.reset_entries(entries[:-5])
-    proxy = JournalProxy()
-    proxy.setSourceModel(model)
+    known = entries[:-5]
+
+    def fetch(flt, after, size, newest):
+        ordered = reversed(known) if newest else known
+        return [JournalRow(0, e) for e in ordered if accepts(flt, e)][:size]
+
+    model = JournalModel("sv", fetch=fetch)
     qtmodeltester.check(model)
+    model.reload()
     late = entries[-5:]
-    model.append_entries([late[-1]])  # newest first...
-    model.append_entries(late[:-1])  # ...then older ones arrive (e.g. by sync)
-    assert [e.id for e in model.entries] == [e.id for e in entries]
-    model.append_entries(late)  # duplicates are ignored
+    model.add_entries([late[-1]])  # newest first...
+    model.add_entries(late[:-1])  # ...then older ones arrive (e.g. by sync)
+    assert [e.id for e in model.entries] == [e.id for e in reversed(entries)]
+    model.add_entries(late)  # duplicates are ignored
     assert len(model.entries) == len(entries)
+    model.set_query(JournalFilter(categories=frozenset({EntryCategory.DECISION})))
+    model.add_entries([e for e in entries if e.category is EntryCategory.SYSTEM][-1:])
+    assert all(e.category is EntryCategory.DECISION for e in model.entries)  # filtered out
 
 
 def test_correction_is_shown_beside_its_original(service) -> None:
     original = service.journal()[-1]
     fix = service.add_entry("Rättelse: avdelning 3", corrects=original.number).value
-    model = JournalModel("sv")
-    model.reset_entries(service.journal())
+    model = _journal(service)
+    model.reload()
     row_o, row_f = model.row_of(original.id), model.row_of(fix.id)
     text_o = model.data(model.index(row_o, JournalModel.TEXT))
     text_f = model.data(model.index(row_f, JournalModel.TEXT))
@@ -138,19 +184,10 @@ def test_correction_is_shown_beside_its_original(service) -> None:
     assert original.number in text_f
     assert model.data(model.index(row_o, 0), Qt.ItemDataRole.FontRole).italic()
     assert replace(original, text="x") != original
-
-
-def test_bounded_journal_model_keeps_the_latest_accepted(qtmodeltester, service) -> None:
-    entries = service.journal()
-    model = JournalModel("sv", accept=lambda e: e.category is not EntryCategory.SYSTEM, keep_last=5)
-    qtmodeltester.check(model)
-    model.reset_entries(entries[:-3])
-    kept = [e for e in entries[:-3] if e.category is not EntryCategory.SYSTEM][-5:]
-    assert [e.id for e in model.entries] == [e.id for e in kept]
-    model.append_entries(entries[-3:])
-    wanted = [e for e in entries if e.category is not EntryCategory.SYSTEM][-5:]
-    assert [e.id for e in model.entries] == [e.id for e in wanted]
-    assert len(model.haystack) == len(model.keys) == 5
+    again = service.add_entry("Rättelse igen", corrects=original.number).value
+    model.add_entries([again])  # a new correction updates its original's row
+    text_o = model.data(model.index(model.row_of(original.id), JournalModel.TEXT))
+    assert fix.number in text_o and again.number in text_o
 
 
 @settings(

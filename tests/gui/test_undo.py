@@ -88,7 +88,7 @@ def test_a_status_from_the_row_menu_and_the_undo_button(qtbot, window, service) 
 def test_hide_from_the_wall_and_undo_keep_the_selection(qtbot, window, service) -> None:
     journal = window.journal_panel
     journal.view.setFocus()
-    journal.view.setCurrentIndex(journal.proxy.index(3, 1))
+    journal.view.setCurrentIndex(journal.model.index(3, 1))
     entry = journal.selected()
     assert not entry.hidden_from_wall and journal.hide_button.text() == "Dölj på vä&ggskärmen"
     journal.hide_button.click()
@@ -96,7 +96,7 @@ def test_hide_from_the_wall_and_undo_keep_the_selection(qtbot, window, service) 
     qtbot.waitUntil(lambda: journal.selected() is not None and journal.selected().hidden_from_wall)
     assert journal.selected().id == entry.id  # the new system entry did not move the selection
     row = journal.view.currentIndex().row()
-    text = journal.proxy.index(row, 3).data()
+    text = journal.model.index(row, 3).data()
     assert text.startswith("Dold på väggskärmen · ")
     assert "Dold på väggskärmen" in journal.detail.text()
     assert journal.hide_button.text() == "Visa på vä&ggskärmen"
@@ -115,7 +115,7 @@ def test_visibility_changed_elsewhere_reaches_the_loaded_journal(qtbot, window, 
     from situation_board.domain.changes import Topic
 
     journal = window.journal_panel
-    journal.view.setCurrentIndex(journal.proxy.index(5, 1))
+    journal.view.setCurrentIndex(journal.model.index(5, 1))
     entry = journal.selected()
     service.set_hidden_from_wall(entry.id)
     window.controller.bus.announce(frozenset({Topic.ENTRY_VISIBILITY}))

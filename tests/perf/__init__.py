@@ -1,1 +1,2 @@
-"""Benchmarks (not tests: pytest does not collect ``bench_*.py``); each prints its figures."""
+"""Benchmarks, not tests (pytest collects no ``bench_*.py``): ``make bench`` or
+``python -m tests.perf`` runs them all and prints one table (see ``__main__``)."""

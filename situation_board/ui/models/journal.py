@@ -1,30 +1,35 @@
-"""Table model of the staff journal and its fast filtering proxy.
+"""Table model of the staff journal: pages of a journal that can hold 1,000,000 entries.
 
-The journal can hold 100,000 entries. ``JournalModel`` keeps them in chronological order (occurred,
-recorded, number) with a pre-folded search text per row. ``JournalProxy`` is a
-``QAbstractProxyModel`` that filters and orders by recomputing one list of source rows in Python
-(a list comprehension over the pre-folded texts) instead of calling ``filterAcceptsRow`` once per
-row through the Python/C++ boundary, which would cost hundreds of milliseconds per keystroke.
+``JournalModel`` never holds the whole journal. It shows the entries that pass its filter in the
+journal's order, newest or oldest first, a page at a time: the first page when the filter is set,
+the next ones when the view scrolls to the end (``canFetchMore``/``fetchMore``). Pages are read
+off the GUI thread by the ``loader`` (the controller's operation helper), filtered and searched
+by the store (``store.journal_pages``: SQL and the FTS5 index); a stale page (the filter changed
+meanwhile) is dropped. Each loaded row keeps one ``JournalRow`` and its display texts, made when
+first painted. New entries (a local write, a sync) are placed where they belong among the loaded
+rows; one that belongs further down than what is loaded arrives with its page.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractProxyModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
+from situation_board.domain.journal_view import (
+    JournalFilter,
+    JournalKey,
+    JournalRow,
+    entry_key,
+    matches_words,
+)
 from situation_board.domain.timeutil import fmt_datetime, fmt_table, fmt_time, local
 from situation_board.i18n import _
 from situation_board.ui import theme
@@ -33,12 +38,18 @@ from situation_board.ui.models.base import ListModel
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SIGNIFICANT = frozenset({EntryCategory.DECISION, EntryCategory.SIGNIFICANT})
+PAGE = 100  # about three screens of rows: what one keystroke reads
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FONT = Qt.ItemDataRole.FontRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _FONTS: dict[tuple[bool, bool], QFont] = {}
 _BRUSHES: dict[str, QBrush] = {}
+
+PageFetch = Callable[[JournalFilter, JournalKey | None, int, bool], list[JournalRow]]
+"""Reads a page: (filter, after key, size, newest first) → rows (runs off the GUI thread)."""
+Loader = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+"""Runs the first callable off the GUI thread and hands its result to the second on it."""
 
 
 def _font(bold: bool, italic: bool) -> QFont:
@@ -60,178 +71,216 @@ def _grey(key: str = "corrected") -> QBrush:
     return brush
 
 
-def _key(e: JournalEntry) -> tuple[datetime, datetime, str, str]:
-    return (e.occurred_at, e.recorded_at, e.number, e.id)
+def accepts(flt: JournalFilter, entry: JournalEntry) -> bool:
+    """Whether ``entry`` passes ``flt`` (as the store decides: every search word begins a word
+    of the number, author, parties or text; the category; the period)."""
+    if flt.categories is not None and entry.category not in flt.categories:
+        return False
+    if flt.since is not None and entry.occurred_at < flt.since:
+        return False
+    if flt.until is not None and entry.occurred_at >= flt.until:
+        return False
+    e = entry
+    return matches_words(flt.words, e.number, e.author, e.from_party, e.to_party, e.text)
 
 
-def _hay(e: JournalEntry) -> str:
-    return " ".join((e.number, e.author, e.from_party, e.to_party, e.text)).casefold()
-
-
-class JournalBatch:
-    """Entries made ready for the model off the GUI thread: sorted, keyed, search-folded,
-    with the correction index built (100,000 entries cost ~0.3 s of pure Python)."""
-
-    def __init__(self, entries: Iterable[JournalEntry]) -> None:
-        self.entries = sorted(entries, key=_key)
-        self.keys = [_key(e) for e in self.entries]
-        self.haystack = [_hay(e) for e in self.entries]
-        self.by_id = {e.id: e for e in self.entries}
-        self.corrected_by: dict[str, list[JournalEntry]] = {}
-        for e in self.entries:
-            if e.corrects:
-                self.corrected_by.setdefault(e.corrects, []).append(e)
+def _run_here(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    done(work())
 
 
 class JournalModel(ListModel):
-    """All journal entries of the active event, chronological."""
+    """The journal entries that pass the filter, a page at a time (see the module docstring)."""
 
     NUMBER, TIME, CATEGORY, TEXT, AUTHOR = range(5)
+    loaded = Signal()  # a page arrived (the first one after a new filter, or the next one)
 
     def __init__(
         self,
         language: str = "sv",
         parent: Any = None,
         *,
-        accept: Callable[[JournalEntry], bool] | None = None,
-        keep_last: int | None = None,
+        fetch: PageFetch | None = None,
+        loader: Loader = _run_here,
+        page_size: int = PAGE,
     ) -> None:
-        """``accept`` and ``keep_last`` make a bounded model (the wall keeps only the latest
-        significant entries, so its memory stays flat however long the event runs)."""
+        """``fetch`` reads pages (``BoardService.journal_page``); ``loader`` runs it off the
+        GUI thread (default: at once, for tests and tools)."""
         super().__init__(parent)
         self.language = language
-        self.accept = accept
-        self.keep_last = keep_last
+        self.fetch = fetch
+        self.loader = loader
+        self.page_size = page_size
+        self.filter = JournalFilter()
+        self.newest_first = True
         self.now: datetime | None = None
-        self.entries: list[JournalEntry] = []
-        self.keys: list[tuple[datetime, datetime, str, str]] = []
-        self.haystack: list[str] = []
+        self.rows: list[JournalRow] = []
+        self._keys: list[JournalKey] = []  # ascending sort keys of ``rows`` (for placement)
+        self._by_id: dict[str, int] = {}
         self._cache: dict[str, tuple[str, ...]] = {}  # id -> display texts
-        self._by_id: dict[str, JournalEntry] = {}
-        self._corrected_by: dict[str, list[JournalEntry]] = {}  # id -> its corrections
-        self.headers = [
-            _("No."),
-            _("Time"),
-            _("Category"),
-            _("Text"),
-            _("Author"),
-        ]
+        self._more = False
+        self._loading = False
+        self._generation = 0
+        self.headers = [_("No."), _("Time"), _("Category"), _("Text"), _("Author")]
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def entries(self) -> list[JournalEntry]:
+        """The loaded entries, in display order."""
+        return [r.entry for r in self.rows]
+
+    def set_query(self, flt: JournalFilter, newest_first: bool | None = None) -> None:
+        """Show the entries passing ``flt`` (newest or oldest first): the first page is read
+        now, the rest as the view scrolls."""
+        self.filter = flt
+        if newest_first is not None:
+            self.newest_first = newest_first
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the first page again (the event changed, F5)."""
+        self._generation += 1
+        generation = self._generation
+        fetch, flt, newest, size = self.fetch, self.filter, self.newest_first, self.page_size
+        if fetch is None:
+            return
+        self._loading = True
+        self.loader(
+            lambda: fetch(flt, None, size, newest),
+            lambda rows: self._first_page(generation, rows),
+        )
+
+    def _first_page(self, generation: int, rows: list[JournalRow]) -> None:
+        if generation != self._generation:
+            return  # the filter changed meanwhile: a newer page is on its way
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._reindex()
+        self._cache.clear()
+        self._more = len(rows) >= self.page_size
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self.fetch is None or not self.rows:
+            return
+        self._loading = True
+        generation = self._generation
+        fetch, flt, newest, size = self.fetch, self.filter, self.newest_first, self.page_size
+        after = self.rows[-1].key
+        self.loader(
+            lambda: fetch(flt, after, size, newest),
+            lambda rows: self._next_page(generation, rows),
+        )
+
+    def _next_page(self, generation: int, rows: list[JournalRow]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._more = len(rows) >= self.page_size
+        fresh = [r for r in rows if r.entry.id not in self._by_id]
+        if fresh:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self.rows.extend(fresh)
+            self._reindex()
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def load_all(self) -> None:
+        """Read every remaining page (tools and tests; the window pages as it scrolls)."""
+        while self.canFetchMore():
+            self.fetchMore()
+
+    def _reindex(self) -> None:
+        self._by_id = {r.entry.id: i for i, r in enumerate(self.rows)}
+        keys = [r.key for r in self.rows]
+        self._keys = keys[::-1] if self.newest_first else keys
 
     # ------------------------------------------------------------------ updates
 
-    def reset_entries(self, entries: Iterable[JournalEntry] | JournalBatch) -> None:
-        batch = entries if isinstance(entries, JournalBatch) else JournalBatch(entries)
-        if self.accept is not None or self.keep_last is not None:
-            kept = [e for e in batch.entries if self.accept is None or self.accept(e)]
-            batch = JournalBatch(kept[-self.keep_last :] if self.keep_last else kept)
-        self.beginResetModel()
-        self.entries, self.keys, self.haystack = batch.entries, batch.keys, batch.haystack
-        self._by_id, self._corrected_by = batch.by_id, batch.corrected_by
-        self._cache.clear()
-        self.endResetModel()
-
-    def append_entries(self, entries: list[JournalEntry]) -> None:
-        """Add entries (local writes, or synced ones with any occurred time)."""
-        known = self._by_id
-        accept = self.accept
-        fresh = sorted(
-            (e for e in entries if e.id not in known and (accept is None or accept(e))), key=_key
-        )
-        if not fresh:
-            return
-        if not self.keys or _key(fresh[0]) >= self.keys[-1]:
-            first = len(self.entries)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self.entries.extend(fresh)
-            self.keys.extend(_key(e) for e in fresh)
-            self.haystack.extend(_hay(e) for e in fresh)
-            self._index_corrections(fresh)
+    def add_entries(self, entries: Sequence[JournalEntry]) -> None:
+        """New entries (a local write, a sync): each that passes the filter goes where it
+        belongs among the loaded rows (one that belongs below them comes with its page); an
+        entry it corrects shows the correction."""
+        for entry in sorted(entries, key=entry_key):
+            if entry.id in self._by_id:
+                continue
+            if entry.corrects:
+                self._corrected(entry)
+            if not accepts(self.filter, entry):
+                continue
+            key = entry_key(entry)
+            ascending = bisect.bisect_right(self._keys, key)
+            row = len(self.rows) - ascending if self.newest_first else ascending
+            if row == len(self.rows) and self._more:
+                continue  # further down than what is loaded: it comes with its page
+            original = self._by_id.get(entry.corrects) if entry.corrects else None
+            number = self.rows[original].entry.number if original is not None else None
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.rows.insert(row, JournalRow(0, entry, (), number))
+            self._reindex()
             self.endInsertRows()
-        else:  # an entry that happened earlier arrived late: keep the order exact
-            for e in fresh:
-                pos = bisect.bisect_right(self.keys, _key(e))
-                self.beginInsertRows(QModelIndex(), pos, pos)
-                self.entries.insert(pos, e)
-                self.keys.insert(pos, _key(e))
-                self.haystack.insert(pos, _hay(e))
-                self.endInsertRows()
-            self._index_corrections(fresh)
-        if self.keep_last is not None and len(self.entries) > self.keep_last:
-            self._trim(len(self.entries) - self.keep_last)
-        corrected = {e.corrects for e in fresh if e.corrects}
-        for entry_id in corrected:
-            self._cache.pop(entry_id, None)
-        if corrected:
-            rows = [i for i, e in enumerate(self.entries) if e.id in corrected]
-            for row in rows:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.TEXT))
 
     def apply_visibility(self, hidden: dict[str, bool]) -> list[str]:
-        """Set ``hidden_from_wall`` of the entries named in ``hidden`` (``{id: hidden}``, from
-        ``wall_visibility``) in place, without a reset (the selection stays); returns the ids
-        that changed. A bounded model (the wall's) drops entries it no longer accepts."""
+        """Set ``hidden_from_wall`` of the loaded entries named in ``hidden`` (``{id: hidden}``,
+        from ``wall_visibility``) in place, without a reset (the selection stays); returns the
+        ids that changed."""
         changed = []
-        for row, e in enumerate(self.entries):
-            want = hidden.get(e.id)
-            if want is None or want == e.hidden_from_wall:
+        for entry_id, want in hidden.items():
+            row = self._by_id.get(entry_id)
+            if row is None or self.rows[row].entry.hidden_from_wall == want:
                 continue
-            self.entries[row] = self._by_id[e.id] = replace(e, hidden_from_wall=want)
-            self._cache.pop(e.id, None)
-            changed.append(e.id)
+            old = self.rows[row]
+            self.rows[row] = replace(old, entry=replace(old.entry, hidden_from_wall=want))
+            self._cache.pop(entry_id, None)
+            changed.append(entry_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
-        if self.accept is not None:
-            for row in range(len(self.entries) - 1, -1, -1):
-                if self.entries[row].id in changed and not self.accept(self.entries[row]):
-                    self.beginRemoveRows(QModelIndex(), row, row)
-                    self._by_id.pop(self.entries[row].id, None)
-                    del self.entries[row], self.keys[row], self.haystack[row]
-                    self.endRemoveRows()
         return changed
 
-    def _trim(self, count: int) -> None:
-        """Drop the ``count`` oldest entries (bounded models only)."""
-        self.beginRemoveRows(QModelIndex(), 0, count - 1)
-        for e in self.entries[:count]:
-            self._by_id.pop(e.id, None)
-            self._cache.pop(e.id, None)
-            self._corrected_by.pop(e.id, None)
-        del self.entries[:count], self.keys[:count], self.haystack[:count]
-        self.endRemoveRows()
+    def _corrected(self, fix: JournalEntry) -> None:
+        row = self._by_id.get(fix.corrects or "")
+        if row is None:
+            return
+        old = self.rows[row]
+        if fix.number in old.corrected_by:
+            return
+        self.rows[row] = JournalRow(
+            old.rowid, old.entry, (*old.corrected_by, fix.number), old.corrects_number
+        )
+        self._cache.pop(old.entry.id, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.AUTHOR))
 
     def set_now(self, now: datetime) -> None:
         """The time column says "14:05" for today and "22 jan. 14:05" otherwise."""
         changed_day = self.now is None or local(self.now).date() != local(now).date()
         self.now = now
-        if changed_day and self.entries:
+        if changed_day and self.rows:
             self._cache.clear()
             self.dataChanged.emit(
-                self.index(0, self.TIME), self.index(len(self.entries) - 1, self.TIME)
+                self.index(0, self.TIME), self.index(len(self.rows) - 1, self.TIME)
             )
 
-    def _index_corrections(self, entries: Iterable[JournalEntry]) -> None:
-        for e in entries:
-            self._by_id[e.id] = e
-            if e.corrects:
-                self._corrected_by.setdefault(e.corrects, []).append(e)
-
     def entry(self, entry_id: str) -> JournalEntry | None:
-        return self._by_id.get(entry_id)
-
-    def corrections_of(self, entry_id: str) -> list[JournalEntry]:
-        return list(self._corrected_by.get(entry_id, ()))
+        """A loaded entry by id."""
+        row = self._by_id.get(entry_id)
+        return None if row is None else self.rows[row].entry
 
     def row_of(self, entry_id: str) -> int:
-        """The row of ``entry_id`` (-1 when not here), by binary search on the sort keys."""
-        entry = self._by_id.get(entry_id)
-        if entry is None:
-            return -1
-        row = bisect.bisect_left(self.keys, _key(entry))
-        return row if row < len(self.entries) and self.entries[row].id == entry_id else -1
+        """The row of a loaded entry, or -1."""
+        return self._by_id.get(entry_id, -1)
+
+    def journal_row(self, row: int) -> JournalRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
     # ------------------------------------------------------------------ Qt API
 
     def items(self) -> Sequence[Any]:
-        return self.entries
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -239,14 +288,14 @@ class JournalModel(ListModel):
         return self.data_at(index.row(), index.column(), role)
 
     def data_at(self, row: int, col: int, role: int) -> Any:
-        """``data`` by row and column: the proxy's fast path (no QModelIndex round trip)."""
-        if not 0 <= row < len(self.entries):
+        if not 0 <= row < len(self.rows):
             return None
         if role == _DISPLAY:
             return self._texts(row)[col]
-        e = self.entries[row]
+        r = self.rows[row]
+        e = r.entry
         if role == _FONT:
-            return _font(e.category in SIGNIFICANT, e.id in self._corrected_by)
+            return _font(e.category in SIGNIFICANT, bool(r.corrected_by))
         if role == _DECORATION:
             if col == self.CATEGORY:
                 return theme.category_icon(e.category)
@@ -254,7 +303,7 @@ class JournalModel(ListModel):
                 return theme.icon("hidden-from-wall")
             return None
         if role == _FOREGROUND:
-            if e.id in self._corrected_by:
+            if r.corrected_by:
                 return _grey()
             # what the program wrote itself steps back behind what people wrote
             return _grey("system") if e.category is EntryCategory.SYSTEM else None
@@ -265,14 +314,15 @@ class JournalModel(ListModel):
         return None
 
     def _texts(self, row: int) -> tuple[str, ...]:
-        e = self.entries[row]
-        texts = self._cache.get(e.id)
+        r = self.rows[row]
+        texts = self._cache.get(r.entry.id)
         if texts is None:
-            texts = tuple(self._display(e, c) for c in range(len(self.headers)))
-            self._cache[e.id] = texts
+            texts = tuple(self._display(r, c) for c in range(len(self.headers)))
+            self._cache[r.entry.id] = texts
         return texts
 
-    def _display(self, e: JournalEntry, col: int) -> str:
+    def _display(self, r: JournalRow, col: int) -> str:
+        e = r.entry
         if col == self.NUMBER:
             return e.number
         if col == self.TIME:
@@ -291,11 +341,10 @@ class JournalModel(ListModel):
             if head:  # the message first: it is what a narrow column must still show
                 text = f"{text}   [{head}]"
             if e.corrects:
-                original = self._by_id.get(e.corrects)
-                target = original.number if original else e.corrects[-8:]
+                target = r.corrects_number or e.corrects[-8:]
                 text = "↳ " + _("Correction of {0}:").format(target) + " " + text
-            if e.id in self._corrected_by:
-                numbers = ", ".join(c.number for c in self._corrected_by[e.id])
+            if r.corrected_by:
+                numbers = ", ".join(r.corrected_by)
                 text += "   [" + _("corrected by {0}").format(numbers) + "]"
             if e.hidden_from_wall:  # first, where a narrow column still shows it
                 text = _("Hidden from the wall") + " · " + text
@@ -317,145 +366,3 @@ class JournalModel(ListModel):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class JournalProxy(QAbstractProxyModel):
-    """Filters (words in text/author/number, categories, period) and orders the journal."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._map: list[int] = []
-        self._reverse: dict[int, int] | None = None
-        self.words: tuple[str, ...] = ()
-        self.categories: frozenset[EntryCategory] | None = None
-        self.since: datetime | None = None
-        self.until: datetime | None = None
-        self.newest_first = True
-
-    def setSourceModel(self, model: Any) -> None:
-        old = self.sourceModel()
-        if old is not None:
-            for sig in (old.modelReset, old.rowsInserted, old.rowsRemoved, old.layoutChanged):
-                sig.disconnect(self.rebuild)
-            old.dataChanged.disconnect(self._source_data_changed)
-        super().setSourceModel(model)
-        for sig in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
-            sig.connect(self.rebuild)
-        model.dataChanged.connect(self._source_data_changed)
-        self.rebuild()
-
-    # ------------------------------------------------------------------ filters
-
-    def set_search(self, text: str) -> None:
-        self.words = tuple(text.casefold().split())
-        self.rebuild()
-
-    def set_categories(self, categories: frozenset[EntryCategory] | None) -> None:
-        self.categories = categories
-        self.rebuild()
-
-    def set_period(self, since: datetime | None, until: datetime | None) -> None:
-        self.since, self.until = since, until
-        self.rebuild()
-
-    def set_newest_first(self, newest_first: bool) -> None:
-        self.newest_first = newest_first
-        self.rebuild()
-
-    def rebuild(self, *_: Any) -> None:
-        model = self.sourceModel()
-        if not isinstance(model, JournalModel):
-            return
-        rows: Iterable[int] = range(len(model.entries))
-        if self.words:
-            hay = model.haystack
-            words = self.words
-            if len(words) == 1:
-                w = words[0]
-                rows = [i for i, h in enumerate(hay) if w in h]
-            else:
-                rows = [i for i, h in enumerate(hay) if all(w in h for w in words)]
-        if self.categories is not None or self.since or self.until:
-            entries, cats, since, until = model.entries, self.categories, self.since, self.until
-            rows = [
-                i
-                for i in rows
-                if (cats is None or entries[i].category in cats)
-                and (since is None or entries[i].occurred_at >= since)
-                and (until is None or entries[i].occurred_at < until)
-            ]
-        mapped = list(rows)
-        if self.newest_first:
-            mapped.reverse()
-        self.beginResetModel()
-        self._map = mapped
-        self._reverse = None
-        self.endResetModel()
-
-    def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = ()) -> None:
-        if self._map:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._map) - 1, self.columnCount() - 1)
-            )
-
-    # ------------------------------------------------------------------ Qt API
-
-    def source_row(self, proxy_row: int) -> int:
-        return self._map[proxy_row]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not index.isValid() or row >= len(self._map):
-            return None
-        model = self.sourceModel()
-        assert isinstance(model, JournalModel)
-        return model.data_at(self._map[row], index.column(), role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def mapToSource(self, proxy: Index) -> QModelIndex:
-        model = self.sourceModel()
-        if not proxy.isValid() or model is None or not 0 <= proxy.row() < len(self._map):
-            return QModelIndex()
-        return model.index(self._map[proxy.row()], proxy.column())
-
-    def mapFromSource(self, source: Index) -> QModelIndex:
-        if not source.isValid():
-            return QModelIndex()
-        if self._reverse is None:
-            self._reverse = {src: i for i, src in enumerate(self._map)}
-        row = self._reverse.get(source.row())
-        return QModelIndex() if row is None else self.index(row, source.column())
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if (
-            parent.isValid()
-            or not (0 <= row < len(self._map))
-            or not (0 <= column < self.columnCount())
-        ):
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        return QModelIndex()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._map)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        model = self.sourceModel()
-        return 0 if parent.isValid() or model is None else model.columnCount()
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        model = self.sourceModel()
-        if orientation == Qt.Orientation.Horizontal and model is not None:
-            return model.headerData(section, orientation, role)
-        return None

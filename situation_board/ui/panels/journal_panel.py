@@ -1,10 +1,18 @@
-"""The journal panel: numbered entries, search-as-you-type, category and period filters."""
+"""The journal panel: numbered entries, search-as-you-type, category and period filters.
+
+The filters make a ``JournalFilter`` that the store applies (SQL and its full-text index): the
+model reads the matching entries a page at a time through the ``JournalSource`` it is connected
+to (the controller), so a journal of 1,000,000 entries answers each keystroke with one page.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,17 +30,31 @@ from situation_board.domain.clock import Clock
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.journal_view import JournalFilter, JournalKey, JournalRow
 from situation_board.domain.timeutil import STOCKHOLM, fmt_datetime, local, parse_instant
 from situation_board.i18n import _, ngettext
-from situation_board.ui.models.journal import (
-    SIGNIFICANT,
-    JournalBatch,
-    JournalModel,
-    JournalProxy,
-)
+from situation_board.ui.models.journal import SIGNIFICANT, JournalModel
 from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
 PERIODS = ("all", "hour", "shift", "day", "today")
+log = logging.getLogger(__name__)
+
+
+class JournalSource(Protocol):
+    """Where the panel's journal comes from (the controller): each call runs off the GUI
+    thread through ``run``."""
+
+    def journal_page(
+        self, flt: JournalFilter, after: JournalKey | None, size: int, newest_first: bool
+    ) -> list[JournalRow]: ...
+
+    def journal_count(self, flt: JournalFilter) -> tuple[int, int]: ...
+
+    def entry_detail(
+        self, entry_id: str
+    ) -> tuple[JournalRow | None, JournalRow | None, list[JournalRow]]: ...
+
+    def run_query(self, work: Any, done: Any) -> None: ...
 
 
 def _html(text: str) -> str:
@@ -46,6 +68,7 @@ class JournalPanel(Panel):
 
     correctRequested = Signal(object)  # JournalEntry
     hideRequested = Signal(object, bool)  # JournalEntry, hidden: hide from the wall or show
+    countChanged = Signal()  # the count label says something new
 
     def __init__(self, language: str, clock: Clock, parent: QWidget | None = None) -> None:
         """``clock`` (the controller's) is what the period filters count back from."""
@@ -53,10 +76,9 @@ class JournalPanel(Panel):
         self.language = language
         self.clock = clock
         self.model = JournalModel(language, self)
-        self.proxy = JournalProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.source: JournalSource | None = None
         self.view = make_table("journalView", _("Staff journal"))
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         widths = {
             JournalModel.NUMBER: 82,
             JournalModel.TIME: 172,
@@ -71,7 +93,7 @@ class JournalPanel(Panel):
         self.search.setAccessibleName(_("Search the journal"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._search_changed)
 
         self.category = QComboBox()
         self.category.setObjectName("journalCategory")
@@ -116,7 +138,7 @@ class JournalPanel(Panel):
         self.newest_first.setObjectName("journalNewestFirst")
         self.newest_first.setAccessibleName(_("Show newest entries first"))
         self.newest_first.setChecked(True)
-        self.newest_first.toggled.connect(self.proxy.set_newest_first)
+        self.newest_first.toggled.connect(self._order_changed)
 
         self.correct = QPushButton(_("Co&rrect…"))
         self.correct.setObjectName("correctEntry")
@@ -165,44 +187,107 @@ class JournalPanel(Panel):
         self.view.customContextMenuRequested.connect(self._menu)
         self._current_id: str | None = None
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.proxy.modelReset.connect(self._restore_current)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.dataChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self._restore_current)
+        self.model.dataChanged.connect(self._show_detail)
+        self.total: tuple[int, int] = (0, 0)  # (shown, all) from the store
+        self._counting = self._count_again = False
+        self._count_later = QTimer(self)
+        self._count_later.setObjectName("journalCountLater")
+        self._count_later.setSingleShot(True)
+        self._count_later.setInterval(400)
+        self._count_later.timeout.connect(self._count)
         self._update_count()
         self._show_detail()
 
     # ------------------------------------------------------------------ data
 
-    def reset(self, entries: JournalBatch | list[JournalEntry]) -> None:
-        self.model.reset_entries(entries)
+    def connect_source(self, source: JournalSource) -> None:
+        """Read the journal from ``source`` from now on (the first page with ``reload``)."""
+        self.source = source
+        self.model.fetch = source.journal_page
+        self.model.loader = source.run_query
 
-    def append(self, entries: list[JournalEntry]) -> None:
-        self.model.append_entries(entries)
+    def reload(self) -> None:
+        """Read the first page again, and the counts (a new event, F5)."""
+        self.model.reload()
+        self._count()
+
+    def add_entries(self, entries: list[JournalEntry]) -> None:
+        """New entries (a local write, a sync): placed among the loaded rows; counts again."""
+        self.model.add_entries(entries)
+        self._count()
 
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)
 
+    @property
+    def filter(self) -> JournalFilter:
+        """What the journal shows (text, categories, period)."""
+        return self.model.filter
+
+    def _apply(self, flt: JournalFilter) -> None:
+        self.model.set_query(flt, self.newest_first.isChecked())
+        self._count()
+
+    def _count(self) -> None:
+        """Count what the filter shows; one count at a time (a broad search takes a moment on a
+        long journal), the latest filter counted after it — never a queue of stale counts."""
+        source, flt = self.source, self.model.filter
+        if source is None:
+            return
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting, self._count_again = True, False
+
+        def count() -> tuple[int, int] | None:
+            try:
+                return source.journal_count(flt)
+            except Exception:  # the store is busy or gone: the label keeps its last count
+                log.exception("could not count the journal")
+                return None
+
+        source.run_query(count, lambda found: self._counted(flt, found))
+
+    def _counted(self, flt: JournalFilter, found: tuple[int, int] | None) -> None:
+        self._counting = False
+        if found is not None and flt == self.model.filter:
+            self.total = found
+            self._update_count()
+        if self._count_again or flt != self.model.filter:
+            self._count()
+
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.total
         text = (
             ngettext("{0} entry", "{0} entries", total).format(total)
             if shown == total
             else ngettext("{0} of {1} entry", "{0} of {1} entries", total).format(shown, total)
         )
         self.count.setText(text)
+        self.countChanged.emit()
 
     # ------------------------------------------------------------------ filters
 
+    def _search_changed(self, text: str) -> None:
+        self.model.set_query(replace(self.model.filter, text=text), self.newest_first.isChecked())
+        self._count_later.start()  # counted once the typing pauses: a page per key, no counts
+
+    def _order_changed(self, newest_first: bool) -> None:
+        self.model.set_query(self.model.filter, newest_first)
+
     def _category_changed(self) -> None:
         key = self.category.currentData()
+        categories: frozenset[EntryCategory] | None
         if key is None:
-            self.proxy.set_categories(None)
+            categories = None
         elif key == "significant":
-            self.proxy.set_categories(frozenset(SIGNIFICANT | {EntryCategory.SYSTEM}))
+            categories = frozenset(SIGNIFICANT | {EntryCategory.SYSTEM})
         elif key == "people":  # what people wrote, without the program's own entries
-            self.proxy.set_categories(frozenset(EntryCategory) - {EntryCategory.SYSTEM})
+            categories = frozenset(EntryCategory) - {EntryCategory.SYSTEM}
         else:
-            self.proxy.set_categories(frozenset({EntryCategory(key)}))
+            categories = frozenset({EntryCategory(key)})
+        self._apply(replace(self.model.filter, categories=categories))
 
     def _period_changed(self) -> None:
         now = self.clock()
@@ -227,7 +312,7 @@ class JournalPanel(Panel):
             self.error.show()
             return
         self.error.hide()
-        self.proxy.set_period(since, until)
+        self._apply(replace(self.model.filter, since=since, until=until))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -237,7 +322,8 @@ class JournalPanel(Panel):
         index = self.view.currentIndex()
         if not index.isValid():
             return None
-        return self.model.entries[self.proxy.source_row(index.row())]
+        row = self.model.journal_row(index.row())
+        return row.entry if row is not None else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.selected() if current.isValid() else None
@@ -245,17 +331,18 @@ class JournalPanel(Panel):
         self._show_detail()
 
     def _restore_current(self) -> None:
-        """After the proxy rebuilt (a new entry, a filter): the same entry stays current."""
+        """After the model was reset (a filter, a reload): the same entry stays current."""
         if self._current_id is not None:
             self.select(self._current_id, scroll=False)
         self._show_detail()
 
     def select(self, entry_id: str, *, scroll: bool = True) -> None:
-        """Make ``entry_id`` the current row when the filters show it (and ``scroll`` to it)."""
+        """Make ``entry_id`` the current row when the filters show it and its page has been read
+        (and ``scroll`` to it)."""
         row = self.model.row_of(entry_id)
         if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, JournalModel.TEXT))
+            return  # not on a page read so far (or filtered out)
+        index = self.model.index(row, JournalModel.TEXT)
         if index.isValid():
             self.view.setCurrentIndex(index)
             if scroll:
@@ -312,7 +399,7 @@ class JournalPanel(Panel):
             self.hideRequested.emit(entry, not entry.hidden_from_wall)
 
     def _show_detail(self, *_args: object) -> None:
-        """The selected entry in full, with its correction or original beside it."""
+        """The selected entry in full; its correction or original beside it once read."""
         entry = self.selected()
         self.hide_button.setEnabled(entry is not None)
         self.hide_button.setText(
@@ -323,6 +410,32 @@ class JournalPanel(Panel):
         if entry is None:
             self.detail.setText(_("Select an entry to read it in full."))
             return
+        self.detail.setText(self._detail_html(entry))
+        source = self.source
+        if source is None:
+            return
+        source.run_query(
+            lambda: source.entry_detail(entry.id), lambda found: self._detail_read(entry, found)
+        )
+
+    def _detail_read(
+        self,
+        entry: JournalEntry,
+        found: tuple[JournalRow | None, JournalRow | None, list[JournalRow]],
+    ) -> None:
+        if self.selected() != entry:
+            return  # another entry was selected meanwhile
+        _row, original, fixes = found
+        lines = []
+        if original is not None:
+            text = _("Corrects {0}: {1}").format(original.entry.number, original.entry.text)
+            lines.append("<i>" + _html(text) + "</i>")
+        for fix in fixes:
+            text = _("Corrected by {0}: {1}").format(fix.entry.number, fix.entry.text)
+            lines.append("<i>" + _html(text) + "</i>")
+        self.detail.setText("<br>".join([self._detail_html(entry), *lines]))
+
+    def _detail_html(self, entry: JournalEntry) -> str:
         lang = self.language
         head = [
             entry.number,
@@ -340,19 +453,7 @@ class JournalPanel(Panel):
         lines = [f"<b>{_html(' · '.join(head))}</b>", _html(entry.text)]
         if entry.hidden_from_wall:
             lines.insert(1, "<b>⊘ " + _html(_("Hidden from the wall display")) + "</b>")
-        if entry.corrects:
-            original = self.model.entry(entry.corrects)
-            if original is not None:
-                lines.append(
-                    "<i>"
-                    + _html(_("Corrects {0}: {1}").format(original.number, original.text))
-                    + "</i>"
-                )
-        for fix in self.model.corrections_of(entry.id):
-            lines.append(
-                "<i>" + _html(_("Corrected by {0}: {1}").format(fix.number, fix.text)) + "</i>"
-            )
-        self.detail.setText("<br>".join(lines))
+        return "<br>".join(lines)
 
     def _correct(self) -> None:
         entry = self.selected()

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from situation_board.domain.reminders import Evaluation, Reminder, ReminderKind
 from situation_board.i18n import ngettext
-from situation_board.services.describe import is_wall_significant
 from situation_board.ui.controller import BoardController
-from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.reminders import ReminderDriver
 from situation_board.ui.visibility import VisibilityFollower
 from situation_board.ui.wall import theme
@@ -156,11 +154,7 @@ def attach_wall(
     def reload_journal(_hidden: dict[str, bool]) -> None:
         """An entry hidden (or shown again) since it was loaded: the wall's few entries are read
         again, off the GUI thread."""
-        controller.execute(
-            lambda s: JournalBatch(e for e in s.journal() if is_wall_significant(e)),
-            on_done=view._journal_reset,  # the view's own entry point for a whole journal
-            owner=view,
-        )
+        view.load_journal()
 
     VisibilityFollower(controller, reload_journal, parent=wall)
     return wall

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from situation_board.domain.changes import Topic
 from situation_board.domain.entities import Board, JournalEntry
-from situation_board.domain.enums import SystemStatus
+from situation_board.domain.enums import EntryCategory, SystemStatus
 from situation_board.domain.freshness import Freshness, FreshnessState
 from situation_board.domain.timeutil import (
     countdown,
@@ -33,7 +33,6 @@ from situation_board.sync.status import SyncStatus
 from situation_board.ui import theme as ws_theme
 from situation_board.ui.controller import BoardController
 from situation_board.ui.models.actions import ActionsModel, ActionsProxy
-from situation_board.ui.models.journal import JournalBatch, JournalModel
 from situation_board.ui.models.systems import SystemsModel
 from situation_board.ui.wall import theme
 from situation_board.ui.wall.deadlines import fill_deadlines
@@ -50,6 +49,9 @@ from situation_board.ui.wall.widgets import (
 )
 
 MIN_REFRESH_MS = 500  # at most two repaints of the data per second
+WALL_CATEGORIES = frozenset(
+    {EntryCategory.DECISION, EntryCategory.SIGNIFICANT, EntryCategory.SYSTEM}
+)  # what ``is_wall_significant`` can take
 JOURNAL_ROWS = 12  # the latest significant entries shown (paged if they do not fit): the
 # room reads the newest; older ones are in the journal on the workstations
 
@@ -86,9 +88,10 @@ class WallView(QWidget):
         self.actions_model = ActionsModel(language, self)
         self.actions_proxy = ActionsProxy(self)
         self.actions_proxy.setSourceModel(self.actions_model)
-        self.journal_model = JournalModel(
-            language, self, accept=is_wall_significant, keep_last=JOURNAL_ROWS
-        )
+        # the latest significant entries only: the wall reads what it shows, never the journal
+        self.journal_entries: list[JournalEntry] = []
+        self._journal_loading = False
+        self._journal_again = False
 
         h = screen_height
         self.banner = Banner(h)
@@ -141,8 +144,8 @@ class WallView(QWidget):
         close.activated.connect(self.close)
         controller.tick.connect(self._time_moved)
         controller.boardLoaded.connect(self._board_loaded)
-        controller.journalReset.connect(self._journal_reset)
-        controller.journalAppended.connect(self._journal_appended)
+        controller.journalReset.connect(lambda _event: self.load_journal())
+        controller.journalAppended.connect(lambda _entries: self.load_journal())
         self.tick()
 
     # ------------------------------------------------------------------ data in
@@ -155,13 +158,25 @@ class WallView(QWidget):
         self.actions_model.set_actions(board.actions, board.as_of)
         self._schedule()
 
-    def _journal_reset(self, batch: JournalBatch) -> None:
-        self.journal_model.reset_entries(batch)
-        self._schedule()
+    def load_journal(self) -> None:
+        """Read the latest significant entries (off the GUI thread; one read at a time, a
+        request meanwhile is served after it)."""
+        if self._journal_loading:
+            self._journal_again = True
+            return
+        self._journal_loading, self._journal_again = True, False
+        service = self.controller.service
+        self.controller.run_query(
+            lambda: service.latest_entries(is_wall_significant, JOURNAL_ROWS, WALL_CATEGORIES),
+            self._journal_loaded,
+        )
 
-    def _journal_appended(self, entries: list[JournalEntry]) -> None:
-        self.journal_model.append_entries(entries)
+    def _journal_loaded(self, entries: list[JournalEntry]) -> None:
+        self._journal_loading = False
+        self.journal_entries = entries
         self._schedule()
+        if self._journal_again:
+            self.load_journal()
 
     def _time_moved(self) -> None:
         """Every 30 s (the controller's tick): reload, so "overdue" and "due soon" follow the
@@ -402,7 +417,7 @@ class WallView(QWidget):
     def _fill_journal(self) -> None:
         rows = []
         today = local(self.board.as_of if self.board else self.controller.now()).date()
-        for e in reversed(self.journal_model.entries):  # only significant ones are kept
+        for e in reversed(self.journal_entries):
             when = fmt_short(e.occurred_at, self.language)
             if local(e.occurred_at).date() == today:
                 when = fmt_time(e.occurred_at)

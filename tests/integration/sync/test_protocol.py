@@ -15,7 +15,7 @@ from situation_board.sync import local
 from situation_board.sync.backend import SharedStore
 from situation_board.sync.credentials import parse_store_url
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
-from situation_board.sync.shared_schema import entities, store_meta
+from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION, entities, store_meta
 from tests.integration.sync.helpers import (
     Station,
     assert_converged,
@@ -184,7 +184,9 @@ def test_newer_store_schema_pushes_nothing_and_local_work_goes_on(tmp_path: Path
     _scenario_a(a)
     with create_engine(parse_store_url(url).url).begin() as conn:
         conn.execute(
-            update(store_meta).where(store_meta.c.key == "schema_version").values(value="2")
+            update(store_meta)
+            .where(store_meta.c.key == "schema_version")
+            .values(value=str(SHARED_SCHEMA_VERSION + 1))
         )
     with pytest.raises(UpdateRequiredError) as err:
         a.sync()
@@ -249,3 +251,25 @@ def test_two_events_started_offline_show_the_newest_and_flag_the_other(
     board = a.board()
     assert board["event"]["name"] == "Startad på V2"
     assert [e["name"] for e in board["other_open_events"]] == ["Startad på V1"]
+
+
+def test_a_station_does_not_pull_back_what_it_pushed(tmp_path: Path, url: str) -> None:
+    a, b = Station(tmp_path, "V1", url), Station(tmp_path, "V2", url)
+    action_id = _scenario_a(a)
+    first = a.sync()
+    assert first.pushed > 0 and first.pulled == 0  # its own rows are not fetched again
+    with a.store.read() as conn:
+        cursor = local.get_state(conn, local.CURSOR)
+    with create_engine(parse_store_url(url).url).connect() as conn:
+        assert cursor == conn.execute(text("SELECT value FROM store_counter")).scalar()
+    assert b.sync().pulled == first.pushed
+    # B sets one field of A's action: the store's row then holds fields of both, so the pusher
+    # gets it back, and so does A
+    b.svc.update_action(action_id, ActionPatch(owner="Sjukvårdsledare V2"))
+    again = b.sync()
+    assert (again.pushed, again.pulled, again.changed) == (2, 1, 0)  # the action, nothing new
+    a.svc.update_action(action_id, ActionPatch(title="Reservrutin enligt plan"))
+    assert a.sync().pulled == 2  # B's change (its journal entry, the action) and the action
+    b.sync()
+    assert_converged(a, b)
+    assert a.board()["actions"][0]["owner"] == "Sjukvårdsledare V2"
