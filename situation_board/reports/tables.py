@@ -31,6 +31,7 @@ from situation_board.domain.entities import (
     LevelDecision,
 )
 from situation_board.domain.ids import short_id
+from situation_board.domain.text import json_safe, visible
 from situation_board.domain.timeutil import fmt_datetime, iso
 from situation_board.reports.board_json import (
     action_json,
@@ -57,7 +58,9 @@ class Table:
 
 
 def excel_safe(cell: str) -> str:
-    """The cell as Excel should show it: text, never a formula."""
+    """The cell as Excel should show it: text, never a formula, and no raw control character
+    (shown as its control picture, ``domain.text.visible``; newline and tab are kept)."""
+    cell = visible(cell)
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
@@ -72,7 +75,9 @@ def excel_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def json_bytes(records: Sequence[dict[str, Any]]) -> bytes:
-    return (json.dumps(list(records), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_safe(json.dumps(list(records), ensure_ascii=False, indent=2)) + "\n").encode(
+        "utf-8"
+    )
 
 
 def _t(dt: datetime | None) -> str:

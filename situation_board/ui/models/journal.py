@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
+from situation_board.domain.text import search_words, text_key
 from situation_board.domain.timeutil import fmt_datetime, fmt_table, fmt_time, local
 from situation_board.ui import theme
 from situation_board.ui.models.base import ListModel
@@ -63,7 +64,8 @@ def _key(e: JournalEntry) -> tuple[datetime, datetime, str, str]:
 
 
 def _hay(e: JournalEntry) -> str:
-    return " ".join((e.number, e.author, e.from_party, e.to_party, e.text)).casefold()
+    # text as people see it (domain.text.text_key): case, Unicode form and spaces aside
+    return text_key(" ".join((e.number, e.author, e.from_party, e.to_party, e.text)))
 
 
 class JournalBatch:
@@ -317,7 +319,7 @@ class JournalProxy(QAbstractProxyModel):
     # ------------------------------------------------------------------ filters
 
     def set_search(self, text: str) -> None:
-        self.words = tuple(text.casefold().split())
+        self.words = search_words(text)
         self.rebuild()
 
     def set_categories(self, categories: frozenset[EntryCategory] | None) -> None:
