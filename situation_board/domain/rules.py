@@ -36,8 +36,8 @@ def clean_text(value: str | None, field: str, *, one_line: bool = False) -> str:
     undecodable bytes of a command-line argument (``not_utf8``). Both faces get this through
     ``require_text``/``optional_text``.
     """
-    text = normalise(value or "", one_line=one_line).strip()
-    index = first_refused(text)
+    text = normalise(value or "", one_line=one_line)
+    index = first_refused(text)  # before stripping: str.strip() would drop \x0c, \x1c…
     if index is not None:
         ch = text[index]
         if 0xD800 <= ord(ch) <= 0xDFFF:
@@ -45,7 +45,7 @@ def clean_text(value: str | None, field: str, *, one_line: bool = False) -> str:
         raise ValidationError(
             "control_character", field=field, char=codepoint(ch), position=index + 1
         )
-    return text
+    return text.strip()
 
 
 def require_text(

@@ -80,6 +80,8 @@ def io_error(exc: BaseException, path: Path) -> StoreIOError | None:
             return StoreIOError("db_read_only", **where)
         if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
             return StoreIOError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000, **where)
+        if primary == _SQLITE_CANTOPEN and _read_only_disk(path):
+            return StoreIOError("db_read_only", **where)
         if primary == _SQLITE_PERM or (primary == _SQLITE_CANTOPEN and _denied(path)):
             return StoreIOError("db_permission_denied", **where)
         reason = getattr(orig, "sqlite_errorname", None) or str(orig)
@@ -94,6 +96,15 @@ def io_error(exc: BaseException, path: Path) -> StoreIOError | None:
         reason = errno.errorcode.get(orig.errno or 0, type(orig).__name__)
         return StoreIOError("db_io_error", reason=reason, log=_log_file(), **where)
     return None
+
+
+def _read_only_disk(path: Path) -> bool:
+    """True when ``path``'s folder is on a file system mounted read-only."""
+    folder = path.parent  # Path("board.db").parent is "."
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows) or no folder
+        return False
 
 
 def _denied(path: Path) -> bool:

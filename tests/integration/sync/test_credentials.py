@@ -234,3 +234,31 @@ def test_canary_password_never_appears_at_debug_level(
     for text in texts:
         assert SECRET_PASSWORD not in text
         assert WRONG not in text
+
+
+@pytest.mark.postgres
+def test_no_keyring_names_the_password_file_and_the_password_file_works(
+    tmp_path: Path, secret_url: str, memory_keyring: MemoryKeyring
+) -> None:
+    """A headless station with no keyring backend (sync as a service): the message names what
+    works on that machine — libpq's password file, client certificates — and it does work."""
+    store = parse_store_url(secret_url)
+    source = PasswordSource(store)
+    source.set(SECRET_PASSWORD)
+    SharedStore(store, source).init()
+    db = tmp_path / "station.db"
+    run_cli("--db", str(db), "event", "new", "Huvudlös station", check=True)
+    pgpass = tmp_path / "pgpass"
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "PGPASSFILE": str(pgpass)}
+    proc = run_cli("--db", str(db), "sync", "--once", "--store", secret_url, env=env)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert str(pgpass) in proc.stderr and "klientcertifikat" in proc.stderr
+    assert "store password" not in proc.stderr and SECRET_PASSWORD not in proc.stderr
+    url = store.url
+    pgpass.write_text(
+        f"{url.host}:{url.port}:{url.database}:{url.username}:{SECRET_PASSWORD}\n", encoding="utf-8"
+    )
+    pgpass.chmod(0o600)
+    proc = run_cli("--db", str(db), "sync", "--once", "--store", secret_url, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Synkat med") and SECRET_PASSWORD not in proc.stdout
