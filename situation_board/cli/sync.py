@@ -121,6 +121,15 @@ def _summary(r: SyncReport) -> str:
     )
     if r.epoch_changed:
         text += " " + _("The store was rebuilt: everything was pulled and pushed again.")
+    if r.history_lost:
+        text += " " + _(
+            "The store had lost changes (a failover or a restore): everything was pulled again "
+            "and this station's copy pushed."
+        )
+    if r.resent:
+        text += " " + _(
+            "{0} acknowledged changes the store no longer held were sent again."
+        ).format(r.resent)
     if r.clock_warning:
         text += " " + _("Warning: {0}").format(r.clock_warning)
     return text

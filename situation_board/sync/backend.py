@@ -60,6 +60,7 @@ from situation_board.sync.protocol import (
     PulledRow,
     PushResult,
     SiteInfo,
+    StoreHistory,
     StoreMeta,
 )
 from situation_board.sync.shared_schema import (
@@ -496,6 +497,18 @@ class SharedStore:
                     )
                 )
         return out
+
+    # ------------------------------------------------------------------ failover (issue 14)
+
+    def history(self) -> StoreHistory:
+        """The store's timeline and change counter (``StoreHistory``), read-only."""
+        with self._guard(), self._read() as conn:
+            counter = int(conn.execute(select(store_counter.c.value)).scalar_one())
+            timeline = None
+            if self.is_postgres:  # the WAL file name starts with the timeline, in hex
+                wal = conn.execute(text("SELECT pg_walfile_name(pg_current_wal_lsn())"))
+                timeline = int(str(wal.scalar_one())[:8], 16)
+        return StoreHistory(timeline=timeline, counter=counter)
 
 
 IMMUTABLE_ENTITIES = frozenset({"journal", "level_decisions", "handovers"})

@@ -2,6 +2,14 @@
 
 1. Read the store's meta: a newer schema → ``UpdateRequiredError`` (push nothing, the board keeps
    working locally); another epoch → reset the cursor and re-push the whole outbox.
+   **Failover.** The store may also have *lost commits* it once acknowledged: a PostgreSQL primary
+   that failed over to an asynchronous standby, a point-in-time restore. Two signs tell: the
+   store's timeline differs from the one this station last synced with (a promotion or a restore
+   moves it on), or its change counter is below this station's pull cursor. Then the station
+   pulls everything again and pushes a copy of every row it holds (as for a new epoch), so the
+   store regains whatever any surviving station saw. Independently, at every run, a station whose
+   acknowledged sequence is ahead of what the store holds for it (``site_progress``) sends the
+   difference again: no acknowledged write is lost, whatever the store forgot.
 2. Compare clocks (PostgreSQL ``now()``; a difference over 5 minutes is a warning).
 3. Push the outbox after the last acknowledged sequence in batches of ≤ 500; each batch is applied
    by the store in one transaction and acknowledged; the outbox is then marked in one local
@@ -25,7 +33,7 @@ from situation_board.store.database import LocalStore, wall_ms
 from situation_board.sync import faults, local, migrate
 from situation_board.sync.backend import SharedStore, Stage
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
-from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, SiteInfo
+from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, SiteInfo, StoreHistory
 from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION
 from situation_board.sync.status import SyncReport
 
@@ -34,6 +42,8 @@ log = logging.getLogger(__name__)
 
 # Refusals of what a station *sends* that still allow it to fetch (a read-only role).
 PUSH_ONLY_REFUSALS = frozenset({"store_permission_denied"})
+# sync_state key: the store's PostgreSQL timeline at this station's last successful run
+TIMELINE = "store_timeline"
 
 
 class PulledButPushRefused(Exception):
@@ -66,6 +76,7 @@ class SyncClient:
         self.wall = wall
         self.batch_size = batch_size
         self.page_size = page_size
+        self._timeline: int | None = None  # the store's, seen by the current run
 
     def _stage(self, name: str) -> None:
         faults.point(name)
@@ -97,16 +108,16 @@ class SyncClient:
         return report
 
     def _record_success(self, report: SyncReport) -> None:
-        local.write_states(
-            self.local,
-            {
-                local.STORE: self.shared.store.display,
-                local.LAST_SUCCESS: self._now().isoformat(),
-                local.LAST_ERROR: None,
-                local.UPDATE_REQUIRED: False,
-                local.CLOCK_WARNING: report.clock_warning,
-            },
-        )
+        values: dict[str, object] = {
+            local.STORE: self.shared.store.display,
+            local.LAST_SUCCESS: self._now().isoformat(),
+            local.LAST_ERROR: None,
+            local.UPDATE_REQUIRED: False,
+            local.CLOCK_WARNING: report.clock_warning,
+        }
+        if self._timeline is not None:
+            values[TIMELINE] = self._timeline
+        local.write_states(self.local, values)
 
     def _record_failure(self, exc: SyncError, *, update_required: bool = False) -> None:
         values: dict[str, object] = {
@@ -136,6 +147,9 @@ class SyncClient:
                 log.warning(
                     "store epoch changed: full re-pull, re-push and a copy of %d rows", copied
                 )
+        history_lost, forgotten = self._check_history(
+            states, meta.epoch, epoch_changed=epoch_changed
+        )
         self._check_restored()
         warning = self._clock_warning()
         site = local.site_info(self.local)
@@ -144,8 +158,9 @@ class SyncClient:
         if owner is not None and owner[0] != site.site_id and owner[0] not in site.previous:
             raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
         push_refused: SyncError | None = None
+        resent = 0
         try:
-            pushed, duplicates, conflicts, healed = self._push(site)
+            pushed, duplicates, conflicts, healed, resent = self._push(site)
         except SyncError as exc:
             if exc.key not in PUSH_ONLY_REFUSALS:
                 raise
@@ -169,10 +184,47 @@ class SyncClient:
             gap_healed=healed,
             clock_warning=warning,
             changes=touched,
+            resent=max(resent, forgotten),
+            history_lost=history_lost,
         )
         if push_refused is not None:
             raise PulledButPushRefused(push_refused, report)
         return report
+
+    def _check_history(
+        self, states: dict[str, object], epoch: str, *, epoch_changed: bool
+    ) -> tuple[bool, int]:
+        """Did the store lose commits this station had seen (see the module docstring)? Then
+        pull everything again and push a copy of every row held here. Returns whether it did,
+        and how many of this station's acknowledged changes the store no longer held (they go
+        again with the whole outbox). After a new epoch all that has happened already."""
+        history: StoreHistory = self.shared.history()
+        self._timeline = history.timeline
+        if epoch_changed:
+            return False, 0
+        seen = states.get(TIMELINE)
+        cursor = int(str(states.get(local.CURSOR) or 0))
+        moved = seen is not None and history.timeline is not None and seen != history.timeline
+        behind = history.counter < cursor
+        if not moved and not behind:
+            return False, 0
+        acked = local.last_acked(self.local)
+        progress = self.shared.site_progress(local.site_info(self.local).site_id)
+        forgotten = max(0, acked - (progress[0] if progress is not None else 0))
+        copied = local.reset_for_epoch(self.local, epoch, snapshot=True)
+        if history.timeline is not None:  # recorded at once: a failed run must not copy twice
+            local.write_states(self.local, {TIMELINE: history.timeline})
+        log.warning(
+            "the store lost commits (timeline %s → %s, counter %d, cursor %d; %d of this "
+            "station's acknowledged changes gone): full re-pull, re-push and a copy of %d rows",
+            seen,
+            history.timeline,
+            history.counter,
+            cursor,
+            forgotten,
+            copied,
+        )
+        return True, forgotten
 
     def _check_restored(self) -> None:
         """A local board restored from a backup has an outbox that ends before what the store
@@ -206,8 +258,23 @@ class SyncClient:
 
     # ------------------------------------------------------------------ push
 
-    def _push(self, site: SiteInfo) -> tuple[int, int, int, bool]:
+    def _push(self, site: SiteInfo) -> tuple[int, int, int, bool, int]:
         after = local.last_acked(self.local)
+        resent = 0
+        progress = self.shared.site_progress(site.site_id) if after else None
+        held = progress[0] if progress is not None else 0
+        if held < after:
+            # acknowledged, but the store no longer has them (it failed over to a standby that
+            # had not received them): send them again, from what the store holds
+            resent = after - held
+            log.warning(
+                "the store holds this station's changes up to %d of %d acknowledged: sending "
+                "%d again",
+                held,
+                after,
+                resent,
+            )
+            after = held
         pushed = duplicates = conflicts = 0
         healed = False
         while True:
@@ -230,7 +297,7 @@ class SyncClient:
             conflicts += result.conflicts
             after = batch[-1].seq
             time.sleep(0)  # let a waiting local writer in between batches
-        return pushed, duplicates, conflicts, healed
+        return pushed, duplicates, conflicts, healed, resent
 
     # ------------------------------------------------------------------ pull
 

@@ -67,6 +67,17 @@ class StoreMeta:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreHistory:
+    """What tells a station that the store lost commits it had seen (a failover to an
+    asynchronous standby, a point-in-time restore): the PostgreSQL timeline (``None`` for a
+    SQLite file), which a promotion or a restore moves on, and the store-wide change counter,
+    which can then be below a station's pull cursor."""
+
+    timeline: int | None
+    counter: int
+
+
+@dataclass(frozen=True, slots=True)
 class PulledRow:
     """One row of a pull page: an entity's latest state, or a recorded conflict."""
 
