@@ -244,15 +244,17 @@ class PgCluster:
     def admin(self, dbname: str = "postgres") -> psycopg.Connection[tuple[object, ...]]:
         return psycopg.connect(self.conninfo(dbname), autocommit=True)
 
-    def create_db(self, owner: str = "postgres") -> str:
+    def create_db(self, owner: str = "postgres", template: str | None = None) -> str:
+        """A new database (``template``: a copy of that one, which nobody may be connected to)."""
         self._dbs += 1
         name = f"store_{os.getpid()}_{self._dbs}"
         with self.admin() as conn:
-            conn.execute(
-                sql.SQL("CREATE DATABASE {} OWNER {}").format(
-                    sql.Identifier(name), sql.Identifier(owner)
-                )
+            stmt = sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(name), sql.Identifier(owner)
             )
+            if template:
+                stmt += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+            conn.execute(stmt)
         return name
 
     def url(self, dbname: str, user: str = "postgres") -> str:

@@ -28,6 +28,7 @@ from situation_board.domain.errors import BoardError, SchemaTooNewError, StateEr
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.ids import uuid7
 from situation_board.domain.rules import station_code
+from situation_board.store import faults
 from situation_board.store.schema import journal, local_station
 from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
@@ -290,9 +291,12 @@ class LocalStore:
         with ``on_write`` run after the COMMIT (sync uses this to run soon after a local write).
         """
         with self.write_connection() as conn:
+            faults.point("write_begun")
             tx = WriteTx(conn, author=author, now=now or self.clock(), wall_ms=self.hlc_wall)
             yield tx
             tx.finish()
+            faults.point("write_before_commit")
+        faults.point("write_committed")
         for listener in list(self._write_listeners):
             listener()
 

@@ -29,8 +29,9 @@ from datetime import UTC, datetime
 from situation_board.domain.changes import ChangeSet, change_set
 from situation_board.domain.hlc import CLOCK_WARNING_MS, Hlc, is_far_ahead
 from situation_board.domain.messages import render
+from situation_board.store import faults
 from situation_board.store.database import LocalStore, wall_ms
-from situation_board.sync import faults, local, migrate
+from situation_board.sync import local, migrate
 from situation_board.sync.backend import SharedStore, Stage
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
 from situation_board.sync.protocol import BATCH_SIZE, PAGE_SIZE, SiteInfo, StoreHistory
@@ -311,6 +312,7 @@ class SyncClient:
             page = self.shared.pull(cursor, self.page_size)
             if not page:
                 break
+            self._stage("after_pull")
             cursor = page[-1].change
             result = local.apply_page(self.local, page, cursor, self.wall)
             pulled += result.rows
