@@ -192,7 +192,13 @@ def test_late_commits_at_scale_none_missed(pg_url: str) -> None:
     threads = [threading.Thread(target=push, args=(k,)) for k in range(pushers)]
     for t in threads:
         t.start()
-    watcher = threading.Thread(target=lambda: ([t.join() for t in threads] and None) or done.set())
+
+    def watch() -> None:
+        for t in threads:
+            t.join()
+        done.set()
+
+    watcher = threading.Thread(target=watch)
     watcher.start()
     puller = SharedStore(parse_store_url(pg_url))
     seen: set[str] = set()
