@@ -2,7 +2,7 @@
 
 import sys
 
-from situation_board.cli import main
+from situation_board.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,34 +8,34 @@ a window is actually opened.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.util import find_spec
+from types import ModuleType
 
 from situation_board.app.context import AppContext
+from situation_board.app.windows import NoWindows
 from situation_board.cli import main as cli_main
 
 
+def _launch() -> ModuleType:
+    try:
+        from situation_board.ui import launch  # noqa: PLC0415 - Qt only when a window opens
+    except ImportError as exc:  # PySide6 not installed: the CLI prints the board instead
+        raise NoWindows(str(exc)) from None
+    return launch
+
+
 class QtWindows:
-    """``app.windows.Windows`` through the Qt face, imported on first use."""
+    """``app.windows.Windows`` through the Qt face, imported on first use (``NoWindows``
+    when PySide6 cannot be imported)."""
 
     def workstation(self, ctx: AppContext) -> int:
         """Open the workstation window (see ``ui.launch.run_workstation``)."""
-        from situation_board.ui.launch import run_workstation  # noqa: PLC0415 - Qt on demand
-
-        return run_workstation(ctx)
+        return int(_launch().run_workstation(ctx))
 
     def wall(self, ctx: AppContext, *, screen: int | None, windowed: bool) -> int:
         """Open the wall display (see ``ui.launch.run_wall``)."""
-        from situation_board.ui.launch import run_wall  # noqa: PLC0415 - Qt on demand
-
-        return run_wall(ctx, screen=screen, windowed=windowed)
-
-
-def qt_available() -> bool:
-    """True when PySide6 can be imported (without importing it)."""
-
-    return find_spec("PySide6") is not None
+        return int(_launch().run_wall(ctx, screen=screen, windowed=windowed))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the program; returns the exit status."""
-    return cli_main(argv, windows=QtWindows() if qt_available() else None)
+    return cli_main(argv, windows=QtWindows())

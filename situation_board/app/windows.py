@@ -11,6 +11,10 @@ from typing import Protocol
 from situation_board.app.context import AppContext
 
 
+class NoWindows(Exception):
+    """The window programs cannot start here (Qt is not installed)."""
+
+
 class Windows(Protocol):
     """Opens the window programs; each returns the process exit status."""
 

@@ -6,10 +6,12 @@ without Qt installed, the window commands print the board instead.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from situation_board.app import config
 from situation_board.app.context import AppContext, Options
+from situation_board.app.windows import NoWindows
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit
 from situation_board.cli.records import show
@@ -18,19 +20,27 @@ from situation_board.domain.errors import BoardError
 from situation_board.domain.timeutil import fmt_datetime
 from situation_board.i18n import _
 
+log = logging.getLogger(__name__)
+
 
 def window(inv: Invocation) -> int:
     """No command: open the workstation window (prints the board without Qt)."""
-    if inv.windows is None:
-        return show(inv)
-    return inv.windows.workstation(inv.ctx)
+    try:
+        if inv.windows is not None:
+            return inv.windows.workstation(inv.ctx)
+    except NoWindows as exc:
+        log.warning("no window (%s): printing the board instead", exc)
+    return show(inv)
 
 
 def wall(inv: Invocation) -> int:
-    """``wall [--screen N] [--windowed]``: the wall display."""
-    if inv.windows is None:
-        return show(inv)
-    return inv.windows.wall(inv.ctx, screen=inv.args.screen, windowed=inv.args.windowed)
+    """``wall [--screen N] [--windowed]``: the wall display (prints the board without Qt)."""
+    try:
+        if inv.windows is not None:
+            return inv.windows.wall(inv.ctx, screen=inv.args.screen, windowed=inv.args.windowed)
+    except NoWindows as exc:
+        log.warning("no window (%s): printing the board instead", exc)
+    return show(inv)
 
 
 def _has_events(path: Path, ctx: AppContext) -> bool:

@@ -1,5 +1,9 @@
-"""The Qt application object shared by the window programs: style, fonts, Qt's own translations,
+"""The Qt application object shared by the window programs: style, fonts, the UI language,
 error reporting, and the screenshot/exit hooks.
+
+Every string of ours comes from the gettext catalogue (``situation_board.i18n``); the strings of
+Qt's own standard dialogs (message box buttons, the file and print dialogs) come from the
+translations Qt ships (``qtbase_sv.qm``), installed here.
 
 Developer/test hooks, all off by default: ``SITUATION_BOARD_SCREENSHOT=PATH`` saves a screenshot
 once the board and journal have loaded and then quits; ``SITUATION_BOARD_EXIT_AFTER_LOAD=1`` quits
@@ -8,23 +12,54 @@ at the same point.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
 
-from situation_board import APP_NAME, __version__
+from situation_board import APP_NAME, __version__, i18n
 from situation_board.app import logs
+from situation_board.i18n import _
 from situation_board.resources import resource
-from situation_board.ui import i18n
 from situation_board.ui.controller import BoardController
 from situation_board.ui.gc import GarbageCollector
 
+log = logging.getLogger(__name__)
+_QT_LOCALES = {"sv": QLocale.Language.Swedish, "en": QLocale.Language.English}
+
+
+def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own strings (standard buttons, file and print dialogs) in ``language``, from the
+    ``qtbase_<language>.qm`` that Qt ships; ``None`` for English (Qt's source language) or when
+    the file is missing (logged: those dialogs then speak English). Keep the translator."""
+    QLocale.setDefault(
+        QLocale(_QT_LOCALES.get(language, QLocale.Language.Swedish), QLocale.Country.Sweden)
+    )
+    for old in app.findChildren(QTranslator, "qtbaseTranslator"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    translator.setObjectName("qtbaseTranslator")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        log.warning(
+            "Qt's own %s translation (qtbase_%s.qm) is missing in %s", language, language, folder
+        )
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
 
 def make_app(language: str) -> QApplication:
-    """The application object with our style, fonts and translations."""
+    """The application object with our style and fonts, in the UI ``language``: the catalogue's
+    (``i18n.set_language``) and Qt's own dialogs' (``install_qt_translations``)."""
+    i18n.set_language(language)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -38,14 +73,14 @@ def make_app(language: str) -> QApplication:
     qss = resource("styles", "workstation.qss")
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
-    app.setProperty("sb_translators", i18n.install(app, language))
+    install_qt_translations(app, language)
     if app.findChild(GarbageCollector) is None:
         GarbageCollector(app)
     return app
 
 
 class ErrorReporter(QObject):
-    """Shows an unhandled exception's Swedish message on the GUI thread, whatever thread
+    """Shows an unhandled exception's message (UI language) on the GUI thread, whatever thread
     raised it (the signal is queued to the reporter's thread)."""
 
     message = Signal(str)
@@ -59,9 +94,7 @@ class ErrorReporter(QObject):
         self.shown.append(text)
         if os.environ.get("SITUATION_BOARD_NO_ERROR_DIALOG"):
             return
-        QMessageBox.critical(
-            None, QApplication.translate("ErrorReporter", "Unexpected error"), text
-        )
+        QMessageBox.critical(None, _("Unexpected error"), text)
 
 
 def install_error_reporting(app: QApplication, language: str) -> ErrorReporter:

@@ -214,8 +214,8 @@ class BoardController(QObject):
         self.ops.run(lambda: fn(self.service), on_done=done, on_error=error)
 
     def message(self, exc: BaseException) -> str:
-        """A board error's own Swedish message; anything else is logged with its traceback and
-        reported as the Swedish "unexpected error" message with the log file's path."""
+        """A board error's own message in the UI language; anything else is logged with its
+        traceback and reported as the "unexpected error" message with the log file's path."""
         if isinstance(exc, BoardError):
             return exc.message(self.language)
         log.error("unexpected error in an operation", exc_info=exc)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from situation_board import APP_NAME
 from situation_board.domain.errors import BoardError, NoActiveEventError
+from situation_board.i18n import _, ngettext
 from situation_board.reports.archive import check_target, write_archive
 from situation_board.reports.board_print import board_document
 from situation_board.reports.documents import journal_document
@@ -69,7 +70,7 @@ class DocumentFlows(QObject):
 
     def error(self, message: str) -> None:
         """Tell the user a document could not be made."""
-        QMessageBox.warning(self.window, self.tr("Could not create the document"), message)
+        QMessageBox.warning(self.window, _("Could not create the document"), message)
 
     def print_document(self, document: Document) -> bool:
         """The platform's print dialog, then the document on the chosen printer."""
@@ -77,7 +78,7 @@ class DocumentFlows(QObject):
         printer = self.make_printer()
         prepare_printer(document, printer)
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle(self.tr("Print %1").replace("%1", document.meta.title))
+        dialog.setWindowTitle(_("Print {0}").format(document.meta.title))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -92,8 +93,8 @@ class DocumentFlows(QObject):
 
     def save_pdf(self, document: Document, suggested: str) -> Path | None:
 
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Save as PDF"), str(Path.home() / suggested), "PDF (*.pdf)"
         )
         if not name:
             return None
@@ -107,7 +108,7 @@ class DocumentFlows(QObject):
         finally:
             QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(
-            self.tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)),
+            ngettext("Saved {0} ({1} page)", "Saved {0} ({1} pages)", pages).format(path, pages),
             8000,
         )
         return path
@@ -123,7 +124,7 @@ class DocumentFlows(QObject):
         self._then(self._board_document, self.print_document)
 
     def board_pdf(self) -> None:
-        self._then(self._board_document, lambda d: self.save_pdf(d, "tavlan.pdf"))
+        self._then(self._board_document, lambda d: self.save_pdf(d, _("board.pdf")))
 
     def _journal_period(self) -> tuple[datetime | None, datetime | None]:
         """The journal panel's period filter (*Senaste timmen*, *från/till*, …): the journal
@@ -155,7 +156,7 @@ class DocumentFlows(QObject):
         since, until = self._journal_period()
         self._then(
             lambda s: self._journal_document(s, since, until),
-            lambda d: self.save_pdf(d, "stabsjournal.pdf"),
+            lambda d: self.save_pdf(d, _("staff-journal.pdf")),
         )
 
     def journal_csv(self) -> None:
@@ -163,10 +164,10 @@ class DocumentFlows(QObject):
         with BOM, semicolons)."""
 
         since, until = self._journal_period()
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self.window,
-            self.tr("Export the journal (CSV)"),
-            str(Path.home() / "stabsjournal.csv"),
+            _("Export the journal (CSV)"),
+            str(Path.home() / _("staff-journal.csv")),
             "CSV (*.csv)",
         )
         if not name:
@@ -183,16 +184,14 @@ class DocumentFlows(QObject):
         self.controller.execute(
             write,
             on_error=self.error,
-            on_done=lambda p: self.window.statusBar().showMessage(
-                self.tr("Saved %1").replace("%1", str(p)), 8000
-            ),
+            on_done=lambda p: self.window.statusBar().showMessage(_("Saved {0}").format(p), 8000),
         )
 
     def archive(self) -> None:
         """The closure package for diarieföring, into a new or empty folder."""
 
         name = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Choose an empty folder for the archive package"), str(Path.home())
+            self.window, _("Choose an empty folder for the archive package"), str(Path.home())
         )
         if not name:
             return
@@ -214,13 +213,14 @@ class DocumentFlows(QObject):
                 QApplication.restoreOverrideCursor()
             QMessageBox.information(
                 self.window,
-                self.tr("Archive package"),
-                self.tr(
-                    "The archive package was written to %1: %2 files and a SHA-256 manifest "
-                    "(check it with: sha256sum -c SHA256SUMS)."
-                )
-                .replace("%1", str(result.target))
-                .replace("%2", str(len(result.files))),
+                _("Archive package"),
+                ngettext(
+                    "The archive package was written to {0}: {1} file and a SHA-256 manifest "
+                    "(check it with: sha256sum -c SHA256SUMS).",
+                    "The archive package was written to {0}: {1} files and a SHA-256 manifest "
+                    "(check it with: sha256sum -c SHA256SUMS).",
+                    len(result.files),
+                ).format(result.target, len(result.files)),
             )
 
         self._then(lambda s: s.event_record(), write)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 from situation_board.domain.entities import Action, AffectedSystem, Event, JournalEntry
 from situation_board.domain.enums import ActionStatus
 from situation_board.domain.patches import ActionPatch
+from situation_board.i18n import _
 from situation_board.services import BoardService
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.action import ActionDialog
@@ -72,14 +73,14 @@ class Flows(QObject):
         self.controller.execute(fn, on_done=saved, on_error=failed)
 
     def _execute(self, fn: Callable[[BoardService], Any], done: str | None = None) -> None:
-        def ok(_: Any) -> None:
+        def ok(_result: Any) -> None:
             if done:
                 self.window.statusBar().showMessage(done, 6000)
 
         self.controller.execute(fn, on_done=ok, on_error=self._error)
 
     def _error(self, message: str) -> None:
-        QMessageBox.warning(self.window, self.tr("Not saved"), message)
+        QMessageBox.warning(self.window, _("Not saved"), message)
 
     # ------------------------------------------------------------------ journal
 
@@ -93,7 +94,7 @@ class Flows(QObject):
 
     def full_entry(self, text: str = "", corrects: JournalEntry | None = None) -> None:
         """The quick-entry line is emptied only once the entry is saved."""
-        dialog = EntryDialog(self.language, text, corrects)
+        dialog = EntryDialog(self.language, text, corrects, clock=self.controller.clock)
         quick = self.quick
 
         def call() -> Call:
@@ -130,19 +131,19 @@ class Flows(QObject):
                 lambda s: s.set_level(
                     v["level"], reason=v["reason"], decided_by=v["decided_by"], scope=v["scope"]
                 ),
-                self.tr("Readiness level decided"),
+                _("Readiness level decided"),
             )
 
         self._dialog_flow(dialog, call)
 
     def new_event(self) -> None:
-        dialog = NewEventDialog(self.language)
+        dialog = NewEventDialog(self.language, clock=self.controller.clock)
 
         def call() -> Call:
             name, exercise, started = dialog.values_
             return (
                 lambda s: s.start_event(name, exercise=exercise, started_at=started),
-                self.tr("Event started"),
+                _("Event started"),
             )
 
         self._dialog_flow(dialog, call)
@@ -160,7 +161,7 @@ class Flows(QObject):
             reason = dialog.reason_
             return (
                 lambda s: s.close_event(reason, event_id=event_id),
-                self.tr("Event closed"),
+                _("Event closed"),
             )
 
         self._dialog_flow(dialog, call)
@@ -173,7 +174,7 @@ class Flows(QObject):
     def edit_system(self, system: AffectedSystem | None) -> None:
         if self.controller.board is None or self.controller.board.event is None:
             return
-        dialog = SystemDialog(self.language, system)
+        dialog = SystemDialog(self.language, system, clock=self.controller.clock)
 
         def call() -> Call:
             patch, comment = dialog.patch(), dialog.comment_text
@@ -183,7 +184,7 @@ class Flows(QObject):
                 fn = lambda s: s.add_system(name, status=status, details=patch, comment=comment)  # noqa: E731
             else:
                 fn = lambda s: s.update_system(system.id, patch, comment=comment)  # noqa: E731
-            return fn, self.tr("System saved")
+            return fn, _("System saved")
 
         self._dialog_flow(dialog, call)
 
@@ -195,7 +196,9 @@ class Flows(QObject):
         if board is None or board.event is None:
             return
         owners = sorted({a.owner for a in board.actions if a.owner}, key=str.casefold)
-        dialog = ActionDialog(self.language, action, owners, board.systems)
+        dialog = ActionDialog(
+            self.language, action, owners, board.systems, clock=self.controller.clock
+        )
 
         def call() -> Call:
             patch = dialog.patch()
@@ -205,12 +208,12 @@ class Flows(QObject):
                 fn = lambda s: s.add_action(title, patch)  # noqa: E731
             else:
                 fn = lambda s: s.update_action(action.id, patch)  # noqa: E731
-            return fn, self.tr("Action saved")
+            return fn, _("Action saved")
 
         self._dialog_flow(dialog, call)
 
     def complete_action(self, action: Action) -> None:
         self._execute(
             lambda s: s.update_action(action.id, ActionPatch(status=ActionStatus.DONE)),
-            self.tr("Done: %1").replace("%1", action.title),
+            _("Done: {0}").format(action.title),
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from situation_board import __version__
 from situation_board.domain.changes import Topic
 from situation_board.domain.entities import Board
+from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.conflicts import ConflictsDialog
@@ -43,15 +44,15 @@ class MainWindow(QMainWindow):
         self.ctx = controller.ctx
         language = self.language = controller.language
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Situation board"))
+        self.setWindowTitle(_("Situation board"))
         self.setWindowIcon(theme.icon("app"))
         self.banner = LevelBanner(language)
         self.other_events = OtherEventsBar(language)
         self.systems_panel = SystemsPanel(language)
         self.actions_panel = ActionsPanel(language)
-        self.journal_panel = JournalPanel(language)
-        self.quick_entry = QuickEntry()
-        self.status = StatusBar(language)
+        self.journal_panel = JournalPanel(language, controller.clock)
+        self.quick_entry = QuickEntry(language)
+        self.status = StatusBar(language, controller.clock)
         self.setStatusBar(self.status)
         self.flows = Flows(self, controller, self.quick_entry)
         self.documents = DocumentFlows(
@@ -134,10 +135,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         f = self.flows
         bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        file.addAction(self._action(self.tr("&New event…"), None, f.new_event, "actNewEvent"))
+        file = bar.addMenu(_("&File"))
+        file.addAction(self._action(_("&New event…"), None, f.new_event, "actNewEvent"))
         self.act_close_event = self._action(
-            self.tr("&Close event…"),
+            _("&Close event…"),
             None,
             lambda: f.close_event(),  # noqa: PLW0108 - triggered(checked) must not reach it
             "actCloseEvent",
@@ -145,39 +146,35 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_close_event)
         file.addSeparator()
         file.addAction(
-            self._action(self.tr("Open &wall display"), "Ctrl+Shift+W", self.open_wall, "actWall")
+            self._action(_("Open &wall display"), "Ctrl+Shift+W", self.open_wall, "actWall")
         )
-        self.act_identity = self._action(
-            self.tr("&Who am I…"), None, self.change_identity, "actIdentity"
-        )
+        self.act_identity = self._action(_("&Who am I…"), None, self.change_identity, "actIdentity")
         file.addAction(self.act_identity)
-        lang = file.addMenu(self.tr("&Language"))
+        lang = file.addMenu(_("&Language"))
         lang.addAction(self._action("Svenska", None, lambda: self.set_language("sv"), "actSv"))
         lang.addAction(self._action("English", None, lambda: self.set_language("en"), "actEn"))
         file.addSeparator()
         file.addAction(
-            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actQuit")
+            self._action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actQuit")
         )
 
-        board = bar.addMenu(self.tr("&Board"))
+        board = bar.addMenu(_("&Board"))
         board.addAction(
-            self._action(self.tr("Change &readiness level…"), "Ctrl+B", f.change_level, "actLevel")
+            self._action(_("Change &readiness level…"), "Ctrl+B", f.change_level, "actLevel")
         )
         board.addAction(
-            self._action(
-                self.tr("New affected &system…"), "Ctrl+Shift+S", f.add_system, "actAddSystem"
-            )
+            self._action(_("New affected &system…"), "Ctrl+Shift+S", f.add_system, "actAddSystem")
         )
         board.addAction(
-            self._action(self.tr("New &action…"), "Ctrl+Shift+A", f.add_action, "actAddAction")
+            self._action(_("New &action…"), "Ctrl+Shift+A", f.add_action, "actAddAction")
         )
         board.addSeparator()
         board.addAction(
-            self._action(self.tr("&Quick entry"), "Ctrl+L", self.quick_entry.focus, "actQuickEntry")
+            self._action(_("&Quick entry"), "Ctrl+L", self.quick_entry.focus, "actQuickEntry")
         )
         board.addAction(
             self._action(
-                self.tr("New journal &entry…"),
+                _("New journal &entry…"),
                 "Ctrl+Return",
                 lambda: f.full_entry(self.quick_entry.line.text()),
                 "actFullEntry",
@@ -185,23 +182,21 @@ class MainWindow(QMainWindow):
         )
         board.addAction(
             self._action(
-                self.tr("&Search the journal"),
+                _("&Search the journal"),
                 QKeySequence.StandardKey.Find,
                 self.journal_panel.focus_search,
                 "actSearch",
             )
         )
         board.addSeparator()
-        self.act_sync_now = self._action(self.tr("Sync &now"), "F9", self.sync_now, "actSyncNow")
+        self.act_sync_now = self._action(_("Sync &now"), "F9", self.sync_now, "actSyncNow")
         board.addAction(self.act_sync_now)
         board.addAction(
-            self._action(
-                self.tr("Sync &conflicts…"), "Ctrl+Shift+K", self.show_conflicts, "actConflicts"
-            )
+            self._action(_("Sync &conflicts…"), "Ctrl+Shift+K", self.show_conflicts, "actConflicts")
         )
         board.addAction(
             self._action(
-                self.tr("Re&load"),
+                _("Re&load"),
                 QKeySequence.StandardKey.Refresh,
                 self.controller.start,
                 "actReload",
@@ -209,13 +204,11 @@ class MainWindow(QMainWindow):
         )
 
         d = self.documents
-        docs = bar.addMenu(self.tr("&Documents"))
-        docs.addAction(
-            self._action(self.tr("Shift &handover…"), "Ctrl+H", d.handover, "actHandover")
-        )
+        docs = bar.addMenu(_("&Documents"))
+        docs.addAction(self._action(_("Shift &handover…"), "Ctrl+H", d.handover, "actHandover"))
         docs.addAction(
             self._action(
-                self.tr("Situation &report (MSB)…"),
+                _("Situation &report (MSB)…"),
                 "Ctrl+R",
                 d.situation_report,
                 "actSituationReport",
@@ -224,34 +217,30 @@ class MainWindow(QMainWindow):
         docs.addSeparator()
         docs.addAction(
             self._action(
-                self.tr("&Print the board (one A4 page)…"),
+                _("&Print the board (one A4 page)…"),
                 QKeySequence.StandardKey.Print,
                 d.print_board,
                 "actPrintBoard",
             )
         )
-        docs.addAction(
-            self._action(self.tr("Save the board as PDF…"), None, d.board_pdf, "actBoardPdf")
-        )
+        docs.addAction(self._action(_("Save the board as PDF…"), None, d.board_pdf, "actBoardPdf"))
         docs.addAction(
             self._action(
-                self.tr("Print the &journal…"), "Ctrl+Shift+P", d.print_journal, "actPrintJournal"
+                _("Print the &journal…"), "Ctrl+Shift+P", d.print_journal, "actPrintJournal"
             )
         )
         docs.addAction(
-            self._action(self.tr("Save the journal as PDF…"), None, d.journal_pdf, "actJournalPdf")
+            self._action(_("Save the journal as PDF…"), None, d.journal_pdf, "actJournalPdf")
         )
         docs.addAction(
             self._action(
-                self.tr("Export the journal for Excel (CSV)…"), None, d.journal_csv, "actJournalCsv"
+                _("Export the journal for Excel (CSV)…"), None, d.journal_csv, "actJournalCsv"
             )
         )
         docs.addSeparator()
-        docs.addAction(
-            self._action(self.tr("Closure &archive package…"), None, d.archive, "actArchive")
-        )
+        docs.addAction(self._action(_("Closure &archive package…"), None, d.archive, "actArchive"))
 
-        view = bar.addMenu(self.tr("&View"))
+        view = bar.addMenu(_("&View"))
         for key, panel, name in (
             ("Ctrl+1", self.systems_panel.view, "actFocusSystems"),
             ("Ctrl+2", self.actions_panel.view, "actFocusActions"),
@@ -262,16 +251,16 @@ class MainWindow(QMainWindow):
                     panel.accessibleName(), key, lambda _=False, p=panel: p.setFocus(), name
                 )
             )
-        help_ = bar.addMenu(self.tr("&Help"))
+        help_ = bar.addMenu(_("&Help"))
         help_.addAction(
             self._action(
-                self.tr("&Keyboard shortcuts"),
+                _("&Keyboard shortcuts"),
                 QKeySequence.StandardKey.HelpContents,
                 self.show_shortcuts,
                 "actShortcuts",
             )
         )
-        help_.addAction(self._action(self.tr("&About"), None, self.show_about, "actAbout"))
+        help_.addAction(self._action(_("&About"), None, self.show_about, "actAbout"))
 
     # ------------------------------------------------------------------ updates
 
@@ -288,7 +277,7 @@ class MainWindow(QMainWindow):
         self.journal_panel.set_now(board.as_of)
         self.act_close_event.setEnabled(board.event is not None)
         self.status.set_identity(board.station.code, self.controller.actor)
-        title = self.tr("Situation board")
+        title = _("Situation board")
         if board.event is not None:
             title = f"{board.current_level.label(self.language)} — {board.event.name} — {title}"
         self.setWindowTitle(title)
@@ -296,9 +285,8 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         board = self.controller.board
         if board is not None:
-            self.controller.on_changes(
-                frozenset({Topic.ACTIONS})
-            )  # overdue/due-soon move with time
+            # overdue and due-soon move with time
+            self.controller.on_changes(frozenset({Topic.ACTIONS}))
             self.banner.refresh_side(self.controller.now())
 
     # ------------------------------------------------------------------ identity and language
@@ -324,7 +312,7 @@ class MainWindow(QMainWindow):
         if self.sync_bridge is not None:
             self.sync_bridge.sync_now()
         else:
-            self.status.showMessage(self.tr("No shared store is configured (store_url)."), 8000)
+            self.status.showMessage(_("No shared store is configured (store_url)."), 8000)
 
     def show_conflicts(self) -> None:
 
@@ -360,22 +348,22 @@ class MainWindow(QMainWindow):
         self.ctx.save_settings(language=language)
         QMessageBox.information(
             self,
-            self.tr("Language"),
-            self.tr("The language changes the next time the program starts."),
+            _("Language"),
+            _("The language changes the next time the program starts."),
         )
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """The keys that are not menu commands, then every menu command that has a shortcut
         (read from the actions themselves, so the list cannot fall behind the menus)."""
         rows = [
-            ("Ctrl+L", self.tr("Quick entry: type, then Enter saves")),
-            ("Ctrl+Enter", self.tr("Journal entry with all fields")),
-            ("K", self.tr("Mark the selected action done (in the actions table)")),
-            ("Enter", self.tr("Edit the selected system or action")),
-            ("Ctrl+F", self.tr("Search the journal")),
-            ("Ctrl+1 / 2 / 3", self.tr("Go to systems / actions / journal")),
+            ("Ctrl+L", _("Quick entry: type, then Enter saves")),
+            ("Ctrl+Enter", _("Journal entry with all fields")),
+            ("K", _("Mark the selected action done (in the actions table)")),
+            ("Enter", _("Edit the selected system or action")),
+            ("Ctrl+F", _("Search the journal")),
+            ("Ctrl+1 / 2 / 3", _("Go to systems / actions / journal")),
         ]
-        seen = {key for key, _ in rows}
+        seen = {key for key, _text in rows}
         for menu in self.menuBar().findChildren(QMenu):
             for action in menu.actions():
                 key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -393,14 +381,14 @@ class MainWindow(QMainWindow):
             )
             + "</table>"
         )
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+        QMessageBox.information(self, _("Keyboard shortcuts"), html)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("About"),
-            self.tr("Situation board %1 — for the regional special healthcare command.").replace(
-                "%1", __version__
+            _("About"),
+            _("Situation board {0} — for the regional special healthcare command.").format(
+                __version__
             ),
         )
 

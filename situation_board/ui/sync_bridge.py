@@ -18,6 +18,7 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from situation_board.i18n import _
 from situation_board.store.database import LocalStore
 from situation_board.sync.engine import SyncEngine
 from situation_board.sync.status import SyncStatus
@@ -101,11 +102,11 @@ class SyncBridge(QObject):
     def _ask(self, display_url: str) -> None:
         text, ok = QInputDialog.getText(
             self.dialog_parent,
-            self.tr("Password for the shared store"),
-            self.tr(
-                "No password for %1 is saved in this computer's keyring.\n"
+            _("Password for the shared store"),
+            _(
+                "No password for {0} is saved in this computer's keyring.\n"
                 "Password (kept in memory until the program closes):"
-            ).replace("%1", display_url),
+            ).format(display_url),
             QLineEdit.EchoMode.Password,
         )
         self._answer = text if ok and text else None

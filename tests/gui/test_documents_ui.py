@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QLabel
 
+from situation_board.domain.changes import Topic
 from situation_board.domain.enums import EntryCategory
 from tests.pdftext import pdf_pages_text
 
@@ -26,13 +27,13 @@ def test_handover_view_is_live_then_signed(qtbot, window, service) -> None:
     before = len(dialog.brief.entries)
     assert "V1-0054" in dialog.preview.toPlainText()
     service.add_entry("Beslut: stabsorientering 17:00", category=EntryCategory.DECISION)
-    window.controller.bus.announce(frozenset({"journal"}))  # the dialog follows the board
+    window.controller.bus.announce(frozenset({Topic.JOURNAL}))  # the dialog follows the board
     wait_idle(qtbot, window.controller)
     qtbot.waitUntil(lambda: len(dialog.brief.entries) == before + 1)
     assert "stabsorientering 17:00" in dialog.preview.toPlainText()
     dialog.to_person.setText("Stabschef (kvällspass)")
     dialog.sign.click()
-    assert "tom" in dialog.error.text()  # nobody acknowledged yet
+    assert dialog.error.text() == "Den som tar över måste fyllas i."  # nobody acknowledged yet
     type_text(dialog.ack, "Stabschef (kvällspass)")
     dialog.note.setPlainText("Bevaka IMY-ärendet.")
     dialog.sign.click()
@@ -150,7 +151,7 @@ def test_lagesbild_texts_survive_a_restart(qtbot, window) -> None:
     _answer_dialog(qtbot, type_and_close)
     window.documents.situation_report()
     assert window.documents.report_texts == {"resurser": "Extra loggist till kvällspasset."}
-    later = DocumentFlows(window)  # as after a restart
+    later = DocumentFlows(window, window.controller, lambda: (None, None))  # after a restart
     assert later.report_texts == {"resurser": "Extra loggist till kvällspasset."}
     dialog = SituationReportDialog(later, window)
     qtbot.addWidget(dialog)

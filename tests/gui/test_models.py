@@ -118,7 +118,7 @@ def test_journal_keeps_order_when_an_earlier_entry_arrives_late(qtmodeltester, s
 
 def test_correction_is_shown_beside_its_original(service) -> None:
     original = service.journal()[-1]
-    fix = service.add_entry("Rättelse: avdelning 3", corrects=original.number)
+    fix = service.add_entry("Rättelse: avdelning 3", corrects=original.number).value
     model = JournalModel("sv")
     model.reset_entries(service.journal())
     row_o, row_f = model.row_of(original.id), model.row_of(fix.id)

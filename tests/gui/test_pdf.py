@@ -15,6 +15,7 @@ import pytest
 from situation_board.domain.clock import fixed_clock
 from situation_board.domain.entities import Actor
 from situation_board.domain.enums import EntryCategory, ReadinessLevel, StaffFunction, SystemStatus
+from situation_board.domain.patches import ActionPatch, SystemPatch
 from situation_board.reports import pdf
 from situation_board.reports.board_print import board_document
 from situation_board.reports.documents import handover_document
@@ -48,7 +49,7 @@ def _furniture_on_every_page(pages: list[str], event: str, *, exercise: bool = F
 
 def test_handover_pdf_on_the_demo_board(demo, tmp_path: Path) -> None:
     note = "Följ upp den alternativa lösningen på avdelningarna; ring leverantören 17:00."
-    signed = demo.sign_handover("Stabschef (dagpass)", "Stabschef (kvällspass)", note=note)
+    signed = demo.sign_handover("Stabschef (dagpass)", "Stabschef (kvällspass)", note=note).value
     out = tmp_path / "överlämning.pdf"
     pages = pdf.write_handover_pdf(signed.brief, signed.handover, out)
     assert page_count(out) == pages >= 2
@@ -103,15 +104,12 @@ def crowded(tmp_path: Path, qapp):
         svc.add_system(
             f"System {i:02d} för vård och omsorg",
             status=SystemStatus.DOWN,
-            reserve_routine=long,
-            workaround=long,
-            prognosis_text="Okänd",
+            details=SystemPatch(reserve_routine=long, workaround=long, prognosis="Okänd"),
         )
     for i in range(40):
         svc.add_action(
             f"Åtgärd nummer {i} med en ganska lång beskrivning av vad som ska göras",
-            owner="Stabschef",
-            due_at=clock.now + timedelta(minutes=10 * (i - 5)),
+            ActionPatch(owner="Stabschef", due_at=clock.now + timedelta(minutes=10 * (i - 5))),
         )
     for i in range(30):
         svc.add_entry(f"Väsentlig händelse {i}: " + long, category=EntryCategory.SIGNIFICANT)

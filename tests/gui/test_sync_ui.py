@@ -10,27 +10,27 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from situation_board.domain.clock import system_clock
+from situation_board.app.context import AppContext
+from situation_board.domain.clock import fixed_clock, system_clock
 from situation_board.domain.entities import Actor
 from situation_board.domain.enums import StaffFunction
+from situation_board.domain.patches import ActionPatch
 from situation_board.services import BoardService
-from situation_board.store.database import LocalStore
 from situation_board.sync.status import SyncStatus
 from tests.integration.sync.helpers import init_store
 
-from .conftest import wait_idle
+from .conftest import NOW, make_context, wait_idle
 from .test_window import _answer_dialog
 
 
-def station(tmp_path: Path, code: str) -> BoardService:
-    store = LocalStore.open(tmp_path / f"{code}.db", station=code)
-    return BoardService(store, Actor(f"Stab {code}", StaffFunction.CHIEF_OF_STAFF))
-
-
-@pytest.fixture(autouse=True)
-def real_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sync stamps real instants; these tests compare them with the display clock."""
-    monkeypatch.delenv("SITUATION_BOARD_NOW", raising=False)
+def station(tmp_path: Path, code: str) -> AppContext:
+    """A station in real time (sync stamps real instants; the display compares with them)."""
+    return make_context(
+        tmp_path / f"{code}.db",
+        clock=system_clock,
+        actor=Actor(f"Stab {code}", StaffFunction.CHIEF_OF_STAFF),
+        station=code,
+    )
 
 
 @pytest.fixture
@@ -40,18 +40,19 @@ def shared(tmp_path: Path) -> str:
     return url
 
 
-def make_bridge(svc: BoardService, url: str, controller, interval: int = 1):
+def make_bridge(ctx: AppContext, url: str, controller, interval: int = 1):
     from situation_board.ui.sync_bridge import SyncBridge
 
-    return SyncBridge(svc.store, url, interval_s=interval, language="sv", bus=controller.bus)
+    return SyncBridge(ctx.store(), url, interval_s=interval, language="sv", bus=controller.bus)
 
 
 def test_status_bar_light(qtbot) -> None:
     from situation_board.ui.panels.status_bar import StatusBar
 
-    bar = StatusBar("sv")
+    now = NOW
+    bar = StatusBar("sv", fixed_clock(now))
     qtbot.addWidget(bar)
-    now = system_clock()
+    assert bar.clock.text() == "2024-01-29 16:00:00 +01:00"  # the injected clock
     ok = SyncStatus(
         store="postgresql+psycopg://sb@db/board",
         interval_s=15,
@@ -87,13 +88,14 @@ def test_window_syncs_in_the_background(qtbot, tmp_path, shared) -> None:
     from situation_board.ui.controller import BoardController
     from situation_board.ui.main_window import MainWindow
 
-    a, b = station(tmp_path, "A1"), station(tmp_path, "B1")
+    ctx_a, ctx_b = station(tmp_path, "A1"), station(tmp_path, "B1")
+    a, b = ctx_a.services(), ctx_b.services()
     a.start_event("Gemensam händelse")
-    controller = BoardController(a, ChangeBus(), "sv")
-    window = MainWindow(controller, "sv")
+    controller = BoardController(ctx_a, ChangeBus())
+    window = MainWindow(controller)
     qtbot.addWidget(window)
     window.show()
-    bridge = make_bridge(a, shared, controller)
+    bridge = make_bridge(ctx_a, shared, controller)
     window.attach_sync(bridge)
     controller.start()
     bridge.start()
@@ -118,8 +120,8 @@ def test_window_syncs_in_the_background(qtbot, tmp_path, shared) -> None:
     finally:
         bridge.stop()
         controller.ops.wait()
-        a.store.close()
-        b.store.close()
+        ctx_a.close()
+        ctx_b.close()
 
 
 def test_conflicts_are_listed_and_reviewed(qtbot, tmp_path, shared) -> None:
@@ -130,23 +132,24 @@ def test_conflicts_are_listed_and_reviewed(qtbot, tmp_path, shared) -> None:
     from situation_board.ui.controller import BoardController
     from situation_board.ui.dialogs.conflicts import ConflictsDialog
 
-    a, b = station(tmp_path, "A1"), station(tmp_path, "B1")
+    ctx_a, ctx_b = station(tmp_path, "A1"), station(tmp_path, "B1")
+    a, b = ctx_a.services(), ctx_b.services()
     store = SharedStore(parse_store_url(shared))
 
     def sync(svc: BoardService) -> None:
         SyncClient(svc.store, store).run()
 
     a.start_event("Händelse")
-    action = a.add_action("Ring leverantören", owner="Stabschef")
+    action = a.add_action("Ring leverantören", ActionPatch(owner="Stabschef")).value
     sync(a)
     sync(b)
-    a.update_action(action.id, owner="Sjukvårdsledare")  # both change the owner while apart
-    b.update_action(action.id, owner="Loggist")
+    a.update_action(action.id, ActionPatch(owner="Sjukvårdsledare"))  # both, while apart
+    b.update_action(action.id, ActionPatch(owner="Loggist"))
     sync(a)
     sync(b)
     sync(a)
     store.close()
-    controller = BoardController(a, ChangeBus(), "sv")
+    controller = BoardController(ctx_a, ChangeBus())
     controller.start()
     wait_idle(qtbot, controller)
     dialog = ConflictsDialog(controller)
@@ -172,8 +175,8 @@ def test_conflicts_are_listed_and_reviewed(qtbot, tmp_path, shared) -> None:
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5000)
     assert dialog.model.data(dialog.model.index(0, 4)).startswith("Stab A1, ")
     controller.ops.wait()
-    a.store.close()
-    b.store.close()
+    ctx_a.close()
+    ctx_b.close()
 
 
 def test_password_is_asked_on_the_gui_thread_and_kept_in_memory(qtbot, tmp_path, shared) -> None:
@@ -181,7 +184,7 @@ def test_password_is_asked_on_the_gui_thread_and_kept_in_memory(qtbot, tmp_path,
     from situation_board.ui.controller import BoardController
 
     a = station(tmp_path, "A1")
-    controller = BoardController(a, ChangeBus(), "sv")
+    controller = BoardController(a, ChangeBus())
     bridge = make_bridge(a, shared, controller)
     seen = {}
 
@@ -204,7 +207,7 @@ def test_password_is_asked_on_the_gui_thread_and_kept_in_memory(qtbot, tmp_path,
     assert seen["echo"] == QLineEdit.EchoMode.Password
     assert "postgresql+psycopg://sb@db/board" in seen["label"]
     assert "hemligt" not in repr(bridge.engine.password)
-    a.store.close()
+    a.close()
 
 
 def test_wall_shows_the_stale_band_when_the_store_goes(qtbot, tmp_path, shared) -> None:
@@ -213,8 +216,8 @@ def test_wall_shows_the_stale_band_when_the_store_goes(qtbot, tmp_path, shared) 
     from situation_board.ui.wall.view import WallView
 
     a = station(tmp_path, "A1")
-    a.start_event("Händelse")
-    controller = BoardController(a, ChangeBus(), "sv")
+    a.services().start_event("Händelse")
+    controller = BoardController(a, ChangeBus())
     wall = WallView(controller, screen_height=1080)
     qtbot.addWidget(wall)
     wall.resize(1920, 1080)
@@ -240,7 +243,7 @@ def test_wall_shows_the_stale_band_when_the_store_goes(qtbot, tmp_path, shared) 
     finally:
         bridge.stop()
         controller.ops.wait()
-        a.store.close()
+        a.close()
     QApplication.processEvents()
 
 
@@ -262,7 +265,7 @@ def test_a_cancelled_prompt_is_not_repeated_and_stop_never_hangs(qtbot, tmp_path
     assert source.ask() is False and len(asked) == 2
 
     a = station(tmp_path, "A1")
-    controller = BoardController(a, ChangeBus(), "sv")
+    controller = BoardController(a, ChangeBus())
     bridge = make_bridge(a, shared, controller)
     bridge._askPassword.disconnect()  # nobody answers the dialog
     result = {}
@@ -276,21 +279,16 @@ def test_a_cancelled_prompt_is_not_repeated_and_stop_never_hangs(qtbot, tmp_path
     worker.join(timeout=5)
     assert not worker.is_alive() and result["pw"] is None
     assert time.monotonic() - started < 3
-    a.store.close()
+    a.close()
 
 
 def test_the_demo_board_is_never_synced(tmp_path) -> None:
-    from argparse import Namespace
-
-    from situation_board.commands import Context
-
     from situation_board.app import config
-    from situation_board.ui.app import start_sync
+    from situation_board.app.context import Options
+    from situation_board.ui.bus import ChangeBus
+    from situation_board.ui.launch import start_sync
 
-    ctx = Context(
-        args=Namespace(db=None, station=None, user=None, config=None),
-        settings=config.Settings(store_url="sqlite:///nowhere.db"),
-        language="sv",
-    )
-    ctx.demo = True
-    assert start_sync(ctx, None, None, None) is None  # type: ignore[arg-type]
+    settings = config.Settings(store_url="sqlite:///nowhere.db")
+    demo = AppContext(settings, options=Options(db=tmp_path / "demo.db"), demo=True)
+    assert start_sync(demo, ChangeBus(), None) is None
+    assert not (tmp_path / "demo.db").exists()  # not even opened

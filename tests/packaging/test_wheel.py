@@ -1,6 +1,6 @@
 """A plain ``pip install`` of the wheel (no source tree beside it) is a working program: the
-resources travel as data files, and the Swedish ``.mo`` is compiled from the installed ``.po`` on
-first start (it is a build output, not in the wheel)."""
+resources travel as data files, and the Swedish catalogue (``.mo``) is compiled from the installed
+``.po`` on first start (it is a build output, not in the wheel)."""
 
 from __future__ import annotations
 

@@ -6,13 +6,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
-from situation_board.domain.clock import system_clock
+from situation_board.domain.clock import Clock
 from situation_board.domain.entities import Action, AffectedSystem
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.patches import ActionPatch
 from situation_board.domain.rules import MAX_NAME, optional_text, require_text
 from situation_board.domain.timeutil import fmt_datetime, prefill_time
+from situation_board.i18n import _
 from situation_board.ui.dialogs.common import FormDialog
 
 
@@ -26,9 +27,11 @@ class ActionDialog(FormDialog):
         owners: list[str],
         systems: tuple[AffectedSystem, ...],
         parent: QWidget | None = None,
+        *,
+        clock: Clock,
     ) -> None:
-        title = self.tr("New action") if action is None else self.tr("Edit action")
-        super().__init__(title, language, parent)
+        title = _("New action") if action is None else _("Edit action")
+        super().__init__(title, language, parent, clock=clock)
         self.original = action
         self.title = QLineEdit(action.title if action else "")
         self.title.setObjectName("actionTitle")
@@ -40,7 +43,7 @@ class ActionDialog(FormDialog):
         self.due = QLineEdit(prefill_time(action.due_at) if action else "")
         self._due_text = self.due.text()  # unchanged text keeps the exact original instant
         self.due.setObjectName("actionDue")
-        self.due.setPlaceholderText(self.tr("e.g. 17:00 or 2024-01-30 09:00 (empty: no due time)"))
+        self.due.setPlaceholderText(_("e.g. 17:00 or 2024-01-30 09:00 (empty: no due time)"))
         self.priority = QComboBox()
         self.priority.setObjectName("actionPriority")
         for p in Priority:
@@ -62,12 +65,12 @@ class ActionDialog(FormDialog):
             self.system.addItem(s.name, s.id)
         if action and action.system_id:
             self.system.setCurrentIndex(max(self.system.findData(action.system_id), 0))
-        self.add_row(self.tr("&Action:"), self.title, self.tr("Action title"))
-        self.add_row(self.tr("&Owner:"), self.owner, self.tr("Owner (person or function)"))
-        self.add_row(self.tr("&Due:"), self.due, self.tr("Due time"))
-        self.add_row(self.tr("&Priority:"), self.priority, self.tr("Priority"))
-        self.add_row(self.tr("&Status:"), self.status, self.tr("Status"))
-        self.add_row(self.tr("S&ystem:"), self.system, self.tr("Linked system"))
+        self.add_row(_("&Action:"), self.title, _("Action title"))
+        self.add_row(_("&Owner:"), self.owner, _("Owner (person or function)"))
+        self.add_row(_("&Due:"), self.due, _("Due time"))
+        self.add_row(_("&Priority:"), self.priority, _("Priority"))
+        self.add_row(_("&Status:"), self.status, _("Status"))
+        self.add_row(_("S&ystem:"), self.system, _("Linked system"))
         self._patch = ActionPatch()
         self._title = ""
         self.past_due_confirmed = False
@@ -82,13 +85,11 @@ class ActionDialog(FormDialog):
             else self.parse_time(self.due, "due")
         )
         unchanged_due = self.original is not None and due == self.original.due_at
-        if due is not None and due < system_clock() and not unchanged_due:
+        if due is not None and due < self.now() and not unchanged_due:
             answer = QMessageBox.question(
                 self,
-                self.tr("Due time in the past"),
-                self.tr("The due time %1 has already passed. Save anyway?").replace(
-                    "%1", fmt_datetime(due)
-                ),
+                _("Due time in the past"),
+                _("The due time {0} has already passed. Save anyway?").format(fmt_datetime(due)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.check(self.due)

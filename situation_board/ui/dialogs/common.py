@@ -1,4 +1,5 @@
-"""A form dialog base: labelled fields, inline validation in Swedish, nothing saved until valid."""
+"""A form dialog base: labelled fields, inline validation in the UI language, nothing saved until
+valid."""
 
 from __future__ import annotations
 
@@ -16,36 +17,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from situation_board.domain.clock import system_clock
+from situation_board.domain.clock import Clock
 from situation_board.domain.errors import BoardError
 from situation_board.domain.timeutil import parse_instant
+from situation_board.i18n import _
 
 W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
-    """Subclasses add rows with ``add_row`` and implement ``validate`` (raise BoardError)."""
+    """Subclasses add rows with ``add_row`` and implement ``validate`` (raise BoardError).
 
-    def __init__(self, title: str, language: str, parent: QWidget | None = None) -> None:
+    ``clock`` (the controller's injected clock) is what a typed time such as ``14:35`` is read
+    against; dialogs that read times must be given one.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
         super().__init__(parent)
         self.language = language
+        self.clock = clock
         self.setWindowTitle(title)
         self.setModal(True)
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Error"))
+        self.error.setAccessibleName(_("Error"))
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save"))
-        ok.setAccessibleName(self.tr("Save"))
+        ok.setText(_("Save"))
+        ok.setAccessibleName(_("Save"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setText(_("Cancel"))
+        cancel.setAccessibleName(_("Cancel"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -88,7 +102,13 @@ class FormDialog(QDialog):
         """The instant typed in ``edit`` (None when empty); ValidationError when unreadable."""
         self.check(edit)
         text = edit.text().strip()
-        return parse_instant(text, system_clock(), field) if text else None
+        return parse_instant(text, self.now(), field) if text else None
+
+    def now(self) -> datetime:
+        """Now, from the injected clock."""
+        if self.clock is None:
+            raise TypeError(f"{type(self).__name__} reads times: give it the controller's clock")
+        return self.clock()
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:

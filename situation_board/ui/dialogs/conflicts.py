@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from situation_board.domain.entities import Conflict
+from situation_board.i18n import _
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.common import fit_to_screen
 from situation_board.ui.models.conflicts import ConflictsModel
@@ -27,10 +28,10 @@ class ConflictsDialog(QDialog):
     def __init__(self, controller: BoardController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle(self.tr("Sync conflicts"))
+        self.setWindowTitle(_("Sync conflicts"))
         fit_to_screen(self, 1300, 520)
         self.model = ConflictsModel(controller.language, self)
-        self.view = make_table("conflictsView", self.tr("Sync conflicts"), wrap=True)
+        self.view = make_table("conflictsView", _("Sync conflicts"), wrap=True)
         self.view.setModel(self.model)
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(ConflictsModel.WHAT, QHeaderView.ResizeMode.Stretch)
@@ -42,23 +43,23 @@ class ConflictsDialog(QDialog):
         ):
             self.view.setColumnWidth(col, width)
         self.explain = QLabel(
-            self.tr(
+            _(
                 "Two stations changed the same field while they could not reach the shared store. "
                 "The newer change was kept on every station; the other is listed here. Correct the "
                 "board if the kept value is wrong, then mark the conflict reviewed."
             )
         )
         self.explain.setWordWrap(True)
-        self.show_all = QCheckBox(self.tr("Show reviewed conflicts too"))
-        self.show_all.setAccessibleName(self.tr("Show reviewed conflicts too"))
+        self.show_all = QCheckBox(_("Show reviewed conflicts too"))
+        self.show_all.setAccessibleName(_("Show reviewed conflicts too"))
         self.show_all.toggled.connect(self.reload)
-        self.review = QPushButton(self.tr("Mark reviewed"))
-        self.review.setAccessibleName(self.tr("Mark the selected conflict reviewed"))
+        self.review = QPushButton(_("Mark reviewed"))
+        self.review.setAccessibleName(_("Mark the selected conflict reviewed"))
         self.review.clicked.connect(self._review)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("Close"))
-        close.setAccessibleName(self.tr("Close"))
+        close.setText(_("Close"))
+        close.setAccessibleName(_("Close"))
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.review, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)

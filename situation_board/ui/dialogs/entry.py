@@ -6,10 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from situation_board.domain.clock import Clock
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.rules import looks_like_personnummer, require_text
+from situation_board.i18n import _
 from situation_board.ui.dialogs.common import FormDialog
 
 
@@ -22,9 +24,15 @@ class EntryDialog(FormDialog):
         text: str = "",
         corrects: JournalEntry | None = None,
         parent: QWidget | None = None,
+        *,
+        clock: Clock,
     ) -> None:
-        title = self.tr("New journal entry") if corrects is None else self.tr("Correct entry %1")
-        super().__init__(title.replace("%1", corrects.number if corrects else ""), language, parent)
+        title = (
+            _("New journal entry")
+            if corrects is None
+            else _("Correct entry {0}").format(corrects.number)
+        )
+        super().__init__(title, language, parent, clock=clock)
         self.corrects = corrects
         self.text = QPlainTextEdit()
         self.text.setObjectName("entryText")
@@ -47,16 +55,16 @@ class EntryDialog(FormDialog):
         self.to_party.setObjectName("entryTo")
         self.occurred = QLineEdit()
         self.occurred.setObjectName("entryOccurred")
-        self.occurred.setPlaceholderText(self.tr("now (or e.g. 14:35 or 2024-01-29 14:35)"))
-        self.hidden = QCheckBox(self.tr("Hide from the wall display"))
+        self.occurred.setPlaceholderText(_("now (or e.g. 14:35 or 2024-01-29 14:35)"))
+        self.hidden = QCheckBox(_("Hide from the wall display"))
         self.hidden.setObjectName("entryHidden")
-        self.add_row(self.tr("&Text:"), self.text, self.tr("Entry text"))
-        self.add_row(self.tr("&Category:"), self.category, self.tr("Category"))
-        self.add_row(self.tr("&Medium:"), self.medium, self.tr("Medium"))
-        self.add_row(self.tr("&From:"), self.from_party, self.tr("From"))
-        self.add_row(self.tr("&To:"), self.to_party, self.tr("To"))
-        self.add_row(self.tr("&Occurred:"), self.occurred, self.tr("Occurred time"))
-        self.add_row("", self.hidden, self.tr("Hide from the wall display"))
+        self.add_row(_("&Text:"), self.text, _("Entry text"))
+        self.add_row(_("&Category:"), self.category, _("Category"))
+        self.add_row(_("&Medium:"), self.medium, _("Medium"))
+        self.add_row(_("&From:"), self.from_party, _("From"))
+        self.add_row(_("&To:"), self.to_party, _("To"))
+        self.add_row(_("&Occurred:"), self.occurred, _("Occurred time"))
+        self.add_row("", self.hidden, _("Hide from the wall display"))
         if corrects is not None:
             self.category.setCurrentIndex(self.category.findData(corrects.category.value))
             if not text:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from situation_board.domain.errors import BoardError
 from situation_board.domain.rules import MAX_NAME, require_text
+from situation_board.i18n import _, ngettext
 from situation_board.reports.brief import HandoverBrief
 from situation_board.reports.documents import handover_document, handover_html
 from situation_board.reports.records import Document, DocumentMeta
@@ -39,50 +40,50 @@ class HandoverDialog(QDialog):
         self.flows = flows
         self.controller = flows.controller
         self.language = self.controller.language
-        self.setWindowTitle(self.tr("Shift handover"))
+        self.setWindowTitle(_("Shift handover"))
         fit_to_screen(self, 1500, 900)
         self.brief: HandoverBrief | None = None
         self.signed: Document | None = None
         self.preview = QTextBrowser()
         self.preview.setObjectName("handoverPreview")
-        self.preview.setAccessibleName(self.tr("Handover brief (live preview)"))
+        self.preview.setAccessibleName(_("Handover brief (live preview)"))
         self.from_person = QLineEdit(self.controller.actor.name)
         self.from_person.setObjectName("handoverFrom")
-        self.from_person.setAccessibleName(self.tr("Outgoing (hands over)"))
+        self.from_person.setAccessibleName(_("Outgoing (hands over)"))
         self.to_person = QLineEdit()
         self.to_person.setObjectName("handoverTo")
-        self.to_person.setAccessibleName(self.tr("Incoming (takes over)"))
+        self.to_person.setAccessibleName(_("Incoming (takes over)"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("handoverNote")
-        self.note.setAccessibleName(self.tr("Note from the outgoing shift"))
+        self.note.setAccessibleName(_("Note from the outgoing shift"))
         self.note.setTabChangesFocus(True)
         self.ack = QLineEdit()
         self.ack.setObjectName("handoverAck")
-        self.ack.setAccessibleName(self.tr("Acknowledged by (incoming, by name)"))
-        self.ack.setPlaceholderText(self.tr("the incoming person types their name"))
+        self.ack.setAccessibleName(_("Acknowledged by (incoming, by name)"))
+        self.ack.setPlaceholderText(_("the incoming person types their name"))
         self.error = QLabel()
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.sign = QPushButton(self.tr("Sign and acknowledge"))
-        self.sign.setAccessibleName(self.tr("Sign and acknowledge the handover"))
+        self.sign = QPushButton(_("Sign and acknowledge"))
+        self.sign.setAccessibleName(_("Sign and acknowledge the handover"))
         self.sign.clicked.connect(self._sign)
-        self.print_btn = QPushButton(self.tr("Print…"))
-        self.print_btn.setAccessibleName(self.tr("Print the handover"))
+        self.print_btn = QPushButton(_("Print…"))
+        self.print_btn.setAccessibleName(_("Print the handover"))
         self.print_btn.clicked.connect(self._print)
-        self.pdf_btn = QPushButton(self.tr("Save as PDF…"))
-        self.pdf_btn.setAccessibleName(self.tr("Save the handover as PDF"))
+        self.pdf_btn = QPushButton(_("Save as PDF…"))
+        self.pdf_btn.setAccessibleName(_("Save the handover as PDF"))
         self.pdf_btn.clicked.connect(self._pdf)
-        close = QPushButton(self.tr("Close"))
-        close.setAccessibleName(self.tr("Close"))
+        close = QPushButton(_("Close"))
+        close.setAccessibleName(_("Close"))
         close.clicked.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Outgoing:"), self.from_person)
-        form.addRow(self.tr("&Incoming:"), self.to_person)
-        form.addRow(self.tr("&Note:"), self.note)
-        form.addRow(self.tr("&Acknowledged by:"), self.ack)
+        form.addRow(_("&Outgoing:"), self.from_person)
+        form.addRow(_("&Incoming:"), self.to_person)
+        form.addRow(_("&Note:"), self.note)
+        form.addRow(_("&Acknowledged by:"), self.ack)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.error)
@@ -100,7 +101,7 @@ class HandoverDialog(QDialog):
         self.controller.bus.changed.connect(self._reload)
         self._reload()
 
-    def _reload(self, *_: Any) -> None:
+    def _reload(self, *_args: Any) -> None:
         if self.signed is None:
             self.controller.execute(
                 lambda s: s.handover_brief(),
@@ -116,7 +117,7 @@ class HandoverDialog(QDialog):
         board = self.controller.board
         station = board.station.code if board else ""
         meta = DocumentMeta(
-            self.tr("Handover (preview, not signed)"),
+            _("Handover (preview, not signed)"),
             brief.event_name,
             brief.exercise,
             station,
@@ -124,9 +125,11 @@ class HandoverDialog(QDialog):
         )
         self.preview.setHtml(handover_html(brief, None, meta))
         self.status.setText(
-            self.tr("%1 journal entries since the last handover.").replace(
-                "%1", str(len(brief.entries))
-            )
+            ngettext(
+                "{0} journal entry since the last handover.",
+                "{0} journal entries since the last handover.",
+                len(brief.entries),
+            ).format(len(brief.entries))
         )
 
     def _fail(self, message: str) -> None:
@@ -160,9 +163,7 @@ class HandoverDialog(QDialog):
         self.preview.setHtml(self.signed.html)
         for w in (self.from_person, self.to_person, self.note, self.ack):
             w.setEnabled(False)
-        self.status.setText(
-            self.tr("Signed. The handover and the acknowledgement are in the journal.")
-        )
+        self.status.setText(_("Signed. The handover and the acknowledgement are in the journal."))
 
     def _document(self) -> Document | None:
         if self.signed is not None:
@@ -177,4 +178,4 @@ class HandoverDialog(QDialog):
     def _pdf(self) -> None:
         document = self._document()
         if document is not None:
-            self.flows.save_pdf(document, "overlamning.pdf")
+            self.flows.save_pdf(document, _("handover.pdf"))

@@ -8,6 +8,7 @@ from situation_board.app.context import AppContext
 from situation_board.domain.entities import Actor
 from situation_board.domain.enums import StaffFunction
 from situation_board.domain.rules import MAX_NAME, require_text, station_code
+from situation_board.i18n import _
 from situation_board.ui.dialogs.common import FormDialog
 
 
@@ -22,7 +23,7 @@ class IdentityDialog(FormDialog):
         station: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Who is working at this station?"), language, parent)
+        super().__init__(_("Who is working at this station?"), language, parent)
         self.name = QLineEdit(name)
         self.name.setObjectName("identityName")
         self.function = QComboBox()
@@ -33,12 +34,12 @@ class IdentityDialog(FormDialog):
         self.station = QLineEdit(station)
         self.station.setObjectName("identityStation")
         self.station.setMaxLength(6)
-        self.add_row(self.tr("&Name:"), self.name, self.tr("Your name"))
-        self.add_row(self.tr("&Function:"), self.function, self.tr("Your function"))
-        self.add_row(self.tr("&Station code:"), self.station, self.tr("Station code, e.g. V1"))
-        self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("OK"))
+        self.add_row(_("&Name:"), self.name, _("Your name"))
+        self.add_row(_("&Function:"), self.function, _("Your function"))
+        self.add_row(_("&Station code:"), self.station, _("Station code, e.g. V1"))
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(_("OK"))
         hint = QLabel(
-            self.tr(
+            _(
                 "Your name and function are recorded on everything you enter. The "
                 "station code starts this station's journal numbers (V1-0001); "
                 "each station in the room needs its own."

@@ -10,6 +10,7 @@ from situation_board.domain.entities import LevelDecision
 from situation_board.domain.enums import ReadinessLevel
 from situation_board.domain.rules import MAX_NAME, require_text
 from situation_board.domain.timeutil import fmt_datetime
+from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.dialogs.common import FormDialog
 
@@ -25,14 +26,14 @@ class LevelDialog(FormDialog):
         history: list[LevelDecision],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Change readiness level"), language, parent)
+        super().__init__(_("Change readiness level"), language, parent)
         self.level = QComboBox()
         self.level.setObjectName("levelChoice")
         for lvl in ReadinessLevel:
             self.level.addItem(theme.level_icon(lvl), lvl.label(language), lvl.value)
         if current is not None:
             self.level.setCurrentIndex(self.level.findData(current.level.value))
-        self.scope = QLineEdit(current.scope if current else self.tr("Region"))
+        self.scope = QLineEdit(current.scope if current else _("Region"))
         self.scope.setObjectName("levelScope")
         self.decided_by = QLineEdit(decider)
         self.decided_by.setObjectName("levelDecidedBy")
@@ -49,12 +50,12 @@ class LevelDialog(FormDialog):
                 f"{d.decided_by}: {d.reason}"
             )
         if not history:
-            self.history.addItem(self.tr("No decisions yet"))
-        self.add_row(self.tr("&Level:"), self.level, self.tr("Readiness level"))
-        self.add_row(self.tr("&Scope:"), self.scope, self.tr("Scope (region or unit)"))
-        self.add_row(self.tr("&Decided by:"), self.decided_by, self.tr("Decided by"))
-        self.add_row(self.tr("&Reason:"), self.reason, self.tr("Reason"))
-        self.add_row(self.tr("History:"), self.history, self.tr("Decision history"))
+            self.history.addItem(_("No decisions yet"))
+        self.add_row(_("&Level:"), self.level, _("Readiness level"))
+        self.add_row(_("&Scope:"), self.scope, _("Scope (region or unit)"))
+        self.add_row(_("&Decided by:"), self.decided_by, _("Decided by"))
+        self.add_row(_("&Reason:"), self.reason, _("Reason"))
+        self.add_row(_("History:"), self.history, _("Decision history"))
         self.reason.setFocus()
 
     def validate(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from situation_board.i18n import _, ngettext
 from situation_board.reports.documents import situation_report_document
 from situation_board.reports.situation_report import SituationReport, situation_report_text
 from situation_board.ui.dialogs.common import fit_to_screen
@@ -37,32 +38,32 @@ class SituationReportDialog(QDialog):
         super().__init__(parent)
         self.flows = flows
         self.controller = flows.controller
-        self.setWindowTitle(self.tr("Situation report (MSB structure)"))
+        self.setWindowTitle(_("Situation report (MSB structure)"))
         fit_to_screen(self, 1200, 950)
         self.report: SituationReport | None = None
         self.edits: dict[str, QPlainTextEdit] = {}
         self.contact = QLineEdit()
-        self.contact.setAccessibleName(self.tr("Contact person"))
-        self.contact.setPlaceholderText(self.tr("Contact person and phone number"))
+        self.contact.setAccessibleName(_("Contact person"))
+        self.contact.setPlaceholderText(_("Contact person and phone number"))
         self.body = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.body)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
-        copy = QPushButton(self.tr("Copy as text"))
-        copy.setAccessibleName(self.tr("Copy the situation report as text"))
+        copy = QPushButton(_("Copy as text"))
+        copy.setAccessibleName(_("Copy the situation report as text"))
         copy.clicked.connect(self.copy_text)
-        print_btn = QPushButton(self.tr("Print…"))
-        print_btn.setAccessibleName(self.tr("Print the situation report"))
+        print_btn = QPushButton(_("Print…"))
+        print_btn.setAccessibleName(_("Print the situation report"))
         print_btn.clicked.connect(lambda: self._with_document(self.flows.print_document))
-        pdf = QPushButton(self.tr("Save as PDF…"))
-        pdf.setAccessibleName(self.tr("Save the situation report as PDF"))
+        pdf = QPushButton(_("Save as PDF…"))
+        pdf.setAccessibleName(_("Save the situation report as PDF"))
         pdf.clicked.connect(
-            lambda: self._with_document(lambda d: self.flows.save_pdf(d, "lagesbild.pdf"))
+            lambda: self._with_document(lambda d: self.flows.save_pdf(d, _("situation-report.pdf")))
         )
-        close = QPushButton(self.tr("Close"))
-        close.setAccessibleName(self.tr("Close"))
+        close = QPushButton(_("Close"))
+        close.setAccessibleName(_("Close"))
         close.clicked.connect(self.accept)
         self.incomplete = QLabel()
         buttons = QHBoxLayout()
@@ -71,7 +72,7 @@ class SituationReportDialog(QDialog):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         contact_row = QHBoxLayout()
-        contact_label = QLabel(self.tr("&Contact person:"))
+        contact_label = QLabel(_("&Contact person:"))
         contact_label.setBuddy(self.contact)
         contact_row.addWidget(contact_label)
         contact_row.addWidget(self.contact, 1)
@@ -95,8 +96,8 @@ class SituationReportDialog(QDialog):
             facts.setWordWrap(True)
             edit = QPlainTextEdit(section.staff_text)
             edit.setObjectName(f"section_{section.key}")
-            edit.setAccessibleName(self.tr("Staff text: %1").replace("%1", section.title))
-            edit.setPlaceholderText(self.tr("The staff's assessment and additions…"))
+            edit.setAccessibleName(_("Staff text: {0}").format(section.title))
+            edit.setPlaceholderText(_("The staff's assessment and additions…"))
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(110)
             edit.textChanged.connect(self._count)
@@ -123,16 +124,20 @@ class SituationReportDialog(QDialog):
         if report is not None:
             missing = len(report.incomplete)
             self.incomplete.setText(
-                self.tr("%1 sections still without staff text").replace("%1", str(missing))
+                ngettext(
+                    "{0} section still without staff text",
+                    "{0} sections still without staff text",
+                    missing,
+                ).format(missing)
                 if missing
-                else self.tr("All sections completed")
+                else _("All sections completed")
             )
 
     def copy_text(self) -> None:
         report = self.current()
         if report is not None:
             QApplication.clipboard().setText(situation_report_text(report))
-            self.incomplete.setText(self.tr("Copied — paste it into WIS or an e-mail."))
+            self.incomplete.setText(_("Copied — paste it into WIS or an e-mail."))
 
     def _with_document(self, use: Any) -> None:
 

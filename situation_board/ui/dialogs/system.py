@@ -8,10 +8,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from situation_board.domain.clock import Clock
 from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.enums import SystemStatus
 from situation_board.domain.patches import UNSET, SystemPatch, Unset
 from situation_board.domain.timeutil import prefill_time
+from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.dialogs.common import FormDialog
 
@@ -20,10 +22,15 @@ class SystemDialog(FormDialog):
     """Fields of ``AffectedSystem``; ``patch()`` holds only what changed when editing."""
 
     def __init__(
-        self, language: str, system: AffectedSystem | None = None, parent: QWidget | None = None
+        self,
+        language: str,
+        system: AffectedSystem | None = None,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock,
     ) -> None:
-        title = self.tr("New affected system") if system is None else self.tr("Edit system")
-        super().__init__(title, language, parent)
+        title = _("New affected system") if system is None else _("Edit system")
+        super().__init__(title, language, parent, clock=clock)
         self.original = system
         self.name = QLineEdit(system.name if system else "")
         self.name.setObjectName("systemName")
@@ -38,7 +45,7 @@ class SystemDialog(FormDialog):
         self.supplier.setObjectName("systemSupplier")
         self.processes = QLineEdit(system.processes if system else "")
         self.processes.setObjectName("systemProcesses")
-        self.reserve_active = QCheckBox(self.tr("Reserve routine active"))
+        self.reserve_active = QCheckBox(_("Reserve routine active"))
         self.reserve_active.setObjectName("systemReserveActive")
         self.reserve_active.setChecked(system.reserve_routine_active if system else False)
         self.reserve = QPlainTextEdit(system.reserve_routine if system else "")
@@ -56,32 +63,30 @@ class SystemDialog(FormDialog):
             )
         self.prognosis = QLineEdit(prognosis)
         self.prognosis.setObjectName("systemPrognosis")
-        self.prognosis.setPlaceholderText(self.tr("no prognosis — or a time, or a text"))
-        self.personal = QCheckBox(self.tr("Personal data may be affected"))
+        self.prognosis.setPlaceholderText(_("no prognosis — or a time, or a text"))
+        self.personal = QCheckBox(_("Personal data may be affected"))
         self.personal.setObjectName("systemPersonalData")
         self.personal.setChecked(system.personal_data_affected if system else False)
         self.next_update = QLineEdit(prefill_time(system.next_update_at) if system else "")
         self._prefilled = (prognosis, self.next_update.text())  # unchanged: keep the instants
         self.next_update.setObjectName("systemNextUpdate")
-        self.next_update.setPlaceholderText(self.tr("e.g. 16:00 or 2024-01-30 09:00"))
+        self.next_update.setPlaceholderText(_("e.g. 16:00 or 2024-01-30 09:00"))
         self.comment = QLineEdit()
         self.comment.setObjectName("systemComment")
         self.comment.setPlaceholderText(
-            self.tr("Written to the journal (required when the status changes)")
+            _("Written to the journal (required when the status changes)")
         )
-        self.add_row(self.tr("&Name:"), self.name, self.tr("System name"))
-        self.add_row(self.tr("&Status:"), self.status, self.tr("Status"))
-        self.add_row(self.tr("Su&pplier:"), self.supplier, self.tr("Supplier"))
-        self.add_row(self.tr("Affected &processes:"), self.processes, self.tr("Affected processes"))
-        self.add_row("", self.reserve_active, self.tr("Reserve routine active"))
-        self.add_row(self.tr("&Reserve routine:"), self.reserve, self.tr("Reserve routine"))
-        self.add_row(
-            self.tr("&Workaround:"), self.workaround, self.tr("Workaround or alternative solution")
-        )
-        self.add_row(self.tr("Pro&gnosis:"), self.prognosis, self.tr("Prognosis"))
-        self.add_row("", self.personal, self.tr("Personal data may be affected"))
-        self.add_row(self.tr("Next &update:"), self.next_update, self.tr("Next update due"))
-        self.add_row(self.tr("&Comment:"), self.comment, self.tr("Comment for the journal"))
+        self.add_row(_("&Name:"), self.name, _("System name"))
+        self.add_row(_("&Status:"), self.status, _("Status"))
+        self.add_row(_("Su&pplier:"), self.supplier, _("Supplier"))
+        self.add_row(_("Affected &processes:"), self.processes, _("Affected processes"))
+        self.add_row("", self.reserve_active, _("Reserve routine active"))
+        self.add_row(_("&Reserve routine:"), self.reserve, _("Reserve routine"))
+        self.add_row(_("&Workaround:"), self.workaround, _("Workaround or alternative solution"))
+        self.add_row(_("Pro&gnosis:"), self.prognosis, _("Prognosis"))
+        self.add_row("", self.personal, _("Personal data may be affected"))
+        self.add_row(_("Next &update:"), self.next_update, _("Next update due"))
+        self.add_row(_("&Comment:"), self.comment, _("Comment for the journal"))
         self._patch = SystemPatch()
         self.comment_text = ""
         self.error_fields = {

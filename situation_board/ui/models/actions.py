@@ -22,6 +22,7 @@ from situation_board.domain.entities import Action
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.ids import short_id
 from situation_board.domain.timeutil import countdown, fmt_datetime, fmt_table, late_by
+from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.models.base import ListModel
 
@@ -48,11 +49,11 @@ class ActionsModel(ListModel):
         self._system_names: dict[str, str] = {}
         self.headers = [
             "",
-            self.tr("Action"),
-            self.tr("Owner"),
-            self.tr("Due"),
-            self.tr("Priority"),
-            self.tr("Status"),
+            _("Action"),
+            _("Owner"),
+            _("Due"),
+            _("Priority"),
+            _("Status"),
         ]
 
     def set_actions(
@@ -77,11 +78,11 @@ class ActionsModel(ListModel):
         return self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        now = self._now  # the board's as-of time, set with the rows
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or now is None:
             return None
         a = self._rows[index.row()]
         col = index.column()
-        now = self._now or datetime.now().astimezone()
         overdue, soon = a.is_overdue(now), a.is_due_soon(now)
         if role == ID_ROLE:
             return a.id
@@ -131,9 +132,9 @@ class ActionsModel(ListModel):
         if a.status.is_closed:
             return a.status.label(self.language)
         if overdue:
-            return self.tr("Overdue")
+            return _("Overdue")
         if soon:
-            return self.tr("Due within the hour")
+            return _("Due within the hour")
         return ""
 
     def _display(self, a: Action, col: int, now: datetime, overdue: bool, soon: bool) -> str:
@@ -149,7 +150,7 @@ class ActionsModel(ListModel):
                 return due
             if overdue:  # how late, not just that it is: "15:00 · FÖRSENAD 1 h 05 min"
                 late = late_by(now - a.due_at, self.language)
-                return self.tr("%1 · OVERDUE %2").replace("%1", due).replace("%2", late)
+                return _("{0} · OVERDUE {1}").format(due, late)
             if soon:
                 return f"{due} · {countdown(a.due_at - now, self.language)}"
             return due
@@ -162,9 +163,9 @@ class ActionsModel(ListModel):
     def _tooltip(self, a: Action, overdue: bool, soon: bool) -> str:
         lines = [f"<b>{a.title}</b>", f"id {short_id(a.id)}"]
         if a.due_at:
-            lines.append(self.tr("Due %1").replace("%1", fmt_datetime(a.due_at)))
+            lines.append(_("Due {0}").format(fmt_datetime(a.due_at)))
         if a.system_id and a.system_id in self._system_names:
-            lines.append(self.tr("System: %1").replace("%1", self._system_names[a.system_id]))
+            lines.append(_("System: {0}").format(self._system_names[a.system_id]))
         flag = self._flag_text(a, overdue, soon)
         if flag:
             lines.append(f"<b>{flag}</b>")

@@ -13,6 +13,7 @@ from situation_board.domain.entities import Conflict
 from situation_board.domain.enums import ActionStatus, Labelled, Priority, SystemStatus
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.timeutil import fmt_datetime
+from situation_board.i18n import _
 from situation_board.ui.models.base import ListModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,44 +42,44 @@ class ConflictsModel(ListModel):
         super().__init__(parent)
         self.language = language
         self.entities = {
-            "events": self.tr("Event"),
-            "systems": self.tr("System"),
-            "actions": self.tr("Action"),
-            "deadlines": self.tr("Deadline"),
-            "briefings": self.tr("Staff briefing"),
+            "events": _("Event"),
+            "systems": _("System"),
+            "actions": _("Action"),
+            "deadlines": _("Deadline"),
+            "briefings": _("Staff briefing"),
         }
         self.fields = {
-            "name": self.tr("name"),
-            "status": self.tr("status"),
-            "supplier": self.tr("supplier"),
-            "processes": self.tr("affected processes"),
-            "reserve_routine_active": self.tr("reserve routine active"),
-            "reserve_routine_since": self.tr("reserve routine since"),
-            "reserve_routine": self.tr("reserve routine"),
-            "workaround": self.tr("workaround"),
-            "prognosis_at": self.tr("prognosis"),
-            "prognosis_text": self.tr("prognosis"),
-            "personal_data_affected": self.tr("personal data may be affected"),
-            "next_update_at": self.tr("next update"),
-            "title": self.tr("title"),
-            "owner": self.tr("owner"),
-            "due_at": self.tr("due"),
-            "priority": self.tr("priority"),
-            "system_id": self.tr("linked system"),
-            "reported_at": self.tr("reported"),
-            "reference": self.tr("reference"),
-            "late_reason": self.tr("reason for the delay"),
-            "at": self.tr("time"),
-            "deleted": self.tr("deleted"),
+            "name": _("name"),
+            "status": _("status"),
+            "supplier": _("supplier"),
+            "processes": _("affected processes"),
+            "reserve_routine_active": _("reserve routine active"),
+            "reserve_routine_since": _("reserve routine since"),
+            "reserve_routine": _("reserve routine"),
+            "workaround": _("workaround"),
+            "prognosis_at": _("prognosis"),
+            "prognosis_text": _("prognosis"),
+            "personal_data_affected": _("personal data may be affected"),
+            "next_update_at": _("next update"),
+            "title": _("title"),
+            "owner": _("owner"),
+            "due_at": _("due"),
+            "priority": _("priority"),
+            "system_id": _("linked system"),
+            "reported_at": _("reported"),
+            "reference": _("reference"),
+            "late_reason": _("reason for the delay"),
+            "at": _("time"),
+            "deleted": _("deleted"),
         }
         self.rows: list[Conflict] = []
         self.titles: dict[str, str] = {}
         self.headers = [
-            self.tr("Detected"),
-            self.tr("What"),
-            self.tr("Kept value (newer)"),
-            self.tr("Lost value"),
-            self.tr("Reviewed"),
+            _("Detected"),
+            _("What"),
+            _("Kept value (newer)"),
+            _("Lost value"),
+            _("Reviewed"),
         ]
 
     def set_conflicts(self, rows: list[Conflict], titles: dict[str, str]) -> None:
@@ -103,7 +104,7 @@ class ConflictsModel(ListModel):
         if col == self.WHAT:
             title = self.titles.get(c.entity_id, c.entity_id[-8:])
             field = self.fields.get(c.field, c.field)
-            return f"{self.entities.get(c.entity, c.entity)} ”{title}”: {field}"
+            return _("{0} “{1}”: {2}").format(self.entities.get(c.entity, c.entity), title, field)
         if col == self.KEPT:
             kept = self.value(c.entity, c.field, c.kept_value)
             return f"{kept} ({c.kept_author}, {_when(c.kept_stamp)})"
@@ -119,7 +120,7 @@ class ConflictsModel(ListModel):
         if value is None or value == "":
             return "–"
         if isinstance(value, bool):
-            return self.tr("yes") if value else self.tr("no")
+            return _("yes") if value else _("no")
         enum = _enum_for(entity, field)
         if enum is not None and isinstance(value, str):
             try:

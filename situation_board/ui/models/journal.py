@@ -26,6 +26,7 @@ from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
 from situation_board.domain.text import search_words, text_key
 from situation_board.domain.timeutil import fmt_datetime, fmt_table, fmt_time, local
+from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.models.base import ListModel
 
@@ -110,11 +111,11 @@ class JournalModel(ListModel):
         self._by_id: dict[str, JournalEntry] = {}
         self._corrected_by: dict[str, list[JournalEntry]] = {}  # id -> its corrections
         self.headers = [
-            self.tr("No."),
-            self.tr("Time"),
-            self.tr("Category"),
-            self.tr("Text"),
-            self.tr("Author"),
+            _("No."),
+            _("Time"),
+            _("Category"),
+            _("Text"),
+            _("Author"),
         ]
 
     # ------------------------------------------------------------------ updates
@@ -251,7 +252,7 @@ class JournalModel(ListModel):
             now = self.now or e.recorded_at
             text = fmt_table(e.occurred_at, now, self.language)
             if e.times_differ:
-                text += " (" + self.tr("rec. %1").replace("%1", fmt_time(e.recorded_at)) + ")"
+                text += " (" + _("rec. {0}").format(fmt_time(e.recorded_at)) + ")"
             return text
         if col == self.CATEGORY:
             return e.category.label(self.language)
@@ -265,12 +266,12 @@ class JournalModel(ListModel):
             if e.corrects:
                 original = self._by_id.get(e.corrects)
                 target = original.number if original else e.corrects[-8:]
-                text = "↳ " + self.tr("Correction of %1:").replace("%1", target) + " " + text
+                text = "↳ " + _("Correction of {0}:").format(target) + " " + text
             if e.id in self._corrected_by:
                 numbers = ", ".join(c.number for c in self._corrected_by[e.id])
-                text += "   [" + self.tr("corrected by %1").replace("%1", numbers) + "]"
+                text += "   [" + _("corrected by {0}").format(numbers) + "]"
             if e.hidden_from_wall:
-                text += "   [" + self.tr("hidden from wall") + "]"
+                text += "   [" + _("hidden from wall") + "]"
             return text
         if col == self.AUTHOR:
             return e.author
@@ -279,8 +280,8 @@ class JournalModel(ListModel):
     def _tooltip(self, e: JournalEntry) -> str:
         lines = [
             f"<b>{e.number}</b> — {e.category.label(self.language)}",
-            self.tr("Occurred %1").replace("%1", fmt_datetime(e.occurred_at)),
-            self.tr("Recorded %1").replace("%1", fmt_datetime(e.recorded_at)),
+            _("Occurred {0}").format(fmt_datetime(e.occurred_at)),
+            _("Recorded {0}").format(fmt_datetime(e.recorded_at)),
             f"{e.author} ({e.function.label(self.language)})",
             f"<p style='white-space:pre-wrap'>{_escape(e.text)}</p>",
         ]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from situation_board.domain.entities import AffectedSystem
 from situation_board.domain.timeutil import fmt_datetime, fmt_table
+from situation_board.i18n import _
 from situation_board.ui import theme
 from situation_board.ui.models.base import ListModel
 
@@ -29,13 +30,13 @@ class SystemsModel(ListModel):
         self._rows: tuple[AffectedSystem, ...] = ()
         self._now: datetime | None = None
         self.headers = [
-            self.tr("Status"),
-            self.tr("System"),
-            self.tr("Reserve routine"),
-            self.tr("Workaround"),
-            self.tr("Prognosis"),
-            self.tr("Next update"),
-            self.tr("Supplier"),
+            _("Status"),
+            _("System"),
+            _("Reserve routine"),
+            _("Workaround"),
+            _("Prognosis"),
+            _("Next update"),
+            _("Supplier"),
         ]
 
     def set_systems(self, systems: tuple[AffectedSystem, ...], now: datetime) -> None:
@@ -54,11 +55,11 @@ class SystemsModel(ListModel):
         return self._rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        now = self._now  # the board's as-of time, set with the rows
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or now is None:
             return None
         s = self._rows[index.row()]
         col = index.column()
-        now = self._now or datetime.now().astimezone()
         if role == ID_ROLE:
             return s.id
         if role == Qt.ItemDataRole.DisplayRole:
@@ -87,22 +88,22 @@ class SystemsModel(ListModel):
         if col == self.STATUS:
             return s.status.label(lang)
         if col == self.NAME:
-            return s.name + ("  ⚠ " + self.tr("personal data") if s.personal_data_affected else "")
+            return s.name + ("  ⚠ " + _("personal data") if s.personal_data_affected else "")
         if col == self.RESERVE:
             if not s.reserve_routine_active:
                 return "–"
             since = fmt_table(s.reserve_routine_since, now, lang)
-            return self.tr("Active since %1").replace("%1", since) if since else self.tr("Active")
+            return _("Active since {0}").format(since) if since else _("Active")
         if col == self.WORKAROUND:
             return s.workaround or "–"
         if col == self.PROGNOSIS:
             if s.prognosis_at is not None:
                 return fmt_table(s.prognosis_at, now, lang)
-            return s.prognosis_text or self.tr("no prognosis")
+            return s.prognosis_text or _("no prognosis")
         if col == self.NEXT_UPDATE:
             text = fmt_table(s.next_update_at, now, lang)
             if s.next_update_overdue(now):  # the promised update has not come
-                return "⚠ " + self.tr("%1 · not received").replace("%1", text)
+                return "⚠ " + _("{0} · not received").format(text)
             return text or "–"
         if col == self.SUPPLIER:
             return s.supplier or "–"
@@ -111,15 +112,15 @@ class SystemsModel(ListModel):
     def _tooltip(self, s: AffectedSystem) -> str:
         lines = [f"<b>{s.name}</b> — {s.status.label(self.language)}"]
         if s.status_since:
-            lines.append(self.tr("Status since %1").replace("%1", fmt_datetime(s.status_since)))
+            lines.append(_("Status since {0}").format(fmt_datetime(s.status_since)))
         for label, value in (
-            (self.tr("Processes"), s.processes),
-            (self.tr("Supplier"), s.supplier),
-            (self.tr("Reserve routine"), s.reserve_routine),
-            (self.tr("Workaround"), s.workaround),
+            (_("Processes"), s.processes),
+            (_("Supplier"), s.supplier),
+            (_("Reserve routine"), s.reserve_routine),
+            (_("Workaround"), s.workaround),
         ):
             if value:
                 lines.append(f"{label}: {value}")
         if s.personal_data_affected:
-            lines.append(self.tr("Personal data may be affected"))
+            lines.append(_("Personal data may be affected"))
         return "<br>".join(lines)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from situation_board.domain.entities import Action, Board
 from situation_board.domain.enums import ActionStatus
+from situation_board.i18n import _, ngettext
 from situation_board.ui.models.actions import ALL_GROUP, OPEN_GROUP, ActionsModel, ActionsProxy
 from situation_board.ui.panels.common import ColumnFitter, Panel, compact_combo, make_table
 
@@ -20,12 +21,12 @@ class ActionsPanel(Panel):
     doneRequested = Signal(object)  # Action
 
     def __init__(self, language: str = "sv", parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Actions"), "actionsPanel", parent)
+        super().__init__(_("Actions"), "actionsPanel", parent)
         self.language = language
         self.model = ActionsModel(language, self)
         self.proxy = ActionsProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = make_table("actionsView", self.tr("Actions"), wrap=True)
+        self.view = make_table("actionsView", _("Actions"), wrap=True)
         self.view.setModel(self.proxy)
         self.view.setIconSize(self.view.iconSize())
         widths = {
@@ -40,9 +41,9 @@ class ActionsPanel(Panel):
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("actionStatusFilter")
-        self.status_filter.setAccessibleName(self.tr("Filter actions by status"))
-        self.status_filter.addItem(self.tr("Open and in progress"), OPEN_GROUP)
-        self.status_filter.addItem(self.tr("All"), ALL_GROUP)
+        self.status_filter.setAccessibleName(_("Filter actions by status"))
+        self.status_filter.addItem(_("Open and in progress"), OPEN_GROUP)
+        self.status_filter.addItem(_("All"), ALL_GROUP)
         for status in ActionStatus:
             self.status_filter.addItem(status.label(language), status.value)
         self.status_filter.currentIndexChanged.connect(
@@ -50,18 +51,18 @@ class ActionsPanel(Panel):
         )
         self.owner_filter = QComboBox()
         self.owner_filter.setObjectName("actionOwnerFilter")
-        self.owner_filter.setAccessibleName(self.tr("Filter actions by owner"))
-        self.owner_filter.addItem(self.tr("All owners"), "")
+        self.owner_filter.setAccessibleName(_("Filter actions by owner"))
+        self.owner_filter.addItem(_("All owners"), "")
         self.owner_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_owner(self.owner_filter.currentData() or "")
         )
-        self.done = QPushButton(self.tr("Done (K)"))
+        self.done = QPushButton(_("Done (K)"))
         self.done.setObjectName("actionDone")
-        self.done.setAccessibleName(self.tr("Mark selected action done"))
+        self.done.setAccessibleName(_("Mark selected action done"))
         self.done.clicked.connect(self._done)
-        self.add = QPushButton(self.tr("New action… (Ctrl+Shift+A)"))
+        self.add = QPushButton(_("New action… (Ctrl+Shift+A)"))
         self.add.setObjectName("addAction")
-        self.add.setAccessibleName(self.tr("New action"))
+        self.add.setAccessibleName(_("New action"))
         self.add.clicked.connect(self.addRequested)
         compact_combo(self.status_filter, 16)
         compact_combo(self.owner_filter, 16)
@@ -80,13 +81,10 @@ class ActionsPanel(Panel):
         self.model.set_actions(board.actions, board.as_of, names)
         self._refresh_owners()
         overdue = len(board.overdue_actions())
-        text = self.tr("%1 open").replace("%1", str(len(board.open_actions())))
+        open_n = len(board.open_actions())
+        text = ngettext("{0} open", "{0} open", open_n).format(open_n)
         if overdue:
-            text += " · " + (
-                self.tr("1 OVERDUE")
-                if overdue == 1
-                else self.tr("%1 OVERDUE").replace("%1", str(overdue))
-            )
+            text += " · " + ngettext("{0} OVERDUE", "{0} OVERDUE", overdue).format(overdue)
         self.count.setText(text)
         self.count.setProperty("alert", bool(overdue))
         self.count.style().unpolish(self.count)

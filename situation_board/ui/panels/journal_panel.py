@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from situation_board.domain.clock import system_clock
+from situation_board.domain.clock import Clock
 from situation_board.domain.entities import JournalEntry
 from situation_board.domain.enums import EntryCategory
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.timeutil import STOCKHOLM, fmt_datetime, local, parse_instant
+from situation_board.i18n import _, ngettext
 from situation_board.ui.models.journal import (
     SIGNIFICANT,
     JournalBatch,
@@ -41,13 +42,15 @@ class JournalPanel(Panel):
 
     correctRequested = Signal(object)  # JournalEntry
 
-    def __init__(self, language: str = "sv", parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Staff journal"), "journalPanel", parent)
+    def __init__(self, language: str, clock: Clock, parent: QWidget | None = None) -> None:
+        """``clock`` (the controller's) is what the period filters count back from."""
+        super().__init__(_("Staff journal"), "journalPanel", parent)
         self.language = language
+        self.clock = clock
         self.model = JournalModel(language, self)
         self.proxy = JournalProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = make_table("journalView", self.tr("Staff journal"))
+        self.view = make_table("journalView", _("Staff journal"))
         self.view.setModel(self.proxy)
         widths = {
             JournalModel.NUMBER: 82,
@@ -59,32 +62,32 @@ class JournalPanel(Panel):
 
         self.search = QLineEdit()
         self.search.setObjectName("journalSearch")
-        self.search.setPlaceholderText(self.tr("Search text, author, number… (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search the journal"))
+        self.search.setPlaceholderText(_("Search text, author, number… (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search the journal"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
 
         self.category = QComboBox()
         self.category.setObjectName("journalCategory")
-        self.category.setAccessibleName(self.tr("Filter journal by category"))
-        self.category.addItem(self.tr("All categories"), None)
-        self.category.addItem(self.tr("Significant (decisions, significant events)"), "significant")
-        self.category.addItem(self.tr("All but system entries"), "people")
+        self.category.setAccessibleName(_("Filter journal by category"))
+        self.category.addItem(_("All categories"), None)
+        self.category.addItem(_("Significant (decisions, significant events)"), "significant")
+        self.category.addItem(_("All but system entries"), "people")
         for cat in EntryCategory:
             self.category.addItem(cat.label(language), cat.value)
         self.category.currentIndexChanged.connect(self._category_changed)
 
         self.period = QComboBox()
         self.period.setObjectName("journalPeriod")
-        self.period.setAccessibleName(self.tr("Filter journal by period"))
+        self.period.setAccessibleName(_("Filter journal by period"))
         for key, label in zip(
             PERIODS,
             (
-                self.tr("Whole event"),
-                self.tr("Last hour"),
-                self.tr("Last 12 hours"),
-                self.tr("Last 24 hours"),
-                self.tr("Today"),
+                _("Whole event"),
+                _("Last hour"),
+                _("Last 12 hours"),
+                _("Last 24 hours"),
+                _("Today"),
             ),
             strict=True,
         ):
@@ -92,26 +95,26 @@ class JournalPanel(Panel):
         self.period.currentIndexChanged.connect(self._period_changed)
         self.since = QLineEdit()
         self.since.setObjectName("journalSince")
-        self.since.setPlaceholderText(self.tr("from"))
-        self.since.setAccessibleName(self.tr("Journal period from"))
+        self.since.setPlaceholderText(_("from"))
+        self.since.setAccessibleName(_("Journal period from"))
         self.since.setMaximumWidth(120)
         self.until = QLineEdit()
         self.until.setObjectName("journalUntil")
-        self.until.setPlaceholderText(self.tr("until"))
-        self.until.setAccessibleName(self.tr("Journal period until"))
+        self.until.setPlaceholderText(_("until"))
+        self.until.setAccessibleName(_("Journal period until"))
         self.until.setMaximumWidth(120)
         for edit in (self.since, self.until):
             edit.editingFinished.connect(self._period_changed)
 
-        self.newest_first = QCheckBox(self.tr("Newest first"))
+        self.newest_first = QCheckBox(_("Newest first"))
         self.newest_first.setObjectName("journalNewestFirst")
-        self.newest_first.setAccessibleName(self.tr("Show newest entries first"))
+        self.newest_first.setAccessibleName(_("Show newest entries first"))
         self.newest_first.setChecked(True)
         self.newest_first.toggled.connect(self.proxy.set_newest_first)
 
-        self.correct = QPushButton(self.tr("Correct…"))
+        self.correct = QPushButton(_("Correct…"))
         self.correct.setObjectName("correctEntry")
-        self.correct.setAccessibleName(self.tr("Write a correction of the selected entry"))
+        self.correct.setAccessibleName(_("Write a correction of the selected entry"))
         self.correct.clicked.connect(self._correct)
         self.error = QLabel()
         self.error.setObjectName("inlineError")
@@ -124,7 +127,7 @@ class JournalPanel(Panel):
         self.header.addWidget(self.correct)
         self.detail = QLabel()
         self.detail.setObjectName("journalDetail")
-        self.detail.setAccessibleName(self.tr("Selected journal entry"))
+        self.detail.setAccessibleName(_("Selected journal entry"))
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(64)
@@ -152,9 +155,9 @@ class JournalPanel(Panel):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            self.tr("%1 entries").replace("%1", str(total))
+            ngettext("{0} entry", "{0} entries", total).format(total)
             if shown == total
-            else self.tr("%1 of %2 entries").replace("%1", str(shown)).replace("%2", str(total))
+            else ngettext("{0} of {1} entry", "{0} of {1} entries", total).format(shown, total)
         )
         self.count.setText(text)
 
@@ -172,7 +175,7 @@ class JournalPanel(Panel):
             self.proxy.set_categories(frozenset({EntryCategory(key)}))
 
     def _period_changed(self) -> None:
-        now = system_clock()
+        now = self.clock()
         since: datetime | None = None
         until: datetime | None = None
         preset = self.period.currentData()
@@ -206,20 +209,20 @@ class JournalPanel(Panel):
             return None
         return self.model.entries[self.proxy.source_row(index.row())]
 
-    def _show_detail(self, *_: object) -> None:
+    def _show_detail(self, *_args: object) -> None:
         """The selected entry in full, with its correction or original beside it."""
         entry = self.selected()
         if entry is None:
-            self.detail.setText(self.tr("Select an entry to read it in full."))
+            self.detail.setText(_("Select an entry to read it in full."))
             return
         lang = self.language
         head = [
             entry.number,
             entry.category.label(lang),
-            self.tr("occurred %1").replace("%1", fmt_datetime(entry.occurred_at)),
+            _("occurred {0}").format(fmt_datetime(entry.occurred_at)),
         ]
         if entry.times_differ:
-            head.append(self.tr("recorded %1").replace("%1", fmt_datetime(entry.recorded_at)))
+            head.append(_("recorded {0}").format(fmt_datetime(entry.recorded_at)))
         head.append(f"{entry.author} ({entry.function.label(lang)})")
         if entry.medium:
             head.append(entry.medium.label(lang))
@@ -232,20 +235,12 @@ class JournalPanel(Panel):
             if original is not None:
                 lines.append(
                     "<i>"
-                    + _html(
-                        self.tr("Corrects %1: %2")
-                        .replace("%1", original.number)
-                        .replace("%2", original.text)
-                    )
+                    + _html(_("Corrects {0}: {1}").format(original.number, original.text))
                     + "</i>"
                 )
         for fix in self.model.corrections_of(entry.id):
             lines.append(
-                "<i>"
-                + _html(
-                    self.tr("Corrected by %1: %2").replace("%1", fix.number).replace("%2", fix.text)
-                )
-                + "</i>"
+                "<i>" + _html(_("Corrected by {0}: {1}").format(fix.number, fix.text)) + "</i>"
             )
         self.detail.setText("<br>".join(lines))
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import DeadlineStatus, ReadinessLevel
 from situation_board.domain.timeutil import countdown, fmt_short, fmt_table
+from situation_board.i18n import _
 from situation_board.ui import theme
 
 
@@ -26,7 +27,7 @@ class LevelBanner(QFrame):
         super().__init__(parent)
         self.language = language
         self.setObjectName("levelBanner")
-        self.setAccessibleName(self.tr("Readiness level"))
+        self.setAccessibleName(_("Readiness level"))
         self.icon = QLabel()
         self.icon.setFixedSize(QSize(56, 56))
         self.level = QLabel()
@@ -43,9 +44,9 @@ class LevelBanner(QFrame):
         self.side = QLabel()
         self.side.setObjectName("bannerSide")
         self.side.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.change = QPushButton(self.tr("Change readiness level… (Ctrl+B)"))
+        self.change = QPushButton(_("Change readiness level… (Ctrl+B)"))
         self.change.setObjectName("changeLevel")
-        self.change.setAccessibleName(self.tr("Change readiness level"))
+        self.change.setAccessibleName(_("Change readiness level"))
         self.change.clicked.connect(self.changeRequested)
 
         text = QVBoxLayout()
@@ -80,7 +81,7 @@ class LevelBanner(QFrame):
         self.icon.setPixmap(theme.level_icon(level).pixmap(QSize(56, 56)))
         self.level.setText(level.label(self.language).upper())
         if board is None or board.event is None:
-            self.event_label.setText(self.tr("No active event — start one with File → New event"))
+            self.event_label.setText(_("No active event — start one with File → New event"))
             self.detail.setText("")
             self.reason.setText("")
             self.side.setText("")
@@ -88,20 +89,21 @@ class LevelBanner(QFrame):
             self.setAccessibleDescription(level.label(self.language))
             return
         self.change.setEnabled(True)
-        exercise = "  [" + self.tr("EXERCISE") + "]" if board.event.exercise else ""
+        exercise = "  [" + _("EXERCISE") + "]" if board.event.exercise else ""
         self.event_label.setText(board.event.name + exercise)
         decision = board.level
         if decision is None:
-            self.detail.setText(self.tr("No level decision recorded for this event"))
+            self.detail.setText(_("No level decision recorded for this event"))
             self.reason.setText("")
         else:
             self.detail.setText(
-                self.tr("since %1 · decided by %2 · %3")
-                .replace("%1", fmt_short(decision.decided_at, self.language))
-                .replace("%2", decision.decided_by)
-                .replace("%3", decision.scope)
+                _("since {0} · decided by {1} · {2}").format(
+                    fmt_short(decision.decided_at, self.language),
+                    decision.decided_by,
+                    decision.scope,
+                )
             )
-            self.reason.setText(self.tr("Reason: %1").replace("%1", decision.reason))
+            self.reason.setText(_("Reason: {0}").format(decision.reason))
         self.refresh_side(board.as_of)
         self.setAccessibleDescription(
             f"{level.label(self.language)}. {self.detail.text()}. {self.reason.text()}"
@@ -117,24 +119,23 @@ class LevelBanner(QFrame):
         if upcoming:
             b = upcoming[0]
             lines.append(
-                self.tr("Next: %1 %2 (%3)")
-                .replace("%1", b.title)
-                .replace("%2", fmt_table(b.at, now, self.language))
-                .replace("%3", countdown(b.at - now, self.language))
+                _("Next: {0} {1} ({2})").format(
+                    b.title,
+                    fmt_table(b.at, now, self.language),
+                    countdown(b.at - now, self.language),
+                )
             )
         for d in board.deadlines:
             status = d.status(now)
             if status is DeadlineStatus.RUNNING:
                 lines.append(
-                    self.tr("%1: report %2")
-                    .replace("%1", d.title)
-                    .replace("%2", countdown(d.due_at - now, self.language))
+                    _("{0}: report {1}").format(d.title, countdown(d.due_at - now, self.language))
                 )
             elif status is DeadlineStatus.OVERDUE:
                 lines.append(
                     "⚠ "
-                    + self.tr("%1: OVERDUE since %2")
-                    .replace("%1", d.title)
-                    .replace("%2", fmt_table(d.due_at, now, self.language))
+                    + _("{0}: OVERDUE since {1}").format(
+                        d.title, fmt_table(d.due_at, now, self.language)
+                    )
                 )
         self.side.setText("\n".join(lines))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from situation_board.domain.entities import Board, Event
 from situation_board.domain.timeutil import fmt_short
+from situation_board.i18n import _
 
 
 class OtherEventsBar(QFrame):
@@ -26,7 +27,7 @@ class OtherEventsBar(QFrame):
         self.text.setWordWrap(True)
         self.button = QPushButton()
         self.button.setObjectName("closeOtherEvent")
-        self.button.setAccessibleName(self.tr("Close the other open event"))
+        self.button.setAccessibleName(_("Close the other open event"))
         self.button.clicked.connect(self._close)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 6, 14, 6)
@@ -43,15 +44,13 @@ class OtherEventsBar(QFrame):
             return
         self._other = others[0]
         self.text.setText(
-            self.tr(
-                "Another event is also open: “%1” (started %2). Two stations started an "
+            _(
+                "Another event is also open: “{0}” (started {1}). Two stations started an "
                 "event each while they could not reach each other; the board shows the most "
                 "recent one. Close the other, or keep it open."
-            )
-            .replace("%1", self._other.name)
-            .replace("%2", fmt_short(self._other.started_at, self.language))
+            ).format(self._other.name, fmt_short(self._other.started_at, self.language))
         )
-        self.button.setText(self.tr("Close “%1”…").replace("%1", self._other.name))
+        self.button.setText(_("Close “{0}”…").format(self._other.name))
         self.show()
 
     def _close(self) -> None:

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from situation_board.domain.errors import ValidationError
 from situation_board.domain.rules import looks_like_personnummer
+from situation_board.i18n import _
 
 
 class EntryLine(QLineEdit):
@@ -38,26 +40,27 @@ class QuickEntry(QFrame):
     submitted = Signal(str, bool)  # text, personnummer confirmed
     fullRequested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "sv", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = language
         self.setObjectName("quickEntry")
-        self.label = QLabel(self.tr("Log:"))
+        self.label = QLabel(_("Log:"))
         font = QFont()
         font.setBold(True)
         self.label.setFont(font)
         self.line = EntryLine()
         self.line.setObjectName("quickEntryLine")
-        self.line.setAccessibleName(self.tr("Quick journal entry"))
+        self.line.setAccessibleName(_("Quick journal entry"))
         self.line.setPlaceholderText(
-            self.tr("Type a journal entry and press Enter (Ctrl+L) · Ctrl+Enter: more fields")
+            _("Type a journal entry and press Enter (Ctrl+L) · Ctrl+Enter: more fields")
         )
         self.label.setBuddy(self.line)
-        self.save = QPushButton(self.tr("Save (Enter)"))
+        self.save = QPushButton(_("Save (Enter)"))
         self.save.setObjectName("quickEntrySave")
-        self.save.setAccessibleName(self.tr("Save journal entry"))
-        self.more = QPushButton(self.tr("More fields… (Ctrl+Enter)"))
+        self.save.setAccessibleName(_("Save journal entry"))
+        self.more = QPushButton(_("More fields… (Ctrl+Enter)"))
         self.more.setObjectName("quickEntryMore")
-        self.more.setAccessibleName(self.tr("Open the full journal entry dialog"))
+        self.more.setAccessibleName(_("Open the full journal entry dialog"))
         self.feedback = QLabel()
         self.feedback.setObjectName("quickEntryFeedback")
         self.feedback.setMinimumWidth(260)
@@ -84,14 +87,14 @@ class QuickEntry(QFrame):
             return
         text = self.line.text().strip()
         if not text:
-            self.show_error(self.tr("The text must not be empty."))
+            self.show_error(ValidationError("empty_text", field="text").message(self.language))
             return
         confirmed = False
         if looks_like_personnummer(text):
             answer = QMessageBox.warning(
                 self,
-                self.tr("Personal identity number?"),
-                self.tr(
+                _("Personal identity number?"),
+                _(
                     "The text looks like it contains a personal identity number. Patient data "
                     "does not belong on the board.\n\nSave anyway? The entry will be hidden "
                     "from the wall display."
@@ -110,7 +113,7 @@ class QuickEntry(QFrame):
         self._busy = False
         self.line.setReadOnly(False)
         self.line.clear()
-        self._show(self.tr("Saved as %1").replace("%1", number), ok=True)
+        self._show(_("Saved as {0}").format(number), ok=True)
 
     def failed(self, message: str) -> None:
         self._busy = False

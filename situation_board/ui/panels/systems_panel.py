@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from situation_board.domain.entities import AffectedSystem, Board
+from situation_board.i18n import _, ngettext
 from situation_board.ui.models.systems import SystemsModel
 from situation_board.ui.panels.common import ColumnFitter, Panel, make_table
 
@@ -17,9 +18,9 @@ class SystemsPanel(Panel):
     editRequested = Signal(object)  # AffectedSystem
 
     def __init__(self, language: str = "sv", parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Affected systems"), "systemsPanel", parent)
+        super().__init__(_("Affected systems"), "systemsPanel", parent)
         self.model = SystemsModel(language, self)
-        self.view = make_table("systemsView", self.tr("Affected systems"), wrap=True)
+        self.view = make_table("systemsView", _("Affected systems"), wrap=True)
         self.view.setModel(self.model)
         widths = {
             SystemsModel.STATUS: 160,
@@ -31,13 +32,13 @@ class SystemsPanel(Panel):
         }
         self.fitter = ColumnFitter(self.view, widths, SystemsModel.WORKAROUND, min_stretch=260)
         self.view.activated.connect(self._activated)
-        self.add = QPushButton(self.tr("New system… (Ctrl+Shift+S)"))
+        self.add = QPushButton(_("New system… (Ctrl+Shift+S)"))
         self.add.setObjectName("addSystem")
-        self.add.setAccessibleName(self.tr("New affected system"))
+        self.add.setAccessibleName(_("New affected system"))
         self.add.clicked.connect(self.addRequested)
-        self.edit = QPushButton(self.tr("Edit…"))
+        self.edit = QPushButton(_("Edit…"))
         self.edit.setObjectName("editSystem")
-        self.edit.setAccessibleName(self.tr("Edit selected system"))
+        self.edit.setAccessibleName(_("Edit selected system"))
         self.edit.clicked.connect(lambda: self._activated(self.view.currentIndex()))
         self.header.addWidget(self.edit)
         self.header.addWidget(self.add)
@@ -47,9 +48,11 @@ class SystemsPanel(Panel):
         self.model.set_systems(board.systems, board.as_of)
         down = sum(1 for s in board.systems if s.status.severity >= 2)
         self.count.setText(
-            self.tr("%1 systems, %2 down or unknown")
-            .replace("%1", str(len(board.systems)))
-            .replace("%2", str(down))
+            ngettext(
+                "{0} system, {1} down or unknown",
+                "{0} systems, {1} down or unknown",
+                len(board.systems),
+            ).format(len(board.systems), down)
             if board.systems
             else ""
         )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from situation_board.i18n import _
+
 log = logging.getLogger(__name__)
 
 _ES_CONTINUOUS = 0x80000000
@@ -50,7 +52,8 @@ class ScreenAwake:
         if not iface.isValid():
             log.info("no ScreenSaver service: screen blanking not inhibited")
             return self.method
-        reply = iface.call("Inhibit", "situation-board", "Väggskärm: lägesbilden visas")
+        reason = _("Wall display: the situation board is showing")
+        reply = iface.call("Inhibit", "situation-board", reason)
         args = reply.arguments()
         if args:
             self.cookie = int(args[0])

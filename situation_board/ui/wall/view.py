@@ -15,18 +15,19 @@ from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcu
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from situation_board.domain.changes import Topic
-from situation_board.domain.clock import system_clock
 from situation_board.domain.entities import Board, JournalEntry
 from situation_board.domain.enums import SystemStatus
 from situation_board.domain.freshness import Freshness, FreshnessState
 from situation_board.domain.timeutil import (
     countdown,
+    fmt_cldr,
     fmt_short,
     fmt_time,
     late_by,
     local,
     offset_text,
 )
+from situation_board.i18n import _, ngettext
 from situation_board.services.describe import is_wall_significant
 from situation_board.sync.status import SyncStatus
 from situation_board.ui import theme as ws_theme
@@ -50,7 +51,6 @@ from situation_board.ui.wall.widgets import (
 MIN_REFRESH_MS = 500  # at most two repaints of the data per second
 JOURNAL_ROWS = 12  # the latest significant entries shown (paged if they do not fit): the
 # room reads the newest; older ones are in the journal on the workstations
-_SV_DAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
 
 
 class WallView(QWidget):
@@ -60,14 +60,14 @@ class WallView(QWidget):
         self,
         controller: BoardController,
         *,
-        language: str = "sv",
+        language: str | None = None,
         page_seconds: int = 12,
         screen_height: int = 1080,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wallView")
-        self.setWindowTitle(self.tr("Situation board — wall display"))
+        self.setWindowTitle(_("Situation board — wall display"))
         self.setWindowIcon(ws_theme.icon("app"))
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -76,7 +76,8 @@ class WallView(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(theme.PAGE))
         self.setPalette(palette)
         self.controller = controller
-        self.language = language
+        self.language = language or controller.language
+        language = self.language
         self.board: Board | None = None
         self.freshness = FreshnessState(last_update=None, interval_s=15)
         # the same models as the workstation
@@ -90,12 +91,12 @@ class WallView(QWidget):
 
         h = screen_height
         self.banner = Banner(h)
-        self.systems_list = WallList(self.tr("Affected systems"), page_seconds, h)
-        self.actions_list = WallList(self.tr("Open actions"), page_seconds, h)
-        self.journal_list = WallList(self.tr("Latest significant entries"), page_seconds, h)
+        self.systems_list = WallList(_("Affected systems"), page_seconds, h)
+        self.actions_list = WallList(_("Open actions"), page_seconds, h)
+        self.journal_list = WallList(_("Latest significant entries"), page_seconds, h)
         self.fresh_line = FreshnessLine(h)
         self.stale = StaleBand(h)
-        self.watermark = Watermark(self.tr("EXERCISE"), self)
+        self.watermark = Watermark(_("EXERCISE"), self)
         self.watermark.hide()
 
         top = QHBoxLayout()
@@ -177,16 +178,16 @@ class WallView(QWidget):
             "store_corrupt",
             "store_not_initialised",
         ):
-            text = self.tr("The shared database cannot be reached.")
+            text = _("The shared database cannot be reached.")
         elif key in ("store_auth_failed", "store_password_missing"):
-            text = self.tr("The wall display cannot log in to the shared database.")
+            text = _("The wall display cannot log in to the shared database.")
         elif key == "store_permission_denied":
-            text = self.tr("The wall display lacks permission in the shared database.")
+            text = _("The wall display lacks permission in the shared database.")
         elif key in ("update_required", "store_schema_newer"):
-            text = self.tr("The program on the wall display needs to be updated.")
+            text = _("The program on the wall display needs to be updated.")
         else:
-            text = self.tr("Updates from the shared database fail.")
-        return text + " " + self.tr("Contact the log keeper or IT.")
+            text = _("Updates from the shared database fail.")
+        return text + " " + _("Contact the log keeper or IT.")
 
     def set_freshness(self, state: FreshnessState) -> None:
         """From the sync engine: last success, interval and last error."""
@@ -215,22 +216,21 @@ class WallView(QWidget):
 
     def tick(self) -> None:
         """Every second: the clock, the countdown and the freshness line/band."""
-        now = system_clock()
-        loc = local(now)
-        self.banner.clock_text = f"{loc:%H:%M:%S}"
-        day = _SV_DAYS[loc.weekday()] if self.language != "en" else f"{loc:%a}"
+        now = self.controller.now()
+        self.banner.clock_text = f"{local(now):%H:%M:%S}"
+        # "mån 29 jan. 2024" / "Mon 29 Jan 2024": CLDR names in the UI language
         self.banner.date_text = (
-            f"{day} {fmt_short(now, self.language).rsplit(' ', 1)[0]} {loc.year}"
-            f" · UTC{offset_text(now)}"
+            f"{fmt_cldr(now, 'EEE d MMM y', self.language)} · UTC{offset_text(now)}"
         )
         board = self.board
         if board is not None and board.event is not None:
             upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
             self.banner.next_text = (
-                self.tr("Next: %1 %2 (%3)")
-                .replace("%1", upcoming[0].title)
-                .replace("%2", fmt_time(upcoming[0].at))
-                .replace("%3", countdown(upcoming[0].at - now, self.language))
+                _("Next: {0} {1} ({2})").format(
+                    upcoming[0].title,
+                    fmt_time(upcoming[0].at),
+                    countdown(upcoming[0].at - now, self.language),
+                )
                 if upcoming
                 else ""
             )
@@ -240,7 +240,7 @@ class WallView(QWidget):
     def _show_freshness(self, now: datetime) -> None:
         state = self.freshness
         stamp = now_text(state.last_update) if state.last_update else "–"
-        self.fresh_line.text = self.tr("Last updated %1").replace("%1", stamp)
+        self.fresh_line.text = _("Last updated {0}").format(stamp)
         self.fresh_line.update()
         level = state.level(now)
         if level is Freshness.FRESH:
@@ -248,15 +248,13 @@ class WallView(QWidget):
             return
         self.stale.pair = "stale_red" if level is Freshness.RED else "stale_amber"
         self.stale.headline = (
-            self.tr("DATA MAY BE OLD — the board shows the situation at %1 (%2)")
-            .replace("%1", stamp)
-            .replace("%2", countdown(state.last_update - now, self.language))
+            _("DATA MAY BE OLD — the board shows the situation at {0} ({1})").format(
+                stamp, countdown(state.last_update - now, self.language)
+            )
             if state.last_update
-            else self.tr("DATA MAY BE OLD — no update received yet")
+            else _("DATA MAY BE OLD — no update received yet")
         )
-        self.stale.reason = state.error or self.tr(
-            "No successful sync. Contact the log keeper or IT."
-        )
+        self.stale.reason = state.error or _("No successful sync. Contact the log keeper or IT.")
         self.stale.show()
         self.stale.update()
 
@@ -267,21 +265,20 @@ class WallView(QWidget):
         level = board.current_level if board else None
         if board is None or board.event is None or level is None:
             b.pair, b.icon = "level_normal", None
-            b.level_text = self.tr("NO ACTIVE EVENT")
+            b.level_text = _("NO ACTIVE EVENT")
             b.event_text = b.detail_text = b.exercise_text = ""
             b.update()
             return
         b.pair = theme.level_pair(level)
         b.icon = ws_theme.level_icon(level)
         b.level_text = level.label(self.language).upper()
-        b.exercise_text = self.tr("EXERCISE") if board.event.exercise else ""
+        b.exercise_text = _("EXERCISE") if board.event.exercise else ""
         b.event_text = board.event.name
         d = board.level
         b.detail_text = (
-            self.tr("since %1 · decision: %2 · %3")
-            .replace("%1", fmt_short(d.decided_at, self.language))
-            .replace("%2", d.decided_by)
-            .replace("%3", d.scope)
+            _("since {0} · decision: {1} · {2}").format(
+                fmt_short(d.decided_at, self.language), d.decided_by, d.scope
+            )
             if d
             else ""
         )
@@ -289,22 +286,20 @@ class WallView(QWidget):
 
     def _fill_systems(self) -> None:
         m = self.systems_model
-        now = self.board.as_of if self.board else system_clock()
+        now = self.board.as_of if self.board else self.controller.now()
         rows = []
         for r in range(m.rowCount()):
             s = m.system(r)
             pair = theme.status_pair(s.status)
             facts = []
             if s.reserve_routine_active:
-                facts.append(self.tr("Reserve routine active"))
+                facts.append(_("Reserve routine active"))
             if s.prognosis_at:
-                facts.append(
-                    self.tr("Prognosis: %1").replace("%1", fmt_short(s.prognosis_at, self.language))
-                )
+                facts.append(_("Prognosis: {0}").format(fmt_short(s.prognosis_at, self.language)))
             elif s.prognosis_text:
-                facts.append(self.tr("Prognosis: %1").replace("%1", s.prognosis_text))
+                facts.append(_("Prognosis: {0}").format(s.prognosis_text))
             else:
-                facts.append(self.tr("No prognosis"))
+                facts.append(_("No prognosis"))
             lines = [
                 (
                     Segment(s.status.label(self.language).upper() + "  ", pair, True),
@@ -316,8 +311,8 @@ class WallView(QWidget):
                 lines.append(
                     (
                         Segment(
-                            self.tr("Promised update at %1 did not come").replace(
-                                "%1", fmt_time(s.next_update_at)
+                            _("Promised update at {0} did not come").format(
+                                fmt_time(s.next_update_at)
                             ),
                             "status_down",
                             True,
@@ -329,7 +324,7 @@ class WallView(QWidget):
                 lines.append(
                     (
                         Segment(
-                            self.tr("Workaround: %1").replace("%1", s.workaround),
+                            _("Workaround: {0}").format(s.workaround),
                             "muted",
                             lines=2,
                         ),
@@ -340,23 +335,21 @@ class WallView(QWidget):
         unknown = sum(1 for r in range(m.rowCount()) if m.system(r).status is SystemStatus.UNKNOWN)
         summary = []
         if down:
-            summary.append(
-                Segment(self.tr("%1 down").replace("%1", str(down)), "status_down", True)
-            )
+            summary.append(Segment(_("{0} down").format(down), "status_down", True))
         if unknown:
             summary.append(
                 Segment(
-                    ("  " if down else "") + self.tr("%1 unknown").replace("%1", str(unknown)),
+                    ("  " if down else "") + _("{0} unknown").format(unknown),
                     "status_unknown",
                     True,
                 )
             )
-        self.systems_list.set_rows(rows, summary, self.tr("No affected systems"))
+        self.systems_list.set_rows(rows, summary, _("No affected systems"))
 
     def _fill_actions(self, board: Board | None) -> None:
         """Line 1: when (and how late) and who; line 2: the whole title, in body size."""
         proxy, model = self.actions_proxy, self.actions_model
-        now = board.as_of if board else system_clock()
+        now = board.as_of if board else self.controller.now()
         rows = []
         overdue_n = 0
         for r in range(proxy.rowCount()):
@@ -367,10 +360,8 @@ class WallView(QWidget):
             if a.due_at and local(a.due_at).date() == local(now).date():
                 due = fmt_time(a.due_at)
             if overdue and a.due_at:
-                when = (
-                    self.tr("OVERDUE %1 · due %2")
-                    .replace("%1", late_by(now - a.due_at, self.language))
-                    .replace("%2", due)
+                when = _("OVERDUE {0} · due {1}").format(
+                    late_by(now - a.due_at, self.language), due
                 )
             elif soon and a.due_at:
                 when = f"{due} ({countdown(a.due_at - now, self.language)})"
@@ -390,21 +381,19 @@ class WallView(QWidget):
                     key=a.id,
                 )
             )
-        summary = [Segment(self.tr("%1 open").replace("%1", str(len(rows))), "muted", True)]
+        open_text = ngettext("{0} open", "{0} open", len(rows)).format(len(rows))
+        summary = [Segment(open_text, "muted", True)]
         if overdue_n:
-            text = (
-                self.tr("1 OVERDUE")
-                if overdue_n == 1
-                else self.tr("%1 OVERDUE").replace("%1", str(overdue_n))
-            )
+            text = ngettext("{0} OVERDUE", "{0} OVERDUE", overdue_n).format(overdue_n)
             summary.append(Segment(" · " + text, "status_down", True))
-        self.actions_list.set_rows(rows, summary, self.tr("No open actions"))
+        self.actions_list.set_rows(rows, summary, _("No open actions"))
 
     def _fill_journal(self) -> None:
         rows = []
+        today = local(self.board.as_of if self.board else self.controller.now()).date()
         for e in reversed(self.journal_model.entries):  # only significant ones are kept
             when = fmt_short(e.occurred_at, self.language)
-            if local(e.occurred_at).date() == local(system_clock()).date():
+            if local(e.occurred_at).date() == today:
                 when = fmt_time(e.occurred_at)
             rows.append(
                 WallRow(
@@ -418,7 +407,7 @@ class WallView(QWidget):
                     key=e.id,
                 )
             )
-        self.journal_list.set_rows(rows, [], self.tr("No significant entries yet"))
+        self.journal_list.set_rows(rows, [], _("No significant entries yet"))
 
     # ------------------------------------------------------------------ geometry
 

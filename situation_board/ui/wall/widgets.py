@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from situation_board.domain.timeutil import local
+from situation_board.i18n import _
 from situation_board.ui.wall import theme
 
 
@@ -171,11 +172,7 @@ class WallList(Painted):
     def page_label(self) -> str:
         if len(self.pages) < 2:
             return ""
-        return (
-            QCoreApplication.translate("WallList", "Page %1/%2")
-            .replace("%1", str(self.page + 1))
-            .replace("%2", str(len(self.pages)))
-        )
+        return _("Page {0}/{1}").format(self.page + 1, len(self.pages))
 
     # ------------------------------------------------------------------ paint
 
