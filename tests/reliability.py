@@ -36,3 +36,41 @@ def record(test: str, **figures: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as f:
         f.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def summary(path: Path) -> dict[str, object]:
+    """The figures of one run (the latest line of each test) summed up."""
+    latest: dict[str, dict[str, object]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            latest[str(data["test"])] = data
+
+    def total(prefix: str, key: str) -> int:
+        return sum(
+            int(v.get(key, 0))  # type: ignore[call-overload]
+            for k, v in latest.items()
+            if k.startswith(prefix)
+        )
+
+    return {
+        "profile": sorted({str(v["profile"]) for v in latest.values()}),
+        "state_machine_examples": total("state_machine", "examples"),
+        "state_machine_steps": total("state_machine", "steps"),
+        "sigkills": total("sigkill", "kills"),
+        "outages": total("outages", "outages"),
+        "late_commit_rows": total("late_commits", "rows"),
+        "failovers": total("failover", "failovers"),
+        "acknowledged_not_replicated_recovered": total("failover", "acknowledged_not_replicated"),
+        "lost": total("", "lost") + total("", "missed"),
+        "duplicates": total("", "duplicates"),
+        "tests": sorted(latest),
+    }
+
+
+if __name__ == "__main__":  # python -m tests.reliability [FILE]: the figures of the last run
+    import sys
+
+    figures = summary(Path(sys.argv[1]) if len(sys.argv) > 1 else figures_path())
+    for key, value in figures.items():
+        print(f"{key:40} {value}")

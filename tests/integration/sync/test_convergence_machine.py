@@ -454,8 +454,8 @@ class PostgresMachine(SyncMachine):
     faults: dict[str, int] = {}  # noqa: RUF012 - counts across examples
 
 
-SQLITE_EXAMPLES, SQLITE_STEPS = scale(12, 1000), scale(25, 100)
-PG_EXAMPLES, PG_STEPS = scale(5, 1000), scale(25, 100)
+SQLITE_EXAMPLES, SQLITE_STEPS = scale(12, 1200), scale(25, 100)
+PG_EXAMPLES, PG_STEPS = scale(5, 800), scale(25, 100)
 SqliteMachine.TestCase.settings = _settings(SQLITE_EXAMPLES, SQLITE_STEPS)
 PostgresMachine.TestCase.settings = _settings(PG_EXAMPLES, PG_STEPS)
 
