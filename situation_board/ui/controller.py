@@ -134,6 +134,7 @@ class BoardController(QObject):
     def _board_done(self, board: Board) -> None:
         self.board = board
         self.boardLoaded.emit(board)
+        log.debug("board shown: %d systems, %d actions", len(board.systems), len(board.actions))
         self._finish("board")
 
     def _journal_done(
@@ -143,10 +144,12 @@ class BoardController(QObject):
         if isinstance(entries, JournalBatch):
             self._event_id, self._rowid = event_id, last
             self.journalReset.emit(entries)
+            log.debug("journal shown: %d entries", len(entries.entries))
         else:
             self._rowid = last
             if entries:
                 self.journalAppended.emit(entries)
+                log.debug("journal: %d entries appended", len(entries))
         self._finish("journal")
 
     def _load_failed(self, what: str, exc: BaseException) -> None:

@@ -7,6 +7,7 @@ change at most twice a second, and always says how fresh its data is.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
 
@@ -51,6 +52,8 @@ from situation_board.ui.wall.widgets import (
 MIN_REFRESH_MS = 500  # at most two repaints of the data per second
 JOURNAL_ROWS = 12  # the latest significant entries shown (paged if they do not fit): the
 # room reads the newest; older ones are in the journal on the workstations
+
+log = logging.getLogger(__name__)
 
 
 class WallView(QWidget):
@@ -213,6 +216,11 @@ class WallView(QWidget):
         self.watermark.setVisible(bool(board and board.event and board.event.exercise))
         self.watermark.raise_()
         self.tick()
+        log.debug(
+            "wall repainted %s (refresh %d)",
+            "with the board" if board else "without a board",
+            self.refreshes,
+        )
 
     def tick(self) -> None:
         """Every second: the clock, the countdown and the freshness line/band."""
