@@ -10,7 +10,7 @@ This module is a bottom layer (no Qt, nothing of the program): anything may impo
 
 from __future__ import annotations
 
-from situation_board.domain.enums import ReadinessLevel, SystemStatus
+from situation_board.domain.enums import ReadinessLevel, SystemStatus, Urgency
 
 LEVEL: dict[ReadinessLevel, tuple[str, str]] = {  # (text, background) of the level banner
     ReadinessLevel.NORMAL: ("#111111", "#e9ecef"),
@@ -46,3 +46,13 @@ RULE = "#999999"
 def level_colours(level: ReadinessLevel) -> tuple[str, str]:
     """(text, background) of ``level``."""
     return LEVEL[level]
+
+
+# Deadline clocks (lagstadgade frister): warnings at 50 % and 80 % of the time, red after it
+# (``domain.deadlines.urgency``). The same (text, background) pairs in the window, on the wall
+# and on paper — yellow, orange, deep red — each with its own icon and words beside it.
+URGENCY: dict[Urgency, tuple[str, str]] = {
+    Urgency.WARNING: ("#111111", "#fde047"),
+    Urgency.URGENT: ("#111111", "#fb923c"),
+    Urgency.OVERDUE: OVERDUE_STRONG,
+}

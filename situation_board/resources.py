@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """The directory holding ``demo/``, ``i18n/``, ``icons/`` and ``styles/``."""
+    """The directory holding ``demo/``, ``i18n/``, ``icons/``, ``styles/`` and ``templates/``."""
     env = os.environ.get("SITUATION_BOARD_RESOURCES")
     candidates = [Path(env)] if env else []
     bundle = getattr(sys, "_MEIPASS", None)

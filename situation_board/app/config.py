@@ -20,6 +20,7 @@ from situation_board import APP_NAME
 from situation_board.domain.enums import StaffFunction
 from situation_board.domain.errors import BoardError, ValidationError
 from situation_board.domain.messages import Text
+from situation_board.domain.reminders import QuietHours
 from situation_board.domain.rules import station_code
 from situation_board.i18n import LANGUAGES, N_
 
@@ -48,9 +49,26 @@ class Settings:
     """Seconds each page of an overflowing wall panel stays up."""
     db: str | None = None
     """Path of the local store (default: in the platform's user data directory)."""
+    templates_dir: str | None = None
+    """The region's folder of event templates (``*.toml``), listed with the program's own; one
+    with the same file name replaces the program's."""
+    reminder_repeat_min: int = 10
+    """Minutes between repeats of an unacknowledged overdue or deadline reminder (1–1440)."""
+    quiet_hours: str = ""
+    """Local times without reminder pop-ups or sound, e.g. ``22:00-06:00`` (empty: none)."""
+    reminder_sound: bool = True
+    """Play a sound with a reminder's notification at the workstation."""
+    wall_reminder_sound: bool = False
+    """Play a sound when a reminder appears on the wall display (off unless configured)."""
 
 
-_TYPES: dict[str, type] = {"sync_interval_s": int, "wall_page_s": int}
+_TYPES: dict[str, type] = {
+    "sync_interval_s": int,
+    "wall_page_s": int,
+    "reminder_repeat_min": int,
+    "reminder_sound": bool,
+    "wall_reminder_sound": bool,
+}
 
 
 def config_dir() -> Path:
@@ -106,12 +124,23 @@ def _check(name: str, value: Any, path: Path) -> Any:
         )
 
     wanted = _TYPES.get(name, str)
+    if wanted is bool and not isinstance(value, bool):
+        raise bad(N_("{name} must be true or false"))
     if wanted is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise bad(N_("{name} must be a whole number"))
     if wanted is str and not isinstance(value, str):
         raise bad(N_("{name} must be a text"))
     if name in ("sync_interval_s", "wall_page_s") and not 1 <= value <= 3600:
         raise bad(N_("{name} must be between 1 and 3600 seconds"))
+    if name == "reminder_repeat_min" and not 1 <= value <= 1440:
+        raise bad(N_("{name} must be between 1 and 1440 minutes"))
+    if name == "quiet_hours":
+        try:
+            QuietHours.parse(value)
+        except ValueError:
+            raise bad(
+                N_("quiet_hours must look like 22:00-06:00, not {value!r}"), value=value
+            ) from None
     if name == "language" and value not in LANGUAGES:
         raise bad(N_("language must be sv or en, not {value!r}"), value=value)
     if name == "log_level" and value.upper() not in LOG_LEVELS:
@@ -178,7 +207,9 @@ def save(settings: Settings, path: Path | None = None) -> Path:
         value = getattr(settings, f.name)
         if value is None or value == f.default:
             continue
-        if isinstance(value, int):
+        if isinstance(value, bool):
+            lines.append(f"{f.name} = {'true' if value else 'false'}")
+        elif isinstance(value, int):
             lines.append(f"{f.name} = {value}")
         else:
             escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')

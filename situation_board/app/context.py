@@ -24,8 +24,15 @@ from situation_board.domain.rules import MAX_NAME, require_text
 from situation_board.domain.timeutil import parse_instant
 
 if TYPE_CHECKING:  # typing only: the store (SQLAlchemy) is imported when first opened
+    from situation_board.domain.reminders import ReminderPolicy
     from situation_board.services import BoardService
+    from situation_board.services.templates import TemplateLibrary
     from situation_board.store.database import LocalStore
+
+
+DEMO_ACTOR = Actor("Demoanvändare", StaffFunction.LOG_KEEPER)
+"""Who records on the demo board: the demo opens straight onto the board, without the identity
+dialog that belongs to real boards (a real name would only mislead on made-up data)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,13 @@ class AppContext:
             return None
         return SyncSettings(self.settings.store_url, self.settings.sync_interval_s)
 
+    def reminder_policy(self) -> ReminderPolicy:
+        """How reminders repeat and when they keep quiet (``reminder_repeat_min``,
+        ``quiet_hours``)."""
+        from situation_board.services.reminders import policy_of  # noqa: PLC0415 - lazy: SQLAlchemy
+
+        return policy_of(self.settings.reminder_repeat_min, self.settings.quiet_hours)
+
     def save_settings(self, **values: object) -> config.Settings:
         """Persist changed settings (identity, language) to the configuration file; returns the
         new settings. Raises ``BoardError("bad_config")`` for a broken file, ``OSError`` when it
@@ -151,8 +165,10 @@ class AppContext:
         return self._store
 
     def actor(self) -> Actor:
-        """Who records: ``--user``, else the configured user, else the login name; the function
-        from the configuration."""
+        """Who records: ``--user``, else (on the demo board) the demo identity, else the
+        configured user, else the login name; the function from the configuration."""
+        if self._actor is None and self.demo and not self.options.user:
+            self._actor = DEMO_ACTOR
         if self._actor is None:
             name = (
                 self.options.user
@@ -180,6 +196,22 @@ class AppContext:
 
             self._services = BoardService(self.store(), self.actor(), self.clock)
         return self._services
+
+    def template_folders(self) -> list[Path]:
+        """Where event templates are read from: the program's own, then the region's
+        (``templates_dir``), whose templates replace the program's of the same id."""
+        from situation_board.services.templates import built_in_folder  # noqa: PLC0415 - lazy: services
+
+        folders = [built_in_folder()]
+        if self.settings.templates_dir:
+            folders.append(Path(self.settings.templates_dir).expanduser())
+        return folders
+
+    def templates(self) -> TemplateLibrary:
+        """The event templates, read now (a broken file is a problem listed, not an error)."""
+        from situation_board.services.templates import load_library  # noqa: PLC0415 - lazy: services
+
+        return load_library(self.template_folders())
 
     def require_board(self) -> None:
         """Refuse a local store path with no board in it (read-only commands: a typo in

@@ -25,3 +25,13 @@ class Windows(Protocol):
     def wall(self, ctx: AppContext, *, screen: int | None, windowed: bool) -> int:
         """Open the wall display (screen index ``screen``, default the first) until closed."""
         ...
+
+    def problem(self, language: str) -> str | None:
+        """Why no window can open here (one line in ``language``), or ``None`` when one can.
+        Checked before any window toolkit is loaded (``app.startup``)."""
+        ...
+
+    def startup_error(self, message: str, language: str) -> int:
+        """Tell the person why a window program cannot start (``message``: one line): in a
+        dialog when a display is usable, always on stderr; returns the exit status (2)."""
+        ...

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from situation_board.app.context import AppContext, Options, open_context
 from situation_board.app.windows import Windows
-from situation_board.cli import export, journal, records
+from situation_board.cli import export, journal, records, rhythm
 from situation_board.cli import sync as sync_cmds
 from situation_board.cli import windows as window_cmds
 from situation_board.cli.invocation import Invocation
@@ -55,10 +55,18 @@ HANDLERS: dict[str, Handler] = {
     "log add": journal.log_add,
     "log list": journal.log_list,
     "handover": journal.handover,
-    "deadline add": journal.deadline_add,
-    "deadline report": journal.deadline_report,
-    "briefing add": journal.briefing_add,
+    "deadline add": rhythm.deadline_add,
+    "deadline report": rhythm.deadline_report,
+    "deadline not-required": rhythm.deadline_not_required,
+    "deadline list": rhythm.deadline_list,
+    "briefing add": rhythm.briefing_add,
+    "briefing list": rhythm.briefing_list,
+    "briefing cancel": rhythm.briefing_cancel,
+    "briefing agenda": rhythm.briefing_agenda,
+    "briefing decision": rhythm.briefing_decision,
+    "template list": rhythm.template_list,
     "export journal-csv": export.journal_csv,
+    "export journal-json": export.journal_json,
     "export journal-pdf": export.journal_pdf,
     "export board-pdf": export.board_pdf,
     "export lagesbild": export.lagesbild,
@@ -76,7 +84,11 @@ READ_ONLY = frozenset(
         "action list",
         "log list",
         "show",
+        "deadline list",
+        "briefing list",
+        "briefing agenda",
         "export journal-csv",
+        "export journal-json",
         "export journal-pdf",
         "export board-pdf",
         "export lagesbild",
@@ -98,6 +110,23 @@ def _options(argv: Sequence[str]) -> Options:
         station=known.station,
         user=known.user,
     )
+
+
+def opens_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` asks for a window program (no command, ``wall``, or ``demo`` without
+    ``--no-gui``), judged without the full parser (the configuration may be broken)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return False
+    pre = argparse.ArgumentParser(add_help=False)
+    for name in ("--db", "--config", "--station", "--user"):
+        pre.add_argument(name)
+    _known, rest = pre.parse_known_args(list(argv))
+    words = [a for a in rest if not a.startswith("-")]
+    if not words:
+        return not rest
+    if words[0] == "wall":
+        return True
+    return words[0] == "demo" and "--no-gui" not in rest
 
 
 def _fail(message: str, status: int = EXIT_BAD_INPUT) -> int:
@@ -152,7 +181,9 @@ def main(
         args = build_parser(HANDLERS).parse_args(argv)
     except UsageError as exc:
         return _fail(_("usage error: {0} (see --help)").format(exc))
-    except BoardError as exc:
+    except BoardError as exc:  # a broken configuration: a window program shows it in a dialog
+        if windows is not None and opens_window(argv):
+            return windows.startup_error(exc.message(language), language)
         return _fail(exc.message(language))
     from situation_board.app import logs  # noqa: PLC0415 - after parsing: --help stays fast
 

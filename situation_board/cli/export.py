@@ -3,23 +3,31 @@
 Every handler checks its input — period, file name, target folder — before it reads or writes
 anything, writes its file atomically (a temporary sibling renamed into place), and returns the exit
 status; ``BoardError`` becomes one line on stderr and status 2 in ``main``. ``--event ID`` selects a
-closed event (id or short id, see ``event list``); without it the active event is used. The PDF
-functions import Qt, so they are imported only by the commands that make a PDF.
+closed event (id or short id, see ``event list``); without it the active event is used. Documents
+are written in the UI language; the PDF writer (ReportLab) is imported only by the commands that
+make a PDF. Characters no font can show are printed in the PDF as their code, and a warning on
+stderr names them (``missing_glyphs_warning``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit
 from situation_board.domain.errors import BoardError, NoActiveEventError, ValidationError
 from situation_board.domain.messages import Text
+from situation_board.domain.timeutil import iso
 from situation_board.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from situation_board.reports.pdf import RenderResult
 
 PDF = (".pdf",)
 CSV = (".csv",)
@@ -69,12 +77,24 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise BoardError("cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def missing_glyphs_warning(result: RenderResult) -> None:
+    """Say on stderr which characters the PDF shows only as their codes (nothing when none)."""
+    if result.missing:
+        emit(
+            _("Warning: no font has {codes}; the PDF shows their codes instead.").format(
+                codes=result.missing_codes
+            ),
+            err=True,
+        )
+
+
 # ---------------------------------------------------------------------- journal
 
 
 def journal_csv(inv: Invocation) -> int:
     """``export journal-csv FILE [--since] [--until] [--event]``: the journal for Excel."""
     from situation_board.reports.tables import (  # noqa: PLC0415 - only for this export command
+        EXERCISE_MARK,
         entries_in_period,
         excel_csv,
         journal_table,
@@ -84,14 +104,48 @@ def journal_csv(inv: Invocation) -> int:
     path = output_file(inv.args.file, CSV)
     with _event_needed(inv):
         board = inv.services.event_board(inv.args.event)
+    assert board.event is not None
+    exercise = board.event.exercise
     entries = entries_in_period(board.journal, since, until)
-    table = journal_table(entries, {e.id: e.number for e in board.journal})
+    table = journal_table(entries, {e.id: e.number for e in board.journal}, exercise=exercise)
     write_bytes(path, excel_csv(table.headers, table.rows))
-    emit(
-        ngettext("{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)).format(
-            n=len(entries), path=path
-        )
-    )
+    line = ngettext(
+        "{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)
+    ).format(n=len(entries), path=path)
+    emit(f"{EXERCISE_MARK}: {line}" if exercise else line)
+    return 0
+
+
+def journal_json(inv: Invocation) -> int:
+    """``export journal-json FILE [--since] [--until] [--event]``: the journal for programs.
+
+    One object: ``shape``, ``exercise`` and ``marking`` (``"ÖVNING"`` on an exercise, else
+    null) at file level, the ``event``, the ``period`` and the ``entries`` (the shape of
+    ``log list --json``, each with ``exercise``).
+    """
+    from situation_board.reports.board_json import JSON_SHAPE_VERSION, entry_json, event_json  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.tables import EXERCISE_MARK, entries_in_period  # noqa: PLC0415 - only for this export command
+
+    since, until = _period(inv)
+    path = output_file(inv.args.file, (".json",))
+    with _event_needed(inv):
+        board = inv.services.event_board(inv.args.event)
+    assert board.event is not None
+    exercise = board.event.exercise
+    entries = entries_in_period(board.journal, since, until)
+    document = {
+        "shape": JSON_SHAPE_VERSION,
+        "exercise": exercise,
+        "marking": EXERCISE_MARK if exercise else None,
+        "event": event_json(board.event),
+        "period": {"since": iso(since), "until": iso(until)},
+        "entries": [entry_json(e, exercise=exercise) for e in entries],
+    }
+    write_bytes(path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    line = ngettext(
+        "{n} journal entry → {path}", "{n} journal entries → {path}", len(entries)
+    ).format(n=len(entries), path=path)
+    emit(f"{EXERCISE_MARK}: {line}" if exercise else line)
     return 0
 
 
@@ -101,21 +155,25 @@ def journal_pdf(inv: Invocation) -> int:
     path = output_file(inv.args.file, PDF)
     with _event_needed(inv):
         board = inv.services.event_board(inv.args.event)
-    from situation_board.reports.pdf import write_journal_pdf  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.documents import journal_document  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only for this export command
     from situation_board.reports.tables import entries_in_period  # noqa: PLC0415 - only for this export command
 
     assert board.event is not None
     entries = entries_in_period(board.journal, since, until)
-    pages = write_journal_pdf(
+    document = journal_document(
         board.event,
         entries,
-        path,
         station=board.station.code,
         generated_at=board.as_of,
         since=since,
         until=until,
         numbers={e.id: e.number for e in board.journal},
+        language=inv.ctx.language,
     )
+    result = write_pdf(document, path)
+    pages = result.pages
+    missing_glyphs_warning(result)
     emit(
         ngettext("{n} journal entry", "{n} journal entries", len(entries)).format(n=len(entries))
         + ", "
@@ -133,9 +191,10 @@ def board_pdf(inv: Invocation) -> int:
     path = output_file(inv.args.file, PDF)
     with _event_needed(inv):
         board = inv.services.event_board(inv.args.event)
-    from situation_board.reports.pdf import write_board_pdf  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.board_print import board_document  # noqa: PLC0415 - only for this export command
+    from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only for this export command
 
-    write_board_pdf(board, path)
+    missing_glyphs_warning(write_pdf(board_document(board, inv.ctx.language), path))
     emit(_("Board print (1 page) → {0}").format(path))
     return 0
 
@@ -163,16 +222,19 @@ def lagesbild(inv: Invocation) -> int:
     texts = _sections(a.section or [])
     path = None if a.file == "-" else output_file(a.file, REPORT_FORMATS)
     with _event_needed(inv):
-        report = inv.services.situation_report(texts, contact=a.contact, event_ref=a.event)
+        report = inv.services.situation_report(
+            texts, contact=a.contact, event_ref=a.event, language=inv.ctx.language
+        )
     if path is None:
         emit(situation_report_text(report), end="")
         return 0
     if path.suffix.lower() == ".txt":
         write_bytes(path, situation_report_text(report).encode("utf-8"))
     else:
-        from situation_board.reports.pdf import write_situation_report_pdf  # noqa: PLC0415 - only for this export command
+        from situation_board.reports.documents import situation_report_document  # noqa: PLC0415 - only for this export command
+        from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only for this export command
 
-        write_situation_report_pdf(report, path)
+        missing_glyphs_warning(write_pdf(situation_report_document(report), path))
     missing = len(report.incomplete)
     line = _("Situation report → {0}").format(path)
     if missing:
@@ -200,7 +262,14 @@ def archive(inv: Invocation) -> int:
     check_target(target)
     with _event_needed(inv):
         record = inv.services.event_record(inv.args.event)
-    result = write_archive(record, target)
+    result = write_archive(record, target, language=inv.ctx.language)
+    if result.missing:
+        emit(
+            _("Warning: no font has {codes}; the PDF shows their codes instead.").format(
+                codes=" ".join(f"U+{ord(ch):04X}" for ch in result.missing)
+            ),
+            err=True,
+        )
     emit(
         ngettext(
             "Archive of “{event}”: {n} file → {target}",

@@ -1,15 +1,15 @@
-"""Handlers: the staff journal, the shift handover, deadline clocks and briefings."""
+"""Handlers: the staff journal and the shift handover."""
 
 from __future__ import annotations
 
-from situation_board.cli.export import PDF, output_file
+from situation_board.cli.export import PDF, missing_glyphs_warning, output_file
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit, emit_json_array, entry_line
-from situation_board.domain.enums import DeadlineKind, EntryCategory, Medium
+from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import ValidationError
-from situation_board.domain.ids import short_id
-from situation_board.domain.timeutil import fmt_datetime
 from situation_board.i18n import _
+from situation_board.reports.brief import brief_text
+from situation_board.reports.lang import Lang
 
 
 def log_add(inv: Invocation) -> int:
@@ -41,7 +41,8 @@ def log_list(inv: Invocation) -> int:
         raise ValidationError("period_reversed")
     entries = inv.services.journal(since=since, until=until)
     if a.json:
-        emit_json_array(entry_json(e) for e in entries)
+        exercise = inv.services.find_event().exercise
+        emit_json_array(entry_json(e, exercise=exercise) for e in entries)
     else:
         for e in entries:
             emit(entry_line(e, inv.ctx.language))
@@ -55,47 +56,15 @@ def handover(inv: Invocation) -> int:
     pdf = output_file(a.pdf, PDF) if a.pdf else None
     signed = inv.services.sign_handover(a.from_person, a.to_person, note=a.note).value
     if pdf is not None:
-        from situation_board.reports.pdf import write_handover_pdf  # noqa: PLC0415 - Qt
+        from situation_board.reports.documents import handover_document  # noqa: PLC0415 - only with --pdf
+        from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - only with --pdf
 
-        write_handover_pdf(signed.brief, signed.handover, pdf)
-    emit(signed.handover.summary)
+        document = handover_document(signed.brief, signed.handover, inv.ctx.language)
+        missing_glyphs_warning(write_pdf(document, pdf))
+    # the stored summary is the Swedish record; the screen shows the brief in the UI language
+    emit(brief_text(signed.brief, Lang.of(inv.ctx.language)))
     done = _("The handover from {giver} to {taker} is signed in the staff journal.").format(
         giver=a.from_person, taker=a.to_person
     )
     emit(f"{done} PDF → {pdf}" if pdf is not None else done)
-    return 0
-
-
-def deadline_add(inv: Invocation) -> int:
-    """``deadline add KIND [--aware ISO] [--due ISO] [--title T]``."""
-    a = inv.args
-    kind = inv.enum(DeadlineKind, a.kind, "kind")
-    assert kind is not None
-    d = inv.services.start_deadline(
-        kind, aware_at=inv.when(a.aware, "aware"), due_at=inv.when(a.due, "due"), title=a.title
-    ).value
-    emit(f"{short_id(d.id)}  {d.title}: " + _("due {0}").format(fmt_datetime(d.due_at)))
-    return 0
-
-
-def deadline_report(inv: Invocation) -> int:
-    """``deadline report ID [--reported ISO] [--reference REF] [--late-reason TEXT]``."""
-    a = inv.args
-    d = inv.services.report_deadline(
-        a.ref,
-        reported_at=inv.when(a.reported, "reported"),
-        reference=a.reference,
-        late_reason=a.late_reason,
-    ).value
-    emit(f"{short_id(d.id)}  {d.title}: {d.status(inv.ctx.now()).label(inv.ctx.language)}")
-    return 0
-
-
-def briefing_add(inv: Invocation) -> int:
-    """``briefing add ISO [--title T]``."""
-    at = inv.when(inv.args.at, "time")
-    assert at is not None
-    title = inv.args.title if inv.args.title is not None else "Stabsorientering"
-    b = inv.services.add_briefing(at, title).value
-    emit(f"{b.title} {fmt_datetime(b.at)}")
     return 0

@@ -115,6 +115,9 @@ def build_parser(handlers: dict[str, Handler]) -> Parser:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--exercise", action="store_true", help=_("an exercise (ÖVNING)"))
     p.add_argument("--started", metavar="ISO", help=_("when it started (default now)"))
+    p.add_argument(
+        "--template", metavar="ID", help=_("start from an event template (see template list)")
+    )
     p = cmd(ev, "close", _("close the active event"), "event close")
     p.add_argument("--reason", required=True, help=_("why it is closed"))
     p.add_argument("--event", metavar="ID", help=_("another open event (see event list)"))
@@ -230,11 +233,19 @@ def build_parser(handlers: dict[str, Handler]) -> Parser:
     dl = group("deadline", _("statutory deadlines"))
     p = cmd(dl, "add", _("start a deadline clock"), "deadline add")
     p.add_argument(
-        "kind", metavar="KIND", help=_("imy_breach, nis_early_warning, police_report, other")
+        "kind",
+        metavar="KIND",
+        help=_(
+            "imy_breach (72 h), imy_supplement, nis2 (early warning 24 h, notification 72 h, "
+            "final report), police_report, custom"
+        ),
     )
     p.add_argument("--aware", metavar="ISO", help=_("when the organisation became aware"))
-    p.add_argument("--due", metavar="ISO", help=_("due time (police_report, other)"))
+    due = p.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="ISO", help=_("due time (police_report, imy_supplement)"))
+    due.add_argument("--hours", metavar="H", help=_("hours from awareness (custom)"))
     p.add_argument("--title", default="", help=_("a title (default: the kind)"))
+    p.add_argument("--follows", metavar="ID", help=_("the deadline this one follows"))
     p = cmd(dl, "report", _("mark a deadline as reported"), "deadline report")
     p.add_argument("ref", metavar="ID")
     p.add_argument("--reported", metavar="ISO", help=_("when it was reported (default now)"))
@@ -242,17 +253,45 @@ def build_parser(handlers: dict[str, Handler]) -> Parser:
     p.add_argument(
         "--late-reason", default="", help=_("why it was late (required after the due time)")
     )
+    p = cmd(dl, "not-required", _("close a deadline as not required"), "deadline not-required")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--reason", required=True, help=_("why no report is required"))
+    p = cmd(dl, "list", _("list the deadline clocks"), "deadline list")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
 
     br = group("briefing", _("staff briefings"))
     p = cmd(br, "add", _("schedule a staff briefing"), "briefing add")
-    p.add_argument("at", metavar="ISO")
+    p.add_argument("at", metavar="ISO", help=_("the time (the first one of a rhythm)"))
+    rhythm = p.add_mutually_exclusive_group()
+    rhythm.add_argument("--every", metavar="HOURS", help=_("repeat every HOURS hours"))
+    rhythm.add_argument(
+        "--daily", metavar="HH:MM,...", help=_("repeat daily at these times, e.g. 08:00,13:00")
+    )
     p.add_argument("--title", default=None, help=_("the title (default: Stabsorientering)"))
+    p = cmd(br, "list", _("list the briefings"), "briefing list")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
+    p = cmd(br, "cancel", _("cancel a briefing or stop a rhythm"), "briefing cancel")
+    p.add_argument("ref", metavar="ID")
+    p = cmd(br, "agenda", _("the agenda of the next briefing"), "briefing agenda")
+    p.add_argument("--briefing", metavar="ID", help=_("another briefing (see briefing list)"))
+    p = cmd(br, "decision", _("record a decision taken at the briefing"), "briefing decision")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--briefing", metavar="ID", help=_("the briefing (default: the one under way)"))
+    p.add_argument("--occurred", metavar="ISO", help=_("when it was decided (default now)"))
+
+    tp = group("template", _("event templates"))
+    p = cmd(tp, "list", _("list the event templates"), "template list")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
 
     p = cmd(sub, "show", _("show the whole board"))
     p.add_argument("--json", action="store_true", help=_("as JSON (documented shape)"))
 
     ex = group("export", _("documents and the archive"))
     p = cmd(ex, "journal-csv", _("the staff journal as CSV for Excel"), "export journal-csv")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--since", metavar="ISO", help=_("from this time"))
+    p.add_argument("--until", metavar="ISO", help=_("until this time"))
+    p = cmd(ex, "journal-json", _("the staff journal as JSON"), "export journal-json")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--since", metavar="ISO", help=_("from this time"))
     p.add_argument("--until", metavar="ISO", help=_("until this time"))

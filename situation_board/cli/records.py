@@ -11,6 +11,7 @@ from typing import Any
 
 from situation_board.cli.invocation import Invocation
 from situation_board.cli.output import emit, emit_json, print_board
+from situation_board.cli.rhythm import event_from_template
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import ActionStatus, Priority, ReadinessLevel, SystemStatus
 from situation_board.domain.ids import short_id
@@ -41,8 +42,10 @@ def station(inv: Invocation) -> int:
 
 
 def event_new(inv: Invocation) -> int:
-    """``event new NAME [--exercise] [--started ISO]``."""
+    """``event new NAME [--exercise] [--started ISO] [--template ID]``."""
     a = inv.args
+    if a.template:
+        return event_from_template(inv)
     event = inv.services.start_event(
         a.name, exercise=a.exercise, started_at=inv.when(a.started, "started")
     ).value

@@ -64,6 +64,10 @@ def demo(inv: Invocation) -> int:
     """
     ctx = inv.ctx
     as_of = inv.when(inv.args.as_of, "time")
+    if not inv.args.no_gui and inv.windows is not None:  # no display: say so before building
+        problem = inv.windows.problem(ctx.language)
+        if problem is not None:
+            raise BoardError("window_unavailable", reason=problem)
     path = ctx.db_path if ctx.explicit_db else config.demo_db()
     if not ctx.explicit_db:
         for suffix in ("", "-wal", "-shm"):  # the default demo board is rebuilt every time

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from situation_board.domain.undo import UndoStep
+
 
 class Topic(StrEnum):
     """A kind of data the views show; the replicated ones are named like their tables."""
@@ -27,6 +29,10 @@ class Topic(StrEnum):
     HANDOVERS = "handovers"
     CONFLICTS = "conflicts"
     STATION = "station"
+    ENTRY_VISIBILITY = "entry_visibility"
+    """Whether journal entries are hidden from the wall (a mutable record beside each entry)."""
+    REMINDERS = "reminders"
+    """Acknowledged reminders (``reminder_acks``) and this station's shown reminders."""
 
 
 ChangeSet = frozenset[Topic]
@@ -35,6 +41,7 @@ ChangeSet = frozenset[Topic]
 NOTHING: ChangeSet = frozenset()
 EVERYTHING: ChangeSet = frozenset(Topic)
 _BY_NAME = {t.value: t for t in Topic}
+_BY_NAME["reminder_acks"] = Topic.REMINDERS
 
 
 def change_set(names: Iterable[str]) -> ChangeSet:
@@ -47,7 +54,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Outcome(Generic[T]):
-    """What a write use case returns: its ``value`` (a frozen entity) and its ``changes``."""
+    """What a write use case returns: its ``value`` (a frozen entity), its ``changes``, and for
+    a quick change (K, a status change, hide from the wall) the ``undo`` step that restores the
+    previous values (``services`` ``undo``)."""
 
     value: T
     changes: ChangeSet
+    undo: UndoStep | None = None

@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from situation_board.domain.briefings import (
+    IN_PROGRESS_BEFORE,
+    BriefingOccurrence,
+    Recurrence,
+    next_occurrence,
+    occurrences_from,
+    previous_occurrence,
+)
+from situation_board.domain.deadlines import RULES, urgency
 from situation_board.domain.enums import (
     ActionStatus,
     DeadlineKind,
@@ -21,6 +30,7 @@ from situation_board.domain.enums import (
     ReadinessLevel,
     StaffFunction,
     SystemStatus,
+    Urgency,
 )
 
 DUE_SOON = timedelta(hours=1)
@@ -176,7 +186,14 @@ class Handover:
 
 @dataclass(frozen=True, slots=True)
 class DeadlineClock:
-    """Lagstadgad frist, e.g. IMY 72 h from awareness of a personal-data breach."""
+    """Lagstadgad frist, e.g. IMY 72 h from awareness of a personal-data breach (the rules of
+    each kind: ``domain.deadlines``).
+
+    ``follows_id`` links a stage to the one it follows (the NIS2 final report to the incident
+    notification, a supplement to the IMY notification). A clock is closed when it is reported
+    (``reported_at``, ``reference``, and ``late_reason`` when after the due time) or judged
+    not required (``not_required_at`` with ``not_required_reason``).
+    """
 
     id: str
     event_id: str
@@ -187,24 +204,67 @@ class DeadlineClock:
     reported_at: datetime | None = None
     reference: str = ""
     late_reason: str = ""
+    follows_id: str | None = None
+    not_required_at: datetime | None = None
+    not_required_reason: str = ""
 
     def status(self, now: datetime) -> DeadlineStatus:
-        """The clock's state at ``now`` (aware UTC): reported (late or in time), overdue or
-        running."""
+        """The clock's state at ``now`` (aware UTC): not required, reported (late or in time),
+        overdue or running."""
+        if self.not_required_at is not None:
+            return DeadlineStatus.NOT_REQUIRED
         if self.reported_at is not None:
             late = self.reported_at > self.due_at
             return DeadlineStatus.REPORTED_LATE if late else DeadlineStatus.REPORTED
         return DeadlineStatus.OVERDUE if now > self.due_at else DeadlineStatus.RUNNING
 
+    @property
+    def is_open(self) -> bool:
+        """Neither reported nor judged not required: the clock runs."""
+        return self.reported_at is None and self.not_required_at is None
+
+    def urgency(self, now: datetime) -> Urgency:
+        """Calm, warning (50 %), urgent (80 %), overdue, or closed: ``deadlines.urgency``."""
+        return urgency(self.aware_at, self.due_at, now, closed=not self.is_open)
+
+    @property
+    def source(self) -> str:
+        """The legal source of the kind's rule (e.g. ``GDPR art. 33.1``), or ``""``."""
+        return RULES[self.kind].source
+
 
 @dataclass(frozen=True, slots=True)
 class Briefing:
-    """Stabsorientering at a set time; the next one counts down on the wall."""
+    """Stabsorientering: one time, or a rhythm from ``at`` on (``domain.briefings``); the next
+    occurrence counts down on the wall."""
 
     id: str
     event_id: str
     at: datetime
     title: str
+    recurrence: Recurrence | None = None
+    cancelled_at: datetime | None = None
+
+    def next_at(self, after: datetime) -> datetime | None:
+        """The first occurrence at or after ``after``."""
+        return next_occurrence(self.at, self.recurrence, after, cancelled_at=self.cancelled_at)
+
+    def previous_at(self, before: datetime) -> datetime | None:
+        """The last occurrence strictly before ``before``."""
+        return previous_occurrence(self.at, self.recurrence, before, cancelled_at=self.cancelled_at)
+
+    def occurrence(self, at: datetime) -> BriefingOccurrence:
+        """This briefing's occurrence at ``at``."""
+        return BriefingOccurrence(self.id, self.title, at, self.recurrence is not None)
+
+    def occurrences(self, start: datetime, end: datetime) -> tuple[BriefingOccurrence, ...]:
+        """The occurrences with ``start <= at < end``."""
+        found = []
+        for at in occurrences_from(self.at, self.recurrence, start, cancelled_at=self.cancelled_at):
+            if at >= end:
+                break
+            found.append(self.occurrence(at))
+        return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +331,25 @@ class Board:
         """Actions neither done nor cancelled."""
         return tuple(a for a in self.actions if not a.status.is_closed)
 
-    def next_briefing(self) -> Briefing | None:
-        """The first briefing at or after ``as_of``, if any."""
-        upcoming = [b for b in self.briefings if b.at >= self.as_of]
-        return min(upcoming, key=lambda b: b.at) if upcoming else None
+    def next_briefing(self, after: datetime | None = None) -> BriefingOccurrence | None:
+        """The first briefing occurrence at or after ``after`` (default ``as_of``)."""
+        start = self.as_of if after is None else after
+        found = [b.occurrence(at) for b in self.briefings if (at := b.next_at(start)) is not None]
+        return min(found, key=lambda o: o.at) if found else None
+
+    def previous_briefing(self, before: datetime | None = None) -> BriefingOccurrence | None:
+        """The last briefing occurrence strictly before ``before`` (default ``as_of``)."""
+        end = self.as_of if before is None else before
+        found = [b.occurrence(at) for b in self.briefings if (at := b.previous_at(end)) is not None]
+        return max(found, key=lambda o: o.at) if found else None
+
+    def briefing_under_way(self, at: datetime | None = None) -> BriefingOccurrence | None:
+        """The briefing in progress at ``at`` (default ``as_of``): the latest occurrence from
+        15 minutes before its time to 2 hours after (``BriefingOccurrence.in_progress``)."""
+        when = self.as_of if at is None else at
+        latest = self.previous_briefing(when + IN_PROGRESS_BEFORE + timedelta(microseconds=1))
+        return latest if latest is not None and latest.in_progress(when) else None
+
+    def open_deadlines(self) -> tuple[DeadlineClock, ...]:
+        """Clocks still running (or overdue): neither reported nor judged not required."""
+        return tuple(d for d in self.deadlines if d.is_open)

@@ -139,17 +139,49 @@ class StaffFunction(Labelled):
 
 
 class DeadlineKind(Labelled):
-    """A statutory or agreed reporting deadline (lagstadgad frist)."""
+    """A statutory or agreed reporting deadline (lagstadgad frist); the rule of each kind is in
+    ``domain.deadlines.RULES``.
+
+    Code names are stored and synced, so they never change: ``nis_early_warning`` is the first
+    NIS2 stage as before. ``other`` (the kind before issue 11) reads as ``custom``; ``nis2`` and
+    ``nis`` are accepted as input for the NIS2 stages, which start together.
+    """
 
     IMY_BREACH = "imy_breach"
+    IMY_SUPPLEMENT = "imy_supplement"
     NIS_EARLY_WARNING = "nis_early_warning"
+    NIS_NOTIFICATION = "nis_notification"
+    NIS_FINAL_REPORT = "nis_final_report"
     POLICE_REPORT = "police_report"
-    OTHER = "other"
+    CUSTOM = "custom"
+
+    @classmethod
+    def _missing_(cls, value: object) -> DeadlineKind | None:
+        """Old and short code names: ``DeadlineKind("other") is DeadlineKind.CUSTOM``."""
+        if isinstance(value, str):
+            alias = DEADLINE_ALIASES.get(text_key(value))
+            if alias is not None:
+                return cls(alias)
+        return None
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """As ``Labelled.parse``, also accepting the aliases of ``DEADLINE_ALIASES``."""
+        alias = DEADLINE_ALIASES.get(text_key(text))
+        return cls(alias) if alias is not None else super().parse(text)
 
     @property
-    def default_hours(self) -> int | None:
-        """Hours from awareness to due, where the rule fixes one (GDPR art. 33: 72 h; NIS2: 24 h)."""
-        return {"imy_breach": 72, "nis_early_warning": 24}.get(self.value)
+    def is_nis(self) -> bool:
+        """One of the three NIS2 stages (started together)."""
+        return self.value.startswith("nis_")
+
+
+DEADLINE_ALIASES: dict[str, str] = {
+    "other": "custom",
+    "nis2": "nis_early_warning",
+    "nis": "nis_early_warning",
+}
+"""Code names accepted besides the kinds' own: the old ``other``, and ``nis2``/``nis``."""
 
 
 class DeadlineStatus(Labelled):
@@ -159,6 +191,23 @@ class DeadlineStatus(Labelled):
     OVERDUE = "overdue"
     REPORTED = "reported"
     REPORTED_LATE = "reported_late"
+    NOT_REQUIRED = "not_required"
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be reported (running or overdue)."""
+        return self in (DeadlineStatus.RUNNING, DeadlineStatus.OVERDUE)
+
+
+class Urgency(Labelled):
+    """How close a clock is to its due time: warnings at 50 % and 80 % of the time, red after
+    it (``domain.deadlines.urgency``); ``closed`` once reported or not required."""
+
+    CALM = "calm"
+    WARNING = "warning"
+    URGENT = "urgent"
+    OVERDUE = "overdue"
+    CLOSED = "closed"
 
 
 # Labels per enum class (StrEnum members of different classes with the same value compare
@@ -213,14 +262,25 @@ _LABELS: dict[type[Labelled], dict[str, str]] = {
     },
     DeadlineKind: {
         DeadlineKind.IMY_BREACH.value: NC_("DeadlineKind", "Personal-data breach to IMY"),
+        DeadlineKind.IMY_SUPPLEMENT.value: NC_("DeadlineKind", "Supplement to IMY"),
         DeadlineKind.NIS_EARLY_WARNING.value: NC_("DeadlineKind", "NIS incident, early warning"),
+        DeadlineKind.NIS_NOTIFICATION.value: NC_("DeadlineKind", "NIS incident notification"),
+        DeadlineKind.NIS_FINAL_REPORT.value: NC_("DeadlineKind", "NIS incident, final report"),
         DeadlineKind.POLICE_REPORT.value: NC_("DeadlineKind", "Police report"),
-        DeadlineKind.OTHER.value: NC_("DeadlineKind", "Other deadline"),
+        DeadlineKind.CUSTOM.value: NC_("DeadlineKind", "Other deadline"),
     },
     DeadlineStatus: {
         DeadlineStatus.RUNNING.value: NC_("DeadlineStatus", "Running"),
         DeadlineStatus.OVERDUE.value: NC_("DeadlineStatus", "Overdue"),
         DeadlineStatus.REPORTED.value: NC_("DeadlineStatus", "Reported"),
         DeadlineStatus.REPORTED_LATE.value: NC_("DeadlineStatus", "Reported late"),
+        DeadlineStatus.NOT_REQUIRED.value: NC_("DeadlineStatus", "Not required"),
+    },
+    Urgency: {
+        Urgency.CALM.value: NC_("Urgency", "Within time"),
+        Urgency.WARNING.value: NC_("Urgency", "Half the time has passed"),
+        Urgency.URGENT.value: NC_("Urgency", "80 percent of the time has passed"),
+        Urgency.OVERDUE.value: NC_("Urgency", "Overdue"),
+        Urgency.CLOSED.value: NC_("Urgency", "Closed"),
     },
 }

@@ -49,6 +49,9 @@ FIELDS: dict[str, str] = {
     "to_person": N_("the incoming person"),
     "station": N_("the station code"),
     "user": N_("the user name"),
+    "hours": N_("the number of hours"),
+    "reference": N_("the reference"),
+    "template": N_("the template"),
 }
 
 MESSAGES: dict[str, str] = {
@@ -134,6 +137,14 @@ MESSAGES: dict[str, str] = {
         "Screen {value} does not exist; there are {count} screen(s), numbered from 0."
     ),
     "comment_required": N_("Write a comment for the journal when the status changes."),
+    "undo_stale": N_(
+        "Cannot undo ({change}): it has been changed since, by someone else or at another "
+        "station. Nothing was changed."
+    ),
+    "personnummer_on_wall": N_(
+        "Entry {number} looks like it contains a personal identity number and stays hidden "
+        "from the wall."
+    ),
     "schema_too_new": N_(
         "The database {path} was written by a newer version of the program (schema {found}). "
         "Update situation-board; nothing was changed."
@@ -143,9 +154,45 @@ MESSAGES: dict[str, str] = {
         "starts or an event is started (situation-board event new …); nothing was created."
     ),
     "db_unusable": N_("Cannot open the database {path}: {reason}"),
+    "no_display": N_(
+        "There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set). Start the program in a desktop session, or use the command line (e.g. "
+        "situation-board show)."
+    ),
+    "display_unreachable": N_(
+        "Cannot connect to the display {display}. Is the desktop session running, and may this "
+        "user use it? The command line works without a display (e.g. situation-board show)."
+    ),
+    "qt_libraries_missing": N_(
+        "The window cannot open: Qt's {plugin} platform plugin needs {libraries}, which is not "
+        "installed. Install it with: sudo apt install {packages}"
+    ),
+    "window_unavailable": N_("The demo board cannot open: {reason}"),
     "bad_config": N_("Error in the configuration file {path}: {reason}"),
     "deadline_already_reported": N_("The deadline “{title}” has already been reported."),
+    "deadline_closed": N_("The deadline “{title}” is already closed ({status})."),
     "due_required": N_("Give a due time (--due) for this kind of deadline."),
+    "custom_needs_time": N_(
+        "Give the number of hours (--hours) or the due time (--due) for this deadline, not both."
+    ),
+    "deadline_due_missing": N_("Give the due time: this kind of deadline has no statutory time."),
+    "deadline_hours_or_due": N_(
+        "Give either the number of hours or the due time for this deadline (one of them)."
+    ),
+    "no_briefing_held": N_("No briefing is under way or has been held yet: schedule one first."),
+    "bad_hours": N_("The number of hours must be more than 0 and at most {limit}, not {value}."),
+    "bad_every_hours": N_(
+        "Every how many hours: give a whole number from 1 to {limit}, not “{value}”."
+    ),
+    "bad_daily_times": N_("Cannot read the daily times “{value}”: write e.g. 08:00,13:00,16:00."),
+    "briefing_cancelled": N_("The briefing “{title}” is already cancelled."),
+    "no_briefing_in_progress": N_(
+        "No briefing is under way now (from 15 minutes before its time to 2 hours after). "
+        "Name the briefing (--briefing ID, see briefing list)."
+    ),
+    "template_broken": N_("The template {path} is broken at line {line}: {reason}"),
+    "template_broken_file": N_("The template {path} is broken: {reason}"),
+    "template_folder_unreadable": N_("The template folder {path} cannot be read: {reason}"),
     "demo_exists": N_(
         "The database {path} already holds data. Choose a new file for the demo (--db)."
     ),

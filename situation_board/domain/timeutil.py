@@ -8,6 +8,7 @@ DST change), a bare date (local midnight) and a bare ``HH:MM`` (today, local). I
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -208,3 +209,25 @@ def late_by(delta: timedelta, language: str) -> str:
     if not minutes:
         return "< 1 min"
     return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def wall_instant(naive: datetime) -> datetime:
+    """The instant (aware UTC) of a Stockholm wall-clock time computed by calendar arithmetic
+    ("the same time one month later", "every day at 08:00"): a time in the skipped March hour
+    moves forward by the gap (02:30 → 03:30 +02:00, the same instant as 02:30 +01:00); a time in
+    the repeated October hour is its first occurrence (+02:00), the earlier of the two."""
+    return naive.replace(tzinfo=STOCKHOLM, fold=0).astimezone(UTC)
+
+
+def add_months(instant: datetime, months: int) -> datetime:
+    """``months`` calendar months after ``instant`` in Stockholm time, at the same wall-clock
+    time (the day clamped to the month's last: 31 Jan + 1 month = 29 Feb in a leap year).
+    Across a DST change the result is the same local time, so one hour more or less than a
+    whole number of days (see ``wall_instant`` for the skipped and the repeated hour)."""
+    here = local(instant)
+    index = here.year * 12 + here.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    naive = here.replace(tzinfo=None, year=year, month=month, day=min(here.day, last))
+    return wall_instant(naive)

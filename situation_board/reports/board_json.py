@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from situation_board.domain.deadlines import elapsed_percent
 from situation_board.domain.entities import (
     Action,
     AffectedSystem,
@@ -27,6 +28,7 @@ JSON_SHAPE_VERSION = 1
 
 
 def event_json(e: Event | None) -> dict[str, Any] | None:
+    """The event in the documented shape (``None`` without one)."""
     if e is None:
         return None
     return {
@@ -40,6 +42,7 @@ def event_json(e: Event | None) -> dict[str, Any] | None:
 
 
 def level_json(d: LevelDecision | None) -> dict[str, Any]:
+    """The current level decision (Normalläge with empty fields without one)."""
     level = d.level if d else ReadinessLevel.NORMAL
     return {
         "level": level.value,
@@ -52,6 +55,7 @@ def level_json(d: LevelDecision | None) -> dict[str, Any]:
 
 
 def system_json(s: AffectedSystem) -> dict[str, Any]:
+    """An affected system in the documented shape."""
     prognosis = iso(s.prognosis_at) if s.prognosis_at else (s.prognosis_text or None)
     return {
         "id": s.id,
@@ -73,6 +77,7 @@ def system_json(s: AffectedSystem) -> dict[str, Any]:
 
 
 def action_json(a: Action, board: Board) -> dict[str, Any]:
+    """An action, with ``overdue``/``due_soon`` as of ``board.as_of``."""
     return {
         "id": a.id,
         "short_id": short_id(a.id),
@@ -90,8 +95,10 @@ def action_json(a: Action, board: Board) -> dict[str, Any]:
     }
 
 
-def entry_json(e: JournalEntry) -> dict[str, Any]:
-    return {
+def entry_json(e: JournalEntry, *, exercise: bool | None = None) -> dict[str, Any]:
+    """A journal entry; ``exercise`` (when given) adds the event's exercise flag to the entry,
+    as the journal's own exports do (``log list --json``, ``export journal-json``)."""
+    data: dict[str, Any] = {
         "id": e.id,
         "number": e.number,
         "occurred_at": iso(e.occurred_at),
@@ -107,26 +114,50 @@ def entry_json(e: JournalEntry) -> dict[str, Any]:
         "corrects": e.corrects,
         "hidden_from_wall": e.hidden_from_wall,
     }
+    if exercise is not None:
+        data["exercise"] = exercise
+    return data
 
 
 def deadline_json(d: DeadlineClock, board: Board) -> dict[str, Any]:
+    """A deadline clock with its status as of ``board.as_of``."""
     status = d.status(board.as_of)
+    urgency = d.urgency(board.as_of)
     return {
         "id": d.id,
+        "short_id": short_id(d.id),
         "kind": d.kind.value,
+        "kind_label": d.kind.sv,
         "title": d.title,
         "aware_at": iso(d.aware_at),
         "due_at": iso(d.due_at),
         "status": status.value,
         "status_label": status.sv,
+        "urgency": urgency.value,
+        "elapsed_percent": elapsed_percent(d.aware_at, d.due_at, board.as_of),
         "reported_at": iso(d.reported_at),
         "reference": d.reference,
         "late_reason": d.late_reason,
+        "not_required_at": iso(d.not_required_at),
+        "not_required_reason": d.not_required_reason,
+        "follows_id": d.follows_id,
+        "source": d.source,
     }
 
 
-def briefing_json(b: Briefing) -> dict[str, Any]:
-    return {"id": b.id, "at": iso(b.at), "title": b.title}
+def briefing_json(b: Briefing, board: Board | None = None) -> dict[str, Any]:
+    """A briefing: ``at`` is its (first) time; ``recurrence`` its rhythm (``every 4h``,
+    ``daily 08:00,13:00``, or null); ``next_at`` its next occurrence as of ``board``."""
+    data: dict[str, Any] = {
+        "id": b.id,
+        "at": iso(b.at),
+        "title": b.title,
+        "recurrence": b.recurrence.code if b.recurrence else None,
+        "cancelled_at": iso(b.cancelled_at),
+    }
+    if board is not None:
+        data["next_at"] = iso(b.next_at(board.as_of))
+    return data
 
 
 def sync_json(s: SyncInfo, board: Board) -> dict[str, Any]:
@@ -153,6 +184,6 @@ def board_json(board: Board) -> dict[str, Any]:
         "actions": [action_json(a, board) for a in board.actions],
         "journal": [entry_json(e) for e in board.journal],
         "deadlines": [deadline_json(d, board) for d in board.deadlines],
-        "briefings": [briefing_json(b) for b in board.briefings],
+        "briefings": [briefing_json(b, board) for b in board.briefings],
         "sync": sync_json(board.sync, board),
     }

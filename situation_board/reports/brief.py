@@ -11,6 +11,9 @@ The structured sections follow the same journal where they can: level changes ar
 whose journal entry is uncovered (or recorded in the period), system changes and decisions are
 uncovered entries. New and closed actions come from the actions' own times within the period;
 their journal entries are in the entry list whatever happens.
+
+``brief_text`` is the summary stored with the handover: part of the record, so Swedish whatever
+the UI language; the printed handover (``reports/documents.py``) follows the document's language.
 """
 
 from __future__ import annotations
@@ -18,17 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from situation_board.domain.briefings import BriefingOccurrence
 from situation_board.domain.entities import (
     Action,
     AffectedSystem,
     Board,
-    Briefing,
     DeadlineClock,
     JournalEntry,
     LevelDecision,
 )
-from situation_board.domain.enums import DeadlineStatus, EntryCategory
-from situation_board.domain.timeutil import fmt_datetime, fmt_short
+from situation_board.domain.enums import DeadlineStatus, EntryCategory, ReadinessLevel
+from situation_board.domain.timeutil import fmt_datetime
 from situation_board.reports.classify import (
     USER_SIGNIFICANT,
     is_level_change,
@@ -36,8 +39,10 @@ from situation_board.reports.classify import (
     is_system_status_change,
     significant_first,
 )
+from situation_board.reports.lang import Lang
 
 SIGNIFICANT = USER_SIGNIFICANT  # categories always significant (see ``classify.is_significant``)
+RECORD = Lang("sv")  # the language of the record: the summary stored with each handover
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class HandoverBrief:
     overdue_actions: tuple[Action, ...]
     open_actions: tuple[Action, ...]
     deadlines: tuple[DeadlineClock, ...]
-    next_briefing: Briefing | None
+    next_briefing: BriefingOccurrence | None
     entries: tuple[JournalEntry, ...]  # significant first, then the rest, each chronological
     decisions: tuple[JournalEntry, ...] = ()  # entries of category "beslut" in the period
     system_changes: tuple[JournalEntry, ...] = ()  # system status changes in the period
@@ -64,14 +69,17 @@ class HandoverBrief:
 
     @property
     def entry_ids(self) -> tuple[str, ...]:
+        """The ids of the entries this brief covers."""
         return tuple(e.id for e in self.entries)
 
     @property
     def significant_entries(self) -> tuple[JournalEntry, ...]:
+        """The significant entries, chronological."""
         return tuple(e for e in self.entries if is_significant(e))
 
     @property
     def other_entries(self) -> tuple[JournalEntry, ...]:
+        """The other entries, chronological."""
         return tuple(e for e in self.entries if not is_significant(e))
 
     def arrived_late(self, entry: JournalEntry) -> bool:
@@ -80,16 +88,10 @@ class HandoverBrief:
 
     @property
     def overdue_deadlines(self) -> tuple[DeadlineClock, ...]:
+        """The deadlines overdue at the end of the period."""
         return tuple(
             d for d in self.deadlines if d.status(self.period_end) is DeadlineStatus.OVERDUE
         )
-
-
-def count_sv(n: int, one: str, many: str, none: str | None = None) -> str:
-    """``1 försenad`` / ``3 försenade`` / ``ingen försenad``: Swedish agreement for counts."""
-    if n == 0 and none is not None:
-        return none
-    return f"{n} {one if n == 1 else many}"
 
 
 def _in_period(when: datetime | None, start: datetime | None, end: datetime) -> bool:
@@ -141,98 +143,119 @@ def build_brief(
     )
 
 
-def system_line(s: AffectedSystem) -> str:
+def system_line(s: AffectedSystem, lang: Lang) -> str:
     """``Utskrivningssystemet: Ur funktion · reservrutin aktiv · prognos: …``"""
-    parts = [f"{s.name}: {s.status.sv}"]
+    parts = [f"{s.name}: {lang.label(s.status)}"]
     if s.reserve_routine_active:
-        parts.append("reservrutin aktiv")
+        parts.append(lang.gettext("reserve routine active"))
     if s.workaround:
-        parts.append(f"alternativ lösning: {s.workaround}")
-    prognosis = fmt_short(s.prognosis_at) if s.prognosis_at else s.prognosis_text
-    parts.append(f"prognos: {prognosis or 'ingen prognos'}")
+        parts.append(lang.gettext("alternative solution: {0}").format(s.workaround))
+    prognosis = lang.short(s.prognosis_at) if s.prognosis_at else s.prognosis_text
+    parts.append(lang.gettext("prognosis: {0}").format(prognosis or lang.gettext("no prognosis")))
     if s.next_update_at:
-        parts.append(f"nästa uppdatering {fmt_short(s.next_update_at)}")
+        parts.append(lang.gettext("next update {0}").format(lang.short(s.next_update_at)))
     return " · ".join(parts)
 
 
-def action_line(a: Action, now: datetime) -> str:
-    due = f", senast {fmt_short(a.due_at)}" if a.due_at else ""
-    flag = "FÖRSENAD: " if a.is_overdue(now) else ""
-    return f"{flag}{a.title} ({a.owner or 'ingen ansvarig'}{due}) – {a.status.sv}"
+def action_line(a: Action, now: datetime, lang: Lang) -> str:
+    """``FÖRSENAD: Title (owner, senast 22 jan. 14:05) – Öppen`` in ``lang``."""
+    owner = a.owner or lang.gettext("no owner")
+    if a.due_at:
+        owner = lang.gettext("{owner}, due {due}").format(owner=owner, due=lang.short(a.due_at))
+    flag = lang.gettext("OVERDUE") + ": " if a.is_overdue(now) else ""
+    return f"{flag}{a.title} ({owner}) – {lang.label(a.status)}"
 
 
-def entry_line(e: JournalEntry, brief: HandoverBrief | None = None) -> str:
-    late = " (inkommen i efterhand)" if brief is not None and brief.arrived_late(e) else ""
-    return f"{e.number} {fmt_short(e.occurred_at)} [{e.category.sv}]{late} {e.text}"
+def entry_line(e: JournalEntry, lang: Lang, brief: HandoverBrief | None = None) -> str:
+    """``V1-0042 22 jan. 14:05 [Beslut] text`` in ``lang`` (late arrivals marked)."""
+    late = ""
+    if brief is not None and brief.arrived_late(e):
+        late = " (" + lang.gettext("arrived late") + ")"
+    return f"{e.number} {lang.short(e.occurred_at)} [{lang.label(e.category)}]{late} {e.text}"
 
 
-def brief_text(brief: HandoverBrief) -> str:
-    """The brief as plain Swedish text (stored with the handover, printable, pasteable)."""
+def brief_text(brief: HandoverBrief, lang: Lang = RECORD) -> str:
+    """The brief as plain text: printable, pasteable, and stored with the handover as part of
+    the record — in Swedish (``RECORD``) whatever the UI language, unless ``lang`` says so."""
+    _ = lang.gettext
+    none = "  " + _("None.")
+    end = brief.period_end
     lines: list[str] = []
-    start = fmt_datetime(brief.period_start) if brief.period_start else "händelsens start"
-    lines.append(f"Överlämning – {brief.event_name}{' (ÖVNING)' if brief.exercise else ''}")
-    lines.append(f"Period: {start} – {fmt_datetime(brief.period_end)}")
+    start = fmt_datetime(brief.period_start) if brief.period_start else _("the start of the event")
+    exercise = " (" + _("EXERCISE") + ")" if brief.exercise else ""
+    lines.append(_("Handover") + f" – {brief.event_name}{exercise}")
+    lines.append(_("Period: {start} – {end}").format(start=start, end=fmt_datetime(end)))
     if brief.level:
         lines.append(
-            f"Beredskapsläge: {brief.level.level.sv} ({brief.level.scope}) sedan "
-            f"{fmt_short(brief.level.decided_at)}, beslut: {brief.level.decided_by}"
+            _("Readiness level: {level} ({scope}) since {since}, decided by {who}").format(
+                level=lang.label(brief.level.level),
+                scope=brief.level.scope,
+                since=lang.short(brief.level.decided_at),
+                who=brief.level.decided_by,
+            )
         )
     else:
-        lines.append("Beredskapsläge: Normalläge")
-    lines.append("")
-    lines.append("Beslut under perioden:")
+        lines.append(_("Readiness level: {0}").format(lang.label(ReadinessLevel.NORMAL)))
+    lines += ["", _("Decisions in the period:")]
     for d in brief.level_changes:
-        lines.append(f"  {fmt_short(d.decided_at)} Beredskapsläge {d.level.sv}: {d.reason}")
+        level = _("Readiness level {0}").format(lang.label(d.level))
+        lines.append(f"  {lang.short(d.decided_at)} {level}: {d.reason}")
     for e in brief.decisions:
-        lines.append(f"  {fmt_short(e.occurred_at)} {e.text}")
+        lines.append(f"  {lang.short(e.occurred_at)} {e.text}")
     if not brief.level_changes and not brief.decisions:
-        lines.append("  Inga.")
-    lines.append("")
-    lines.append("Systemändringar under perioden:")
-    for e in brief.system_changes:
-        lines.append(f"  {fmt_short(e.occurred_at)} {e.text}")
+        lines.append(none)
+    lines += ["", _("System changes in the period:")]
+    lines += [f"  {lang.short(e.occurred_at)} {e.text}" for e in brief.system_changes]
     if not brief.system_changes:
-        lines.append("  Inga.")
-    lines.append("")
-    lines.append("Berörda system nu:")
-    for s in brief.systems:
-        lines.append(f"  {system_line(s)}")
+        lines.append(none)
+    lines += ["", _("Affected systems now:")]
+    lines += [f"  {system_line(s, lang)}" for s in brief.systems]
     if not brief.systems:
-        lines.append("  Inga registrerade.")
+        lines.append("  " + _("None registered."))
     lines.append("")
     lines.append(
-        f"Åtgärder: {len(brief.open_actions)} öppna, "
-        f"{count_sv(len(brief.overdue_actions), 'försenad', 'försenade')}, "
-        f"{count_sv(len(brief.new_actions), 'ny', 'nya')} och "
-        f"{count_sv(len(brief.closed_actions), 'avslutad', 'avslutade')} under perioden"
+        _("Actions: {open}, {overdue}, {new} and {closed} in the period").format(
+            open=lang.ngettext("{n} open", "{n} open", len(brief.open_actions)).format(
+                n=len(brief.open_actions)
+            ),
+            overdue=lang.ngettext("{n} overdue", "{n} overdue", len(brief.overdue_actions)).format(
+                n=len(brief.overdue_actions)
+            ),
+            new=lang.ngettext("{n} new", "{n} new", len(brief.new_actions)).format(
+                n=len(brief.new_actions)
+            ),
+            closed=lang.ngettext("{n} closed", "{n} closed", len(brief.closed_actions)).format(
+                n=len(brief.closed_actions)
+            ),
+        )
     )
-    for a in brief.overdue_actions:
-        lines.append(f"  {action_line(a, brief.period_end)}")
+    lines += [f"  {action_line(a, end, lang)}" for a in brief.overdue_actions]
     late = {a.id for a in brief.overdue_actions}
     for a in brief.new_actions:
         if a.id not in late:  # a new action that is already overdue is listed once, above
-            lines.append(f"  Ny: {action_line(a, brief.period_end)}")
-    for a in brief.closed_actions:
-        lines.append(f"  {a.status.sv}: {a.title}")
-    lines.append("")
-    lines.append("Frister som löper:")
+            lines.append("  " + _("New: {0}").format(action_line(a, end, lang)))
+    lines += [f"  {lang.label(a.status)}: {a.title}" for a in brief.closed_actions]
+    lines += ["", _("Deadlines running:")]
     for clock in brief.deadlines:
-        state = clock.status(brief.period_end).sv
-        lines.append(f"  {clock.title}: senast {fmt_datetime(clock.due_at)} ({state})")
+        due = _("due {0}").format(fmt_datetime(clock.due_at))
+        lines.append(f"  {clock.title}: {due} ({lang.label(clock.status(end))})")
     if not brief.deadlines:
-        lines.append("  Inga.")
+        lines.append(none)
     lines.append("")
     if brief.next_briefing:
         b = brief.next_briefing
-        lines.append(f"Nästa stabsorientering: {fmt_datetime(b.at)} – {b.title}")
+        lines.append(_("Next staff briefing: {0}").format(f"{fmt_datetime(b.at)} – {b.title}"))
     else:
-        lines.append("Nästa stabsorientering: ingen planerad")
+        lines.append(_("Next staff briefing: {0}").format(_("none planned")))
     lines.append("")
+    significant = len(brief.significant_entries)
     lines.append(
-        f"Journalposter under perioden ({len(brief.entries)}, "
-        f"varav {count_sv(len(brief.significant_entries), 'väsentlig', 'väsentliga')}, "
-        "dessa först):"
+        _("Journal entries in the period ({n}, of which {significant}, these first):").format(
+            n=len(brief.entries),
+            significant=lang.ngettext("{n} significant", "{n} significant", significant).format(
+                n=significant
+            ),
+        )
     )
-    for e in brief.entries:
-        lines.append(f"  {entry_line(e, brief)}")
+    lines += [f"  {entry_line(e, lang, brief)}" for e in brief.entries]
     return "\n".join(lines)

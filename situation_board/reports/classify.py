@@ -31,6 +31,7 @@ USER_SIGNIFICANT = frozenset({EntryCategory.DECISION, EntryCategory.SIGNIFICANT}
 
 
 def is_level_change(e: JournalEntry) -> bool:
+    """A system entry recording a change of the readiness level."""
     return e.category is EntryCategory.SYSTEM and e.text.startswith(LEVEL_PREFIX)
 
 

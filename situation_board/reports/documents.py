@@ -1,14 +1,15 @@
-"""The printable documents as ``Document`` values (HTML + page furniture); no Qt here.
+"""The printable documents as ``Document`` values (blocks + page furniture); no Qt here.
 
 * ``handover_document`` — the brief, the outgoing person's note and the acknowledgement (or
-  "ej kvitterad" while the window previews it before signing);
+  "not signed" while the window previews it before signing);
 * ``journal_document`` — the staff journal, whole or a period;
 * ``situation_report_document`` — the lägesbild in MSB's structure;
 * ``archive_document`` — the closure record: event, level history, systems with their history,
   actions, deadlines, briefings, handovers and the whole journal.
 
-The board print (one page, landscape) is in ``reports/board_print.py``. ``reports/pdf.py`` renders
-any of them to a PDF file or a ``QPrinter``.
+Each takes the document's language (``language``: ``sv``/``en``; ``None``: the process's UI
+language; the situation report carries its own). The board print (one page, landscape) is in
+``reports/board_print.py``; ``reports/pdf.py`` writes any of them as PDF.
 """
 
 from __future__ import annotations
@@ -17,178 +18,237 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from situation_board.domain.entities import Event, Handover, JournalEntry
-from situation_board.domain.timeutil import fmt_datetime, fmt_short
-from situation_board.reports import html as H
-from situation_board.reports.brief import HandoverBrief, count_sv
+from situation_board.domain.timeutil import fmt_datetime
+from situation_board.reports import parts as P
+from situation_board.reports.blocks import (
+    Block,
+    Box,
+    Bullets,
+    Heading,
+    KeyValues,
+    Para,
+    Signatures,
+    Table,
+    bold,
+    italic,
+    rich,
+)
+from situation_board.reports.brief import HandoverBrief
 from situation_board.reports.classify import system_history
+from situation_board.reports.lang import Lang
 from situation_board.reports.records import Document, DocumentMeta, EventRecord
-from situation_board.reports.situation_report import TO_FILL, SituationReport
+from situation_board.reports.situation_report import SituationReport
 
 
-def _event_head(title: str, meta: DocumentMeta, subtitle: str = "") -> str:
-    parts = [H.h1(title), H.para(f"<b>{H.esc(meta.event_name)}</b>", raw=True)]
+def _event_head(title: str, meta: DocumentMeta, lang: Lang, subtitle: str = "") -> list[Block]:
+    out: list[Block] = [Heading(title, level=1), Para(rich(bold(meta.event_name)))]
     if subtitle:
-        parts.append(H.para(subtitle, muted=True))
+        out.append(Para(rich(subtitle), muted=True))
     if meta.exercise:
-        parts.append(H.exercise_banner())
-    return "".join(parts)
+        out.append(P.exercise_band(lang))
+    return out
 
 
-def _when_list(entries: Sequence[JournalEntry]) -> str:
-    return H.bullets(f"{fmt_short(e.occurred_at)} – {e.text}" for e in entries)
+def _dated(entries: Sequence[JournalEntry], lang: Lang) -> Bullets:
+    return Bullets(tuple(rich(f"{lang.short(e.occurred_at)} – {e.text}") for e in entries))
 
 
 # ---------------------------------------------------------------------- handover
 
 
-def handover_html(brief: HandoverBrief, handover: Handover | None, meta: DocumentMeta) -> str:
+def handover_blocks(
+    brief: HandoverBrief, handover: Handover | None, meta: DocumentMeta
+) -> tuple[Block, ...]:
+    """The handover's content (``handover`` None: an unsigned preview)."""
+    lang = Lang(meta.language)
+    _ = lang.gettext
     now = brief.period_end
-    start = fmt_datetime(brief.period_start) if brief.period_start else "händelsens start"
-    out = [_event_head("Överlämning", meta, f"Period: {start} – {fmt_datetime(brief.period_end)}")]
+    start = fmt_datetime(brief.period_start) if brief.period_start else _("the start of the event")
+    period = _("Period: {start} – {end}").format(start=start, end=fmt_datetime(now))
+    out = _event_head(_("Handover"), meta, lang, period)
     if handover is not None:
+        acknowledged = f"{handover.acknowledged_by}, {fmt_datetime(handover.acknowledged_at)}"
         out.append(
-            H.key_values(
-                [
-                    ("Lämnas av", handover.from_person),
-                    ("Tas över av", handover.to_person),
-                    (
-                        "Kvitterad",
-                        f"{handover.acknowledged_by}, {fmt_datetime(handover.acknowledged_at)}",
-                    ),
-                ]
+            KeyValues(
+                (
+                    (_("Handed over by"), rich(handover.from_person)),
+                    (_("Taken over by"), rich(handover.to_person)),
+                    (_("Acknowledged"), rich(acknowledged)),
+                )
             )
         )
-        note = H.esc(handover.note) if handover.note else "<i>Ingen anteckning.</i>"
-        out.append(H.h3(f"Anteckning från {handover.from_person}"))
-        out.append(H.boxed(note))
+        out.append(Heading(_("Note from {0}").format(handover.from_person), level=3))
+        out.append(Box(rich(handover.note) if handover.note else rich(italic(_("No note.")))))
     else:
-        out.append(H.boxed("<b>Förhandsvisning – ej kvitterad.</b>"))
+        out.append(Box(rich(bold(_("Preview – not signed.")))))
 
-    out.append(H.h2("Läget nu"))
-    out.append(H.level_banner(brief.level))
+    out += [Heading(_("The situation now")), P.level_band(brief.level, lang)]
 
-    out.append(H.h2("Beslut under perioden"))
+    out.append(Heading(_("Decisions in the period")))
     decisions = [
-        f"{fmt_short(d.decided_at)} – Beredskapsläge {d.level.sv} ({d.scope}), "
-        f"beslut av {d.decided_by}: {d.reason}"
+        rich(
+            f"{lang.short(d.decided_at)} – "
+            + _("Readiness level {level} ({scope}), decided by {who}: {reason}").format(
+                level=lang.label(d.level), scope=d.scope, who=d.decided_by, reason=d.reason
+            )
+        )
         for d in brief.level_changes
-    ] + [f"{fmt_short(e.occurred_at)} – {e.text}" for e in brief.decisions]
-    out.append(H.bullets(decisions) or H.para("Inga beslut under perioden.", muted=True))
-
-    out.append(H.h2("Systemändringar under perioden"))
+    ] + [rich(f"{lang.short(e.occurred_at)} – {e.text}") for e in brief.decisions]
     out.append(
-        _when_list(brief.system_changes)
-        or H.para("Inga systemändringar under perioden.", muted=True)
+        Bullets(tuple(decisions)) if decisions else P.none_para(_("No decisions in the period."))
     )
-    out.append(H.h3("Berörda system nu"))
-    out.append(H.systems_table(brief.systems, now))
 
-    out.append(H.h2("Åtgärder"))
+    out.append(Heading(_("System changes in the period")))
     out.append(
-        H.para(
-            f"{len(brief.open_actions)} öppna, varav "
-            f"{count_sv(len(brief.overdue_actions), 'försenad', 'försenade', 'ingen försenad')}. "
-            f"{count_sv(len(brief.new_actions), 'ny', 'nya')} och "
-            f"{count_sv(len(brief.closed_actions), 'avslutad', 'avslutade')} under perioden."
+        _dated(brief.system_changes, lang)
+        if brief.system_changes
+        else P.none_para(_("No system changes in the period."))
+    )
+    out += [Heading(_("Affected systems now"), level=3), P.systems_table(brief.systems, now, lang)]
+
+    out.append(Heading(_("Actions")))
+    n_open, n_late = len(brief.open_actions), len(brief.overdue_actions)
+    n_new, n_closed = len(brief.new_actions), len(brief.closed_actions)
+    late_text = (
+        lang.ngettext("{n} overdue", "{n} overdue", n_late).format(n=n_late)
+        if n_late
+        else _("none overdue")
+    )
+    out.append(
+        Para(
+            rich(
+                _("{open} open, of which {overdue}. {new} and {closed} in the period.").format(
+                    open=n_open,
+                    overdue=late_text,
+                    new=lang.ngettext("{n} new", "{n} new", n_new).format(n=n_new),
+                    closed=lang.ngettext("{n} closed", "{n} closed", n_closed).format(n=n_closed),
+                )
+            )
         )
     )
-    out.append(H.h3("Öppna åtgärder (försenade först)"))
-    out.append(H.actions_table(brief.open_actions, now))
+    out.append(Heading(_("Open actions (overdue first)"), level=3))
+    out.append(P.actions_table(brief.open_actions, now, lang))
     if brief.new_actions:
-        out.append(H.h3("Nya under perioden"))
+        out.append(Heading(_("New in the period"), level=3))
+        no_owner = _("no owner")
         out.append(
-            H.bullets(f"{a.title} ({a.owner or 'ingen ansvarig'})" for a in brief.new_actions)
+            Bullets(tuple(rich(f"{a.title} ({a.owner or no_owner})") for a in brief.new_actions))
         )
     if brief.closed_actions:
-        out.append(H.h3("Avslutade under perioden"))
+        out.append(Heading(_("Closed in the period"), level=3))
         out.append(
-            H.bullets(
-                f"{a.status.sv} {fmt_short(a.closed_at)}: {a.title}" for a in brief.closed_actions
+            Bullets(
+                tuple(
+                    rich(f"{lang.label(a.status)} {lang.short(a.closed_at)}: {a.title}")
+                    for a in brief.closed_actions
+                )
             )
         )
 
-    out.append(H.h2("Frister och nästa stabsorientering"))
-    clocks = [
-        (H.overdue_html("FÖRSENAD ") if d in brief.overdue_deadlines else "")
-        + H.esc(f"{d.title}: senast {fmt_datetime(d.due_at)} ({d.status(now).sv})")
-        for d in brief.deadlines
-    ]
-    out.append(H.bullets(clocks, raw=True) or H.para("Inga frister löper.", muted=True))
-    nb = brief.next_briefing
-    out.append(
-        H.para(
-            f"<b>Nästa stabsorientering:</b> {H.esc(fmt_datetime(nb.at))} – {H.esc(nb.title)}"
-            if nb
-            else "<b>Nästa stabsorientering:</b> ingen planerad",
-            raw=True,
+    out.append(Heading(_("Deadlines and the next staff briefing")))
+    clocks = tuple(
+        rich(
+            P.overdue_span(_("OVERDUE") + " ") if d in brief.overdue_deadlines else "",
+            _("{title}: due {due} ({status})").format(
+                title=d.title, due=fmt_datetime(d.due_at), status=lang.label(d.status(now))
+            ),
         )
+        for d in brief.deadlines
     )
+    out.append(Bullets(clocks) if clocks else P.none_para(_("No deadlines running.")))
+    nb = brief.next_briefing
+    next_line = f"{fmt_datetime(nb.at)} – {nb.title}" if nb else _("none planned")
+    out.append(Para(rich(bold(_("Next staff briefing:")), " ", next_line)))
 
     late = {e.id for e in brief.entries if brief.arrived_late(e)}
-    out.append(H.h2(f"Journalposter under perioden ({len(brief.entries)})"))
-    out.append(H.para(H.times_note(brief.entries), muted=True))
+    out.append(Heading(_("Journal entries in the period ({0})").format(len(brief.entries))))
+    out.append(P.times_note(brief.entries, lang))
     if late:
         out.append(
-            H.para(
-                f"{len(late)} post(er) har händelsetid före perioden men kom in efter förra "
-                "överlämningen (t.ex. via synkronisering) och redovisas därför här.",
-                muted=True,
+            P.none_para(
+                lang.ngettext(
+                    "{n} entry occurred before the period but arrived after the last handover"
+                    " (e.g. by synchronisation) and is therefore reported here.",
+                    "{n} entries occurred before the period but arrived after the last handover"
+                    " (e.g. by synchronisation) and are therefore reported here.",
+                    len(late),
+                ).format(n=len(late))
             )
         )
-    out.append(H.h3(f"Väsentliga ({len(brief.significant_entries)})"))
-    out.append(H.journal_table(brief.significant_entries, late=late))
-    out.append(H.h3(f"Övriga ({len(brief.other_entries)})"))
-    out.append(H.journal_table(brief.other_entries, late=late))
+    significant, other = brief.significant_entries, brief.other_entries
+    out.append(Heading(_("Significant ({0})").format(len(significant)), level=3))
+    out.append(P.journal_table(significant, lang, late=late))
+    out.append(Heading(_("Other ({0})").format(len(other)), level=3))
+    out.append(P.journal_table(other, lang, late=late))
 
-    out.append(H.h2("Kvittens"))
+    out.append(Heading(_("Acknowledgement")))
     if handover is not None:
         out.append(
-            H.para(
-                f"Överlämnad av {handover.from_person}. Mottagen och kvitterad av "
-                f"{handover.acknowledged_by} {fmt_datetime(handover.acknowledged_at)}. "
-                "Överlämningen och kvittensen är journalförda."
+            Para(
+                rich(
+                    _(
+                        "Handed over by {giver}. Received and acknowledged by {taker} {at}."
+                        " The handover and the acknowledgement are in the journal."
+                    ).format(
+                        giver=handover.from_person,
+                        taker=handover.acknowledged_by,
+                        at=fmt_datetime(handover.acknowledged_at),
+                    )
+                )
             )
         )
-    out.append(_signature_lines())
-    return H.page("".join(out))
+    out.append(Signatures((_("Outgoing:"), _("Incoming:"))))
+    return tuple(out)
 
 
-def _signature_lines() -> str:
-    line = "_" * 34
-    return (
-        '<table width="100%" cellpadding="4"><tr>'
-        f"<td>Avgående: {line}</td><td>Tillträdande: {line}</td></tr></table>"
-    )
-
-
-def handover_document(brief: HandoverBrief, handover: Handover | None = None) -> Document:
-    """The handover as printed: brief, note and acknowledgement (``None``: unsigned preview)."""
-    meta = DocumentMeta(
-        title="Överlämning",
+def handover_meta(
+    brief: HandoverBrief, language: str | None = None, *, title: str | None = None
+) -> DocumentMeta:
+    """The furniture of a handover document (``title`` overrides "Handover")."""
+    lang = Lang.of(language)
+    return DocumentMeta(
+        title=title or lang.gettext("Handover"),
         event_name=brief.event_name,
         exercise=brief.exercise,
         station=brief.station,
         generated_at=brief.period_end,
+        language=lang.code,
     )
-    return Document(meta, (handover_html(brief, handover, meta),))
 
 
-def stored_handover_html(h: Handover, numbers: dict[str, str]) -> str:
-    """A past handover from its stored record (the brief text as it was signed)."""
-    period = f"{fmt_datetime(h.period_start) or 'händelsens start'} – {fmt_datetime(h.period_end)}"
-    parts = [
-        H.h3(f"{fmt_short(h.acknowledged_at)}: {h.from_person} → {h.to_person}"),
-        H.key_values(
-            [
-                ("Period", period),
-                ("Kvitterad", f"{h.acknowledged_by}, {fmt_datetime(h.acknowledged_at)}"),
-                ("Anteckning", h.note or "–"),
-                ("Journalposter", f"{len(h.covered)} st"),
-            ]
+def handover_html(brief: HandoverBrief, handover: Handover | None, meta: DocumentMeta) -> str:
+    """The handover as HTML for the window's live preview (same content as the PDF)."""
+    return Document(meta, (handover_blocks(brief, handover, meta),)).html
+
+
+def handover_document(
+    brief: HandoverBrief, handover: Handover | None = None, language: str | None = None
+) -> Document:
+    """The handover as printed: brief, note and acknowledgement (``None``: unsigned preview)."""
+    meta = handover_meta(brief, language)
+    return Document(meta, (handover_blocks(brief, handover, meta),))
+
+
+def stored_handover(h: Handover, lang: Lang) -> list[Block]:
+    """A past handover from its stored record (the summary as it was signed, in Swedish)."""
+    _ = lang.gettext
+    start = fmt_datetime(h.period_start) or _("the start of the event")
+    entries = lang.ngettext("{n} entry", "{n} entries", len(h.covered)).format(n=len(h.covered))
+    return [
+        Heading(f"{lang.short(h.acknowledged_at)}: {h.from_person} → {h.to_person}", level=3),
+        KeyValues(
+            (
+                (_("Period"), rich(f"{start} – {fmt_datetime(h.period_end)}")),
+                (
+                    _("Acknowledged"),
+                    rich(f"{h.acknowledged_by}, {fmt_datetime(h.acknowledged_at)}"),
+                ),
+                (_("Note"), rich(h.note or "–")),
+                (_("Journal entries"), rich(entries)),
+            )
         ),
-        H.boxed(f'<span style="font-size: 8.5pt;">{H.esc(h.summary)}</span>', bg="#fafafa"),
+        Box(rich(h.summary), background="#fafafa"),
     ]
-    return "".join(parts)
 
 
 # ---------------------------------------------------------------------- journal
@@ -203,162 +263,190 @@ def journal_document(
     since: datetime | None = None,
     until: datetime | None = None,
     numbers: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> Document:
-    """The staff journal in chronological order, whole or for [since, until)."""
-    meta = DocumentMeta("Stabsjournal", event.name, event.exercise, station, generated_at)
+    """The staff journal in chronological order, whole or for [since, until) (UTC instants)."""
+    lang = Lang.of(language)
+    _ = lang.gettext
+    title = _("Staff journal")
+    meta = DocumentMeta(title, event.name, event.exercise, station, generated_at, lang.code)
     if since or until:
-        period = f"Period: {fmt_datetime(since) or 'start'} – {fmt_datetime(until) or 'nu'}"
+        period = _("Period: {start} – {end}").format(
+            start=fmt_datetime(since) or _("start"), end=fmt_datetime(until) or _("now")
+        )
     else:
-        period = "Hela händelsen"
-    body = _event_head("Stabsjournal", meta, f"{period} · {len(entries)} poster")
-    body += H.para(H.times_note(entries), muted=True) if entries else ""
-    body += H.journal_table(entries, numbers=numbers)
-    return Document(meta, (H.page(body),))
+        period = _("The whole event")
+    count = lang.ngettext("{n} entry", "{n} entries", len(entries)).format(n=len(entries))
+    out = _event_head(title, meta, lang, f"{period} · {count}")
+    if entries:
+        out.append(P.times_note(entries, lang))
+    out.append(P.journal_table(entries, lang, numbers=numbers))
+    return Document(meta, (tuple(out),))
 
 
 # ---------------------------------------------------------------------- lägesbild
 
 
-def situation_report_html(report: SituationReport, meta: DocumentMeta) -> str:
-    out = [_event_head("Lägesbild", meta)]
+def situation_report_blocks(report: SituationReport, meta: DocumentMeta) -> tuple[Block, ...]:
+    """The lägesbild's content in the report's language."""
+    lang = Lang(report.language)
+    _ = lang.gettext
+    out = _event_head(_("Situation report"), meta, lang)
+    sender = _("{sender}, station {station}").format(sender=report.sender, station=report.station)
     out.append(
-        H.key_values(
-            [
-                ("Avsändare", f"{report.sender}, station {report.station}"),
-                ("Upprättad", fmt_datetime(report.generated_at)),
-                ("Beredskapsläge", report.level_line),
-                ("Nästa stabsorientering", report.next_report),
-                ("Kontaktperson", report.contact or TO_FILL),
-            ]
+        KeyValues(
+            (
+                (_("Sender"), rich(sender)),
+                (_("Drawn up"), rich(fmt_datetime(report.generated_at))),
+                (_("Readiness level"), rich(report.level_line)),
+                (_("Next staff briefing"), rich(report.next_report)),
+                (_("Contact person"), rich(report.contact or report.to_fill)),
+            )
         )
     )
     for number, s in enumerate(report.sections, start=1):
-        out.append(H.h2(f"{number}. {s.title}"))
-        out.append(H.bullets(s.facts) or H.para("Inget registrerat på lägesbilden.", muted=True))
+        out.append(Heading(f"{number}. {s.title}"))
+        out.append(
+            Bullets(tuple(rich(f) for f in s.facts))
+            if s.facts
+            else P.none_para(_("Nothing recorded on the board."))
+        )
         if s.staff_text:
-            out.append(H.boxed(f"<b>Stabens komplettering:</b><br/>{H.esc(s.staff_text)}"))
+            out.append(Box(rich(bold(_("The staff's addition:")), "\n", s.staff_text)))
         else:
-            blank = "<br/>" + "<br/>".join(["&nbsp;"] * 3)
-            out.append(
-                H.boxed(
-                    f"<i>{H.esc(TO_FILL)} {H.esc(s.guidance)}</i>{blank}",
-                    bg="#ffffff",
-                )
-            )
-    return H.page("".join(out))
+            fill = rich(italic(f"{report.to_fill} {s.guidance}"))
+            out.append(Box(fill, background="#ffffff", min_lines=3))
+    return tuple(out)
 
 
 def situation_report_document(report: SituationReport) -> Document:
+    """The lägesbild as printed, in the report's own language."""
+    lang = Lang(report.language)
     meta = DocumentMeta(
-        "Lägesbild", report.event_name, report.exercise, report.station, report.generated_at
+        lang.gettext("Situation report"),
+        report.event_name,
+        report.exercise,
+        report.station,
+        report.generated_at,
+        lang.code,
     )
-    return Document(meta, (situation_report_html(report, meta),))
+    return Document(meta, (situation_report_blocks(report, meta),))
 
 
 # ---------------------------------------------------------------------- archive
 
 
-def archive_document(record: EventRecord) -> Document:
+def archive_document(record: EventRecord, language: str | None = None) -> Document:
     """The closure record of one event for diarieföring, as one document."""
+    lang = Lang.of(language)
+    _ = lang.gettext
     board = record.board
     event = record.event
-    meta = DocumentMeta.for_board("Händelsearkiv", board)
+    meta = DocumentMeta.for_board(_("Event archive"), board, lang)
     numbers = {e.id: e.number for e in board.journal}
-    state = (
-        f"Avslutad {fmt_datetime(event.closed_at)}: {event.close_reason or ''}"
-        if event.closed_at
-        else "Pågående (ej avslutad)"
-    )
-    out = [_event_head("Händelsearkiv", meta, "Sammanställning för diarieföring")]
+    if event.closed_at:
+        state = _("Closed {at}: {reason}").format(
+            at=fmt_datetime(event.closed_at), reason=event.close_reason or ""
+        )
+    else:
+        state = _("Ongoing (not closed)")
+    out = _event_head(_("Event archive"), meta, lang, _("Compilation for the registry"))
     out.append(
-        H.key_values(
-            [
-                ("Händelse", event.name),
-                ("Övning", "ja" if event.exercise else "nej"),
-                ("Startad", fmt_datetime(event.started_at)),
-                ("Status", state),
-                ("Journalposter", str(len(board.journal))),
-                ("Överlämningar", str(len(record.handovers))),
-                ("Händelse-id", event.id),
-            ]
+        KeyValues(
+            (
+                (_("Event"), rich(event.name)),
+                (_("Exercise"), rich(lang.yes_no(event.exercise))),
+                (_("Started"), rich(fmt_datetime(event.started_at))),
+                (_("Status"), rich(state)),
+                (_("Journal entries"), rich(str(len(board.journal)))),
+                (_("Handovers"), rich(str(len(record.handovers)))),
+                (_("Event id"), rich(event.id)),
+            )
         )
     )
 
-    out.append(H.h2("Beslut om beredskapsläge"))
+    out.append(Heading(_("Decisions on the readiness level")))
     out.append(
-        H.table(
-            ("Beslutstid", "Beredskapsläge", "Omfattning", "Beslut av", "Motivering"),
-            [
-                (fmt_datetime(d.decided_at), d.level.sv, d.scope, d.decided_by, d.reason)
+        Table(
+            (_("Decided"), _("Readiness level"), _("Scope"), _("Decided by"), _("Reason")),
+            tuple(
+                (
+                    rich(fmt_datetime(d.decided_at)),
+                    rich(lang.label(d.level)),
+                    rich(d.scope),
+                    rich(d.decided_by),
+                    rich(d.reason),
+                )
                 for d in record.level_history
-            ],
-            widths=(15, 16, 16, 19, 34),
-            nowrap=(1,),
+            ),
+            nowrap=frozenset({0}),
         )
         if record.level_history
-        else H.para("Inga beslut registrerade.", muted=True)
+        else P.none_para(_("No decisions recorded."))
     )
 
-    out.append(H.h2("Berörda system"))
-    out.append(H.para("Läget när arkivet skapades:", muted=True))
-    out.append(H.systems_table(board.systems, board.as_of))
+    out.append(Heading(_("Affected systems")))
+    out.append(P.none_para(_("As the archive was made:")))
+    out.append(P.systems_table(board.systems, board.as_of, lang))
     histories = system_history(board.systems, board.journal)
     for s in board.systems:
-        out.append(H.h3(f"Historik: {s.name}"))
-        out.append(H.journal_table(histories.get(s.id, []), numbers=numbers))
+        out.append(Heading(_("History: {0}").format(s.name), level=3))
+        out.append(P.journal_table(histories.get(s.id, []), lang, numbers=numbers))
 
-    out.append(H.h2("Åtgärder"))
+    out.append(Heading(_("Actions")))
+    overdue = " (" + _("overdue") + ")"
     out.append(
-        H.table(
-            ("Åtgärd", "Ansvarig", "Senast", "Status", "Skapad", "Avslutad"),
-            [
+        Table(
+            (_("Action"), _("Owner"), _("Due"), _("Status"), _("Created"), _("Closed")),
+            tuple(
                 (
-                    a.title,
-                    a.owner,
-                    fmt_short(a.due_at),
-                    a.status.sv + (" (försenad)" if a.is_overdue(board.as_of) else ""),
-                    fmt_short(a.created_at),
-                    fmt_short(a.closed_at),
+                    rich(a.title),
+                    rich(a.owner),
+                    rich(lang.short(a.due_at)),
+                    rich(lang.label(a.status) + (overdue if a.is_overdue(board.as_of) else "")),
+                    rich(lang.short(a.created_at)),
+                    rich(lang.short(a.closed_at)),
                 )
                 for a in board.actions
-            ],
-            widths=(40, 18, 11, 11, 10, 10),
+            ),
+            nowrap=frozenset({2, 4, 5}),
         )
         if board.actions
-        else H.para("Inga åtgärder.", muted=True)
+        else P.none_para(_("No actions."))
     )
-    out.append(H.h3("Lagstadgade frister"))
+    out.append(Heading(_("Statutory deadlines"), level=3))
     out.append(
-        H.table(
-            ("Frist", "Kännedom", "Senast", "Status", "Rapporterad", "Referens"),
-            [
+        Table(
+            (_("Deadline"), _("Aware"), _("Due"), _("Status"), _("Reported"), _("Reference")),
+            tuple(
                 (
-                    d.title,
-                    fmt_datetime(d.aware_at),
-                    fmt_datetime(d.due_at),
-                    d.status(board.as_of).sv,
-                    fmt_datetime(d.reported_at),
-                    d.reference + (f" ({d.late_reason})" if d.late_reason else ""),
+                    rich(d.title),
+                    rich(fmt_datetime(d.aware_at)),
+                    rich(fmt_datetime(d.due_at)),
+                    rich(lang.label(d.status(board.as_of))),
+                    rich(fmt_datetime(d.reported_at)),
+                    rich(d.reference + (f" ({d.late_reason})" if d.late_reason else "")),
                 )
                 for d in board.deadlines
-            ],
+            ),
         )
         if board.deadlines
-        else H.para("Inga frister.", muted=True)
+        else P.none_para(_("No deadlines."))
     )
-    out.append(H.h3("Stabsorienteringar"))
+    out.append(Heading(_("Staff briefings"), level=3))
     out.append(
-        H.bullets(f"{fmt_datetime(b.at)} – {b.title}" for b in board.briefings)
-        or H.para("Inga.", muted=True)
+        Bullets(tuple(rich(f"{fmt_datetime(b.at)} – {b.title}") for b in board.briefings))
+        if board.briefings
+        else P.none_para(_("None."))
     )
 
-    out.append(H.h2("Överlämningar", page_break=True))
+    out.append(Heading(_("Handovers"), page_break=True))
     for h in record.handovers:
-        out.append(stored_handover_html(h, numbers))
+        out += stored_handover(h, lang)
     if not record.handovers:
-        out.append(H.para("Inga överlämningar.", muted=True))
+        out.append(P.none_para(_("No handovers.")))
 
-    out.append(H.h2("Stabsjournal", page_break=True))
-    out.append(H.para(H.times_note(board.journal), muted=True))
-    out.append(H.journal_table(board.journal, numbers=numbers))
-    return Document(meta, (H.page("".join(out)),))
+    out.append(Heading(_("Staff journal"), page_break=True))
+    out.append(P.times_note(board.journal, lang))
+    out.append(P.journal_table(board.journal, lang, numbers=numbers))
+    return Document(meta, (tuple(out),))

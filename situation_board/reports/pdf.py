@@ -1,312 +1,286 @@
-"""PDF and print through Qt: the one module outside ``ui/`` that imports PySide6 (DESIGN §3).
+"""Every generated document as PDF, laid out with ReportLab's platypus; no Qt here.
 
-Every document (``reports/records.Document``: HTML in Qt's rich-text subset) is laid out with a
-``QTextDocument`` on the target device — a ``QPdfWriter`` for files, the window's ``QPrinter`` for
-paper — and painted page by page with ``QPainter``, with a running header (event name, "ÖVNING"
-on exercises, document title) and footer (generated-at with UTC offset, station, "Sida 1 av 3").
-A one-page document (the board print) uses the first HTML variant that fits one page and scales
-the last one down if even that does not fit: it never spills onto a second page.
+**Why ReportLab.** Qt's ``QTextDocument`` (the renderer before) splits table rows across pages,
+breaks words inside ("Författ are") when a fixed-percentage column is too narrow, and strands
+headings at the foot of a page. ReportLab's platypus has the rules paper needs built in — tables
+that repeat their header rows and move a whole row to the next page, ``keepWithNext`` headings,
+widow and orphan control, word wrap that breaks only between words — and it writes the PDF
+itself: fonts embedded as subsets with a Unicode map, no display or Qt needed (the CLI prints on
+a server without one), the same output on every workstation. The rules are applied in
+``reports/pdf_flow.py``; PDF/A in ``reports/pdfa.py``.
 
-A ``QGuiApplication`` is needed; ``ensure_app`` creates one on the ``offscreen`` platform when the
-process has none (the CLI), so this works on a server without a display. In the window the
-existing application is used.
+Every page has a running header (ÖVNING/EXERCISE on exercises, event name, document title) and
+footer (printed at, with UTC offset; station; "Page 1 of 3"). A one-page document (the board
+print) uses the first of its variants that fits one page; should even the last not fit, it is
+shrunk onto the page rather than spilling onto a second.
 
-Functions for the window: ``print_document(document, printer)`` after the platform print dialog
-(``prepare_printer`` first sets the orientation the document wants), and the ``write_*_pdf``
-functions for files.
+``write_pdf`` writes a file atomically and returns a ``RenderResult`` (pages, and the characters
+no font could show, which the caller reports); ``pdf_bytes`` gives the bytes for printing
+(``ui/documents.py`` rasterises them onto the printer). Errors: ``BoardError("cannot_write")``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
-from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QFontMetricsF,
-    QGuiApplication,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QPen,
-    QTextDocument,
-)
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
-from situation_board.domain.entities import Board, Event, Handover, JournalEntry
+from situation_board import __version__
 from situation_board.domain.errors import BoardError
+from situation_board.domain.messages import Text
 from situation_board.domain.timeutil import fmt_datetime
-from situation_board.reports.board_print import board_document
-from situation_board.reports.brief import HandoverBrief
-from situation_board.reports.documents import (
-    archive_document,
-    handover_document,
-    journal_document,
-    situation_report_document,
-)
-from situation_board.reports.records import Document, DocumentMeta, EventRecord
-from situation_board.reports.situation_report import SituationReport
+from situation_board.i18n import N_
+from situation_board.reports import fonts
+from situation_board.reports.blocks import Para, rich
+from situation_board.reports.lang import Lang
+from situation_board.reports.pdf_flow import MIN_PT, Flow
+from situation_board.reports.pdfa import PdfInfo, make_pdfa
+from situation_board.reports.records import Document, DocumentMeta
 
-FONT_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Arial", "Noto Sans")
-BASE_PT = 10.0
-FURNITURE_PT = 8.0
-MARGINS_MM = QMarginsF(14, 12, 14, 12)
-PDF_DPI = 300
-EXERCISE_RED = QColor("#c62828")
+BODY_PT = 10.0
+FURNITURE_PT = 9.0
+MARGIN_X = 14 * mm
+MARGIN_Y = 11 * mm
+EXERCISE_RED = "#c62828"
 
 
-def ensure_app() -> QCoreApplication:
-    """The running Qt application, or a new ``QGuiApplication`` on the offscreen platform."""
-    app = QCoreApplication.instance()
-    if app is None:
-        # -platform overrides QT_QPA_PLATFORM: printing never needs a display.
-        app = QGuiApplication(["situation-board", "-platform", "offscreen"])
-    return app
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """What writing a PDF produced."""
+
+    pages: int
+    missing: tuple[str, ...] = ()  # characters printed as [U+XXXX] codes: no font has them
+
+    @property
+    def missing_codes(self) -> str:
+        """``U+1F691 U+1F3E5``: the missing characters, for a message."""
+        return " ".join(f"U+{ord(ch):04X}" for ch in self.missing)
 
 
-def _family() -> str:
-    available = set(QFontDatabase.families())
-    for family in FONT_FAMILIES:
-        if family in available:
-            return family
-    return QFont().family()
+def page_size(document: Document) -> tuple[float, float]:
+    """A4 in the document's orientation, in points."""
+    width, height = landscape(A4) if document.landscape else A4
+    return float(width), float(height)
 
 
-def _font(pt: float, *, bold: bool = False) -> QFont:
-    font = QFont(_family())
-    font.setPointSizeF(pt)
-    font.setBold(bold)
-    return font
+# ---------------------------------------------------------------------- furniture
 
 
-def page_layout(document: Document) -> QPageLayout:
-    """A4 with the document's orientation and the standard margins."""
-    orientation = (
-        QPageLayout.Orientation.Landscape
-        if document.landscape
-        else QPageLayout.Orientation.Portrait
+def _furniture_style(colour: str = "#000000", bold: bool = False) -> Any:
+    return Flow(FURNITURE_PT).style(FURNITURE_PT, colour=colour, bold=bold)
+
+
+def _header_para(meta: DocumentMeta, lang: Lang, width: float) -> Paragraph:
+    flow = Flow(FURNITURE_PT)
+    exercise = ""
+    if meta.exercise:
+        face = fonts.face_name(bold=True)
+        word = escape(lang.gettext("EXERCISE"))
+        exercise = f'<font face="{face}" color="{EXERCISE_RED}">{word}</font>   '
+    text = exercise + flow.markup(rich(meta.event_name), bold_all=True)
+    para = Paragraph(text, _furniture_style())
+    para.wrap(width, 200)
+    return para
+
+
+def _title_para(meta: DocumentMeta) -> Paragraph:
+    para = Paragraph(Flow(FURNITURE_PT).markup(rich(meta.title)), _furniture_style())
+    para.wrap(10_000, 200)
+    return para
+
+
+@dataclass
+class _Furniture:
+    """Draws header and footer; measures how much room they take."""
+
+    meta: DocumentMeta
+    size: tuple[float, float]
+
+    def __post_init__(self) -> None:
+        self.lang = Lang(self.meta.language)
+        width = self.size[0] - 2 * MARGIN_X
+        title_w = Flow(FURNITURE_PT).measure(rich(self.meta.title), FURNITURE_PT)[1] + 2
+        self.title_w = min(title_w, width * 0.45)
+        self.header = _header_para(self.meta, self.lang, width - self.title_w - 12)
+        self.header_h = max(float(self.header.height), FURNITURE_PT * 1.3)
+        self.footer_h = FURNITURE_PT * 1.3
+
+    @property
+    def top(self) -> float:
+        """Room above the body, from the paper's top edge (pt)."""
+        return float(MARGIN_Y + self.header_h + 8)
+
+    @property
+    def bottom(self) -> float:
+        """Room below the body, from the paper's bottom edge (pt)."""
+        return float(MARGIN_Y + self.footer_h + 8)
+
+    def draw(self, canvas: Canvas, number: int, pages: int) -> None:
+        """Header and footer of page ``number`` of ``pages``."""
+        w, h = self.size
+        _ = self.lang.gettext
+        canvas.saveState()
+        top = h - MARGIN_Y
+        self.header.drawOn(canvas, MARGIN_X, top - self.header.height)
+        title = _title_para(self.meta)
+        title.wrap(self.title_w, 200)
+        title.drawOn(canvas, w - MARGIN_X - self.title_w, top - title.height)
+        canvas.setStrokeColor(colors.HexColor("#777777"))
+        canvas.setLineWidth(0.6)
+        rule = top - self.header_h - 3
+        canvas.line(MARGIN_X, rule, w - MARGIN_X, rule)
+        base = MARGIN_Y
+        canvas.line(MARGIN_X, base + self.footer_h + 2, w - MARGIN_X, base + self.footer_h + 2)
+        printed = _("Printed {at} · Station {station}").format(
+            at=fmt_datetime(self.meta.generated_at), station=self.meta.station
+        )
+        x = MARGIN_X
+        if self.meta.exercise:
+            word = _("EXERCISE") + "   "
+            canvas.setFillColor(colors.HexColor(EXERCISE_RED))
+            canvas.setFont(fonts.face_name(bold=True), FURNITURE_PT)
+            canvas.drawString(x, base + 3, word)
+            x += canvas.stringWidth(word, fonts.face_name(bold=True), FURNITURE_PT)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(fonts.face_name(), FURNITURE_PT)
+        canvas.drawString(x, base + 3, printed)
+        page = _("Page {n} of {total}").format(n=number, total=pages)
+        canvas.drawRightString(w - MARGIN_X, base + 3, page)
+        canvas.restoreState()
+
+
+def _info(meta: DocumentMeta) -> PdfInfo:
+    return PdfInfo(
+        title=f"{meta.title} – {meta.event_name}",
+        author=f"situation-board, station {meta.station}",
+        subject=meta.title,
+        keywords=f"{meta.title}; {meta.event_name}; {meta.station}",
+        creator=f"situation-board {__version__}",
+        producer=f"situation-board {__version__} (ReportLab)",
+        created=meta.generated_at,
+        language=meta.language,
     )
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter
+
+
+def _canvas_class(furniture: _Furniture) -> type[Canvas]:
+    """A canvas that holds its pages until the end, so each can say "Page 2 of 5", and turns
+    the file into PDF/A as it is saved."""
+
+    class PagedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("lang", {"en": "en-GB"}.get(furniture.meta.language, "sv-SE"))
+            kwargs["initialFontName"] = fonts.face_name()  # never Helvetica, not embedded
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                furniture.draw(self, number, total)
+                super().showPage()
+            make_pdfa(self._doc, _info(furniture.meta))
+            super().save()
+
+    return PagedCanvas
+
+
+# ---------------------------------------------------------------------- layout
+
+
+def _build(document: Document, variant: int, *, shrink: bool = False) -> tuple[bytes, Flow, int]:
+    """Lay out one variant; returns the PDF bytes, the flow (its missing characters) and the
+    number of pages."""
+    size = page_size(document)
+    furniture = _Furniture(document.meta, size)
+    width = size[0] - 2 * MARGIN_X
+    height = size[1] - furniture.top - furniture.bottom
+    flow = Flow(document.body_size(variant, BODY_PT))
+    story = flow.blocks(document.variants[variant], width, height)
+    if flow.missing:
+        lang = Lang(document.meta.language)
+        note = lang.gettext(
+            "Characters that no font in this document can show are printed as their Unicode"
+            " code in red, e.g. {example}; the CSV and JSON files keep the exact text."
+        ).format(example=fonts.marker(sorted(flow.missing)[0]))
+        story += flow.block(Para(rich(note), muted=True), width, height)
+    if shrink:
+        story = [KeepInFrame(width, height, story, mode="shrink")]
+    buffer = io.BytesIO()
+    frame = Frame(MARGIN_X, furniture.bottom, width, height, 0, 0, 0, 0, id="body")
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=furniture.top,
+        bottomMargin=furniture.bottom,
+        title=f"{document.meta.title} – {document.meta.event_name}",
+        author=f"situation-board, station {document.meta.station}",
+        invariant=1,
     )
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.build(story, canvasmaker=_canvas_class(furniture))
+    return buffer.getvalue(), flow, template.page
 
 
-def _text_document(html: str, device: QPagedPaintDevice, width: float) -> QTextDocument:
-    td = QTextDocument()
-    td.documentLayout().setPaintDevice(device)
-    td.setDefaultFont(_font(BASE_PT))
-    td.setDocumentMargin(0)
-    td.setHtml(html)
-    td.setTextWidth(width)
-    return td
-
-
-def _one_page(
-    document: Document, device: QPagedPaintDevice, body: QRectF
-) -> tuple[QTextDocument, float]:
-    """The first variant that fits ``body``; else the last, with the scale that makes it fit."""
-    td = QTextDocument()
-    for html in document.variants:
-        td = _text_document(html, device, body.width())
-        if td.size().height() <= body.height():
-            return td, 1.0
-    scale = body.height() / td.size().height()
-    td.setTextWidth(body.width() / scale)  # wider at the smaller scale: never taller than before
-    return td, scale
-
-
-def _furniture_fonts(device: QPagedPaintDevice) -> tuple[QFont, QFont, float, float]:
-    """Fonts of header and footer, the height of one line and the gap to the body."""
-    font, bold = _font(FURNITURE_PT), _font(FURNITURE_PT + 1, bold=True)
-    line_h = max(QFontMetricsF(font, device).height(), QFontMetricsF(bold, device).height())
-    return font, bold, line_h, line_h * 0.6
-
-
-def _furniture(
-    painter: QPainter, device: QPagedPaintDevice, meta: DocumentMeta, number: int, pages: int
-) -> None:
-    """Header (ÖVNING, event name, title) and footer (generated, station, page) of one page."""
-    font, bold, line_h, gap = _furniture_fonts(device)
-    width, height = float(device.width()), float(device.height())
-    fm, fm_bold = QFontMetricsF(font, device), QFontMetricsF(bold, device)
-    left_align, right_align = int(Qt.AlignmentFlag.AlignLeft), int(Qt.AlignmentFlag.AlignRight)
-    black = QColor("#000000")
-    rule = QPen(QColor("#777777"))
-    rule.setWidthF(max(1.0, line_h / 20))
-
-    exercise = "ÖVNING" if meta.exercise else ""
-    ex_w = fm_bold.horizontalAdvance(exercise + "   ") if exercise else 0.0
-    room = width - ex_w - fm.horizontalAdvance(meta.title) - gap * 2
-    name = fm_bold.elidedText(meta.event_name, Qt.TextElideMode.ElideRight, max(0.0, room))
-    painter.save()
-    painter.setFont(bold)
-    if exercise:
-        painter.setPen(EXERCISE_RED)
-        painter.drawText(QRectF(0, 0, ex_w, line_h), left_align, exercise)
-    painter.setPen(black)
-    painter.drawText(QRectF(ex_w, 0, width - ex_w, line_h), left_align, name)
-    painter.setFont(font)
-    painter.drawText(QRectF(0, 0, width, line_h), right_align, meta.title)
-    painter.setPen(rule)
-    y = line_h + gap / 3
-    painter.drawLine(QPointF(0, y), QPointF(width, y))
-
-    top = height - line_h
-    painter.drawLine(QPointF(0, top - gap / 3), QPointF(width, top - gap / 3))
-    left = f"Utskriven {fmt_datetime(meta.generated_at)} · Station {meta.station}"
-    painter.setPen(black)
-    if exercise:
-        painter.setFont(bold)
-        painter.setPen(EXERCISE_RED)
-        painter.drawText(QRectF(0, top, ex_w, line_h), left_align, exercise)
-        painter.setPen(black)
-        painter.setFont(font)
-    painter.drawText(QRectF(ex_w, top, width - ex_w, line_h), left_align, left)
-    painter.drawText(QRectF(0, top, width, line_h), right_align, f"Sida {number} av {pages}")
-    painter.restore()
-
-
-def _paint(document: Document, device: QPagedPaintDevice) -> int:
-    """Lay out and paint ``document`` on ``device``; returns the number of pages."""
-    ensure_app()
-    painter = QPainter()
-    if not painter.begin(device):
-        raise BoardError("cannot_write", path=document.meta.title, reason="QPainter.begin")
-    try:
-        _, _, line_h, gap = _furniture_fonts(device)
-        width, height = float(device.width()), float(device.height())
-        body = QRectF(0, line_h + gap, width, height - 2 * (line_h + gap))
-        if document.one_page:
-            td, scale = _one_page(document, device, body)
-            pages, page_h = 1, body.height() / scale
+def render(document: Document) -> tuple[bytes, RenderResult]:
+    """The PDF of ``document`` as bytes, and what rendering it found."""
+    fonts.register()
+    if document.one_page:
+        for variant in range(len(document.variants)):
+            try:
+                data, flow, pages = _build(document, variant)
+            except LayoutError:  # a part taller than the page: this variant does not fit
+                continue
+            if pages == 1:
+                break
         else:
-            td = _text_document(document.html, device, body.width())
-            td.setPageSize(QSizeF(body.width(), body.height()))
-            scale, pages, page_h = 1.0, td.pageCount(), body.height()
-        for index in range(pages):
-            if index:
-                device.newPage()
-            _furniture(painter, device, document.meta, index + 1, pages)
-            painter.save()
-            painter.translate(body.left(), body.top())
-            painter.scale(scale, scale)
-            painter.translate(0, -index * page_h)
-            td.drawContents(painter, QRectF(0, index * page_h, body.width() / scale, page_h))
-            painter.restore()
-    finally:
-        painter.end()
-    return pages
+            data, flow, pages = _build(document, len(document.variants) - 1, shrink=True)
+    else:
+        data, flow, pages = _build(document, 0)
+    return data, RenderResult(pages, tuple(sorted(flow.missing)))
 
 
-# ---------------------------------------------------------------------- files and printers
+def pdf_bytes(document: Document) -> bytes:
+    """The PDF of ``document`` (for printing)."""
+    return render(document)[0]
 
 
-def _writable_temp(path: Path) -> Path:
-    """A temporary sibling of ``path`` that is known to be writable (BoardError otherwise)."""
+def write_pdf(document: Document, path: Path) -> RenderResult:
+    """Write ``document`` as a PDF/A-2u file at ``path`` (replaced atomically).
+
+    Raises ``BoardError("cannot_write")`` when the file cannot be written.
+    """
+    path = Path(path)
     if path.is_dir():
-        raise BoardError("cannot_write", path=str(path), reason="är en mapp")
+        raise BoardError("cannot_write", path=str(path), reason=Text(N_("it is a folder")))
+    data, result = render(document)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(b"")
+        tmp.write_bytes(data)
+        tmp.replace(path)
     except OSError as exc:
         raise BoardError("cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
-    return tmp
-
-
-def write_pdf(document: Document, path: Path) -> int:
-    """Render ``document`` to the PDF file ``path`` (replaced atomically); returns pages."""
-    ensure_app()
-    path = Path(path)
-    tmp = _writable_temp(path)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(page_layout(document))
-        writer.setTitle(f"{document.meta.title} – {document.meta.event_name}")
-        writer.setCreator("situation-board")
-        pages = _paint(document, writer)
-        del writer  # closes the file
-        tmp.replace(path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    return pages
+    return result
 
 
-def prepare_printer(document: Document, printer: QPagedPaintDevice) -> None:
-    """Give ``printer`` the orientation and margins ``document`` wants (before the dialog)."""
-    printer.setPageOrientation(page_layout(document).orientation())
-    printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
-
-
-def print_document(document: Document, printer: QPagedPaintDevice) -> int:
-    """Print ``document`` on ``printer`` (a ``QPrinter`` the print dialog set up); returns pages.
-
-    The printer's page size is kept (the user may have chosen another paper); the orientation
-    is the document's. A one-page document stays one page on any paper.
-    """
-    printer.setPageOrientation(page_layout(document).orientation())
-    return _paint(document, printer)
-
-
-def write_handover_pdf(brief: HandoverBrief, handover: Handover | None, path: Path) -> int:
-    """The handover: brief, note and acknowledgement (``handover`` None: unsigned preview)."""
-    return write_pdf(handover_document(brief, handover), path)
-
-
-def write_journal_pdf(
-    event: Event,
-    entries: Sequence[JournalEntry],
-    path: Path,
-    *,
-    station: str,
-    generated_at: datetime,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    numbers: dict[str, str] | None = None,
-) -> int:
-    """The staff journal (whole, or the period [since, until)) in chronological order."""
-    document = journal_document(
-        event,
-        entries,
-        station=station,
-        generated_at=generated_at,
-        since=since,
-        until=until,
-        numbers=numbers,
-    )
-    return write_pdf(document, path)
-
-
-def write_board_pdf(board: Board, path: Path) -> int:
-    """The one-page A4 landscape board print."""
-    return write_pdf(board_document(board), path)
-
-
-def write_situation_report_pdf(report: SituationReport, path: Path) -> int:
-    return write_pdf(situation_report_document(report), path)
-
-
-def write_archive_pdf(record: EventRecord, path: Path) -> int:
-    return write_pdf(archive_document(record), path)
-
-
-__all__ = [
-    "ensure_app",
-    "page_layout",
-    "prepare_printer",
-    "print_document",
-    "write_archive_pdf",
-    "write_board_pdf",
-    "write_handover_pdf",
-    "write_journal_pdf",
-    "write_pdf",
-    "write_situation_report_pdf",
-]
+__all__ = ["MIN_PT", "RenderResult", "page_size", "pdf_bytes", "render", "write_pdf"]

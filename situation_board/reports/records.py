@@ -1,8 +1,9 @@
 """Shared document types: one event's full record, and what every printed page carries.
 
 ``DocumentMeta`` is the running header and footer of every generated document (event name,
-"ÖVNING" on exercises, station, generated-at with UTC offset); ``Document`` is a printable document
-as Qt-free HTML that ``reports/pdf.py`` renders to a PDF file or a ``QPrinter``.
+"ÖVNING"/"EXERCISE" on exercises, station, generated-at with UTC offset, the document's language);
+``Document`` is a printable document as blocks (``reports/blocks.py``) that ``reports/pdf.py`` lays
+out on paper and ``reports/html.py`` shows in the window's preview.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from situation_board.domain.entities import Board, Event, Handover, LevelDecision
+from situation_board.reports import html
+from situation_board.reports.blocks import Block
+from situation_board.reports.lang import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,7 @@ class EventRecord:
 
     @property
     def event(self) -> Event:
+        """The record's event (always present in a record)."""
         assert self.board.event is not None
         return self.board.event
 
@@ -35,34 +40,48 @@ class DocumentMeta:
     event_name: str
     exercise: bool
     station: str
-    generated_at: datetime
+    generated_at: datetime  # aware UTC instant: "Printed …" in the footer, the PDF's dates
+    language: str = "sv"  # the document's language (``sv``/``en``)
 
     @classmethod
-    def for_board(cls, title: str, board: Board) -> DocumentMeta:
+    def for_board(cls, title: str, board: Board, lang: Lang) -> DocumentMeta:
+        """The furniture of a document about ``board``'s event, in ``lang``."""
         event = board.event
         return cls(
             title=title,
-            event_name=event.name if event else "Ingen aktiv händelse",
+            event_name=event.name if event else lang.gettext("No active event"),
             exercise=bool(event and event.exercise),
             station=board.station.code,
             generated_at=board.as_of,
+            language=lang.code,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A printable document: HTML body (Qt rich-text subset) plus its page furniture.
+    """A printable document: blocks plus the page furniture.
 
-    ``variants`` is for one-page documents (the board print): the HTML from fullest to most
-    trimmed; the renderer uses the first that fits one page and scales the last one down if even
-    that does not fit. Multi-page documents have exactly one variant.
+    ``variants`` is for one-page documents (the board print): the blocks from fullest to most
+    trimmed; the PDF writer uses the first that fits one page (and shrinks the last one should
+    even that not fit). Multi-page documents have exactly one variant.
     """
 
     meta: DocumentMeta
-    variants: tuple[str, ...]
+    variants: tuple[tuple[Block, ...], ...]
     landscape: bool = False
     one_page: bool = False
+    body_sizes: tuple[float, ...] = ()  # body type size (pt) per variant; () = the standard
+
+    def body_size(self, variant: int, default: float) -> float:
+        """The body type size of ``variant`` (``default`` when the document does not say)."""
+        return self.body_sizes[variant] if variant < len(self.body_sizes) else default
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The (fullest) content."""
+        return self.variants[0]
 
     @property
     def html(self) -> str:
-        return self.variants[0]
+        """The content as HTML in Qt's rich-text subset, for the window's preview."""
+        return html.page(self.blocks)

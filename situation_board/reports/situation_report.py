@@ -3,42 +3,64 @@
 Six sections — händelsen, konsekvenser, åtgärder, resurser, aktörer, bedömning och prognos — each
 with *facts* taken from the board (event, beredskapsläge, systems, actions, deadlines, journal) and
 a free text the staff complete (``staff_text``). ``situation_report_text`` gives plain text to paste
-into WIS or an e-mail to länsstyrelsen/Socialstyrelsen; ``reports/html.py`` and ``reports/pdf.py``
-print it. An empty free-text section says so ("att fylla i av staben"), so a half-finished report
-cannot pass for a finished one.
+into WIS or an e-mail to länsstyrelsen/Socialstyrelsen; ``reports/documents.py`` prints it. An
+empty free-text section says so ("att fylla i av staben"), so a half-finished report cannot pass
+for a finished one. The report is written in the language it was built in (``language``).
+
+The lägesbild leaves the command room, so it is built from what may leave it
+(``reports.privacy``): no journal entry hidden from the wall, no text that looks like a personal
+identity number; ``withheld`` counts what was left out and the text says so. An exercise says
+ÖVNING at its start and its end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from situation_board.domain.entities import Board, LevelDecision
 from situation_board.domain.enums import EntryCategory, ReadinessLevel
 from situation_board.domain.text import text_key
-from situation_board.domain.timeutil import fmt_datetime, fmt_short
+from situation_board.domain.timeutil import fmt_datetime
+from situation_board.i18n import N_
 from situation_board.reports.brief import action_line
+from situation_board.reports.lang import Lang
+from situation_board.reports.privacy import (
+    Withheld,
+    outgoing_board,
+    outgoing_lines,
+    withheld_note,
+)
 
-SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("handelsen", "Händelsen", "Vad har hänt, var och när? Förlopp sedan förra lägesbilden."),
+SECTIONS: tuple[tuple[str, str, str], ...] = (  # key, title, guidance (msgids)
+    (
+        "handelsen",
+        N_("The event"),
+        N_("What has happened, where and when? Course of events since the last report."),
+    ),
     (
         "konsekvenser",
-        "Konsekvenser",
-        "Konsekvenser för patienter, vård och verksamhet, medarbetare och allmänhet.",
+        N_("Consequences"),
+        N_("Consequences for patients, care and operations, staff and the public."),
     ),
-    ("atgarder", "Åtgärder", "Vidtagna och planerade åtgärder, beslut."),
-    ("resurser", "Resurser", "Egna resurser, reservrutiner, behov av stöd eller förstärkning."),
-    ("aktorer", "Aktörer", "Samverkande aktörer och kontaktvägar."),
+    ("atgarder", N_("Actions"), N_("Actions taken and planned, decisions.")),
+    (
+        "resurser",
+        N_("Resources"),
+        N_("Own resources, reserve routines, need of support or reinforcement."),
+    ),
+    ("aktorer", N_("Actors"), N_("Cooperating actors and ways to reach them.")),
     (
         "bedomning",
-        "Bedömning och prognos",
-        "Hur kan händelsen utvecklas? Vad behöver mottagaren veta eller göra?",
+        N_("Assessment and prognosis"),
+        N_("How may the event develop? What does the recipient need to know or do?"),
     ),
 )
 SECTION_KEYS: tuple[str, ...] = tuple(key for key, _, _ in SECTIONS)
-TO_FILL = "[Att fylla i av staben]"
-SENDER = "Regional särskild sjukvårdsledning (RSSL)"
+TO_FILL_MSG = N_("[To be completed by the staff]")
+TO_FILL = "[Att fylla i av staben]"  # TO_FILL_MSG in Swedish (the default language)
+SENDER_MSG = N_("Regional special healthcare command (RSSL)")
 DEFAULT_SCOPE = "Regionen"
 MAX_SIGNIFICANT = 6
 MAX_DONE = 5
@@ -69,8 +91,17 @@ class SituationReport:
     next_report: str
     sections: tuple[ReportSection, ...]
     contact: str = ""
+    withheld: Withheld = field(default_factory=Withheld)
+    """What the report left out (entries hidden from the wall, personal identity numbers)."""
+    language: str = "sv"  # the language of the labels and facts (``sv``/``en``)
+
+    @property
+    def to_fill(self) -> str:
+        """``[Att fylla i av staben]`` in the report's language: the mark of a blank."""
+        return Lang(self.language).gettext(TO_FILL_MSG)
 
     def section(self, key: str) -> ReportSection:
+        """The section with ``key``; ``KeyError`` for an unknown key."""
         for s in self.sections:
             if s.key == key:
                 return s
@@ -99,20 +130,30 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _facts(board: Board, history: Sequence[LevelDecision]) -> dict[str, list[str]]:
+def _facts(board: Board, history: Sequence[LevelDecision], lang: Lang) -> dict[str, list[str]]:
     assert board.event is not None
+    _ = lang.gettext
     now = board.as_of
     e = board.event
     facts: dict[str, list[str]] = {key: [] for key in SECTION_KEYS}
 
-    started = f"Händelse: {e.name}, startad {fmt_datetime(e.started_at)}."
-    facts["handelsen"].append(("ÖVNING. " if e.exercise else "") + started)
+    started = _("Event: {name}, started {at}.").format(name=e.name, at=fmt_datetime(e.started_at))
+    facts["handelsen"].append((_("EXERCISE") + ". " if e.exercise else "") + started)
     if e.closed_at:
-        facts["handelsen"].append(f"Avslutad {fmt_datetime(e.closed_at)}: {e.close_reason or ''}")
+        facts["handelsen"].append(
+            _("Closed {at}: {reason}").format(
+                at=fmt_datetime(e.closed_at), reason=e.close_reason or ""
+            )
+        )
     for d in history:
         facts["handelsen"].append(
-            f"{fmt_short(d.decided_at)} beslut om {d.level.sv} ({d.scope}) av {d.decided_by}: "
-            f"{d.reason}"
+            _("{at} decision on {level} ({scope}) by {who}: {reason}").format(
+                at=lang.short(d.decided_at),
+                level=lang.label(d.level),
+                scope=d.scope,
+                who=d.decided_by,
+                reason=d.reason,
+            )
         )
     user_sig = [
         j
@@ -120,41 +161,47 @@ def _facts(board: Board, history: Sequence[LevelDecision]) -> dict[str, list[str
         if j.category in (EntryCategory.DECISION, EntryCategory.SIGNIFICANT)
     ]
     for j in user_sig[-MAX_SIGNIFICANT:]:
-        facts["handelsen"].append(f"{fmt_short(j.occurred_at)} {j.category.sv}: {j.text}")
+        facts["handelsen"].append(f"{lang.short(j.occurred_at)} {lang.label(j.category)}: {j.text}")
 
     for s in board.systems:
         processes = f" ({s.processes})" if s.processes else ""
-        since = f" sedan {fmt_short(s.status_since)}" if s.status_since else ""
-        line = f"{s.name}{processes}: {s.status.sv}{since}."
+        since = " " + _("since {0}").format(lang.short(s.status_since)) if s.status_since else ""
+        line = f"{s.name}{processes}: {lang.label(s.status)}{since}."
         if s.personal_data_affected:
-            line += " Personuppgifter kan vara berörda."
+            line += " " + _("Personal data may be affected.")
         facts["konsekvenser"].append(line)
 
     for a in board.open_actions():
-        facts["atgarder"].append("Planerad/pågående: " + action_line(a, now))
+        facts["atgarder"].append(_("Planned/in progress: {0}").format(action_line(a, now, lang)))
     done = [a for a in board.actions if a.status.is_closed]
     done.sort(key=lambda a: a.closed_at or now)
     for a in done[-MAX_DONE:]:
-        facts["atgarder"].append(f"{a.status.sv} {fmt_short(a.closed_at)}: {a.title}")
+        facts["atgarder"].append(f"{lang.label(a.status)} {lang.short(a.closed_at)}: {a.title}")
     for clock in board.deadlines:
-        line = f"{clock.title}: {clock.status(now).sv}"
+        line = f"{clock.title}: {lang.label(clock.status(now))}"
         if clock.reported_at:
             ref = f", {clock.reference}" if clock.reference else ""
-            line += f" {fmt_short(clock.reported_at)}{ref}"
+            line += f" {lang.short(clock.reported_at)}{ref}"
         else:
-            line += f", senast {fmt_datetime(clock.due_at)}"
+            line += ", " + _("due {0}").format(fmt_datetime(clock.due_at))
         facts["atgarder"].append(line + ".")
 
     for s in board.systems:
         if s.reserve_routine_active:
             since = (
-                f" sedan {fmt_short(s.reserve_routine_since)}" if s.reserve_routine_since else ""
+                " " + _("since {0}").format(lang.short(s.reserve_routine_since))
+                if s.reserve_routine_since
+                else ""
             )
             facts["resurser"].append(
-                f"Reservrutin aktiv för {s.name}{since}: {s.reserve_routine or '–'}"
+                _("Reserve routine active for {name}{since}: {routine}").format(
+                    name=s.name, since=since, routine=s.reserve_routine or "–"
+                )
             )
         if s.workaround:
-            facts["resurser"].append(f"Alternativ lösning för {s.name}: {s.workaround}")
+            facts["resurser"].append(
+                _("Alternative solution for {name}: {text}").format(name=s.name, text=s.workaround)
+            )
 
     parties: list[str] = [s.supplier for s in board.systems]
     parties += [a.owner for a in board.actions]
@@ -164,9 +211,11 @@ def _facts(board: Board, history: Sequence[LevelDecision]) -> dict[str, list[str
 
     for s in board.systems:
         prognosis = fmt_datetime(s.prognosis_at) if s.prognosis_at else s.prognosis_text
-        line = f"{s.name}: prognos {prognosis or 'saknas (ingen prognos)'}"
+        line = _("{name}: prognosis {prognosis}").format(
+            name=s.name, prognosis=prognosis or _("missing (no prognosis)")
+        )
         if s.next_update_at:
-            line += f"; nästa uppdatering {fmt_short(s.next_update_at)}"
+            line += "; " + _("next update {0}").format(lang.short(s.next_update_at))
         facts["bedomning"].append(line + ".")
     return facts
 
@@ -177,62 +226,88 @@ def build_situation_report(
     *,
     staff_text: Mapping[str, str] | None = None,
     contact: str = "",
+    language: str | None = None,
 ) -> SituationReport:
-    """The lägesbild of ``board`` now; ``staff_text`` maps section keys to the staff's text."""
+    """The lägesbild of ``board`` now, in ``language`` (``sv``/``en``; ``None``: the UI
+    language); ``staff_text`` maps section keys to the staff's text.
+
+    Raises ``ValueError`` when the board has no event, ``KeyError`` for an unknown section key.
+    """
     if board.event is None:
         raise ValueError("no event")
+    lang = Lang.of(language)
+    _ = lang.gettext
     texts = dict(staff_text or {})
     unknown = set(texts) - set(SECTION_KEYS)
     if unknown:
         raise KeyError(sorted(unknown)[0])
-    facts = _facts(board, history)
+    event = board.event
+    board, withheld = outgoing_board(board)
+    facts: dict[str, tuple[str, ...]] = {}
+    for key, lines in _facts(board, history, lang).items():
+        facts[key], dropped = outgoing_lines(lines)
+        withheld += dropped
     level = board.level
     if level is not None:
-        level_line = (
-            f"{level.level.sv} ({level.scope}) sedan {fmt_datetime(level.decided_at)}, "
-            f"beslut av {level.decided_by}"
+        level_line = _("{level} ({scope}) since {since}, decided by {who}").format(
+            level=lang.label(level.level),
+            scope=level.scope,
+            since=fmt_datetime(level.decided_at),
+            who=level.decided_by,
         )
         region = level.scope if level.scope != DEFAULT_SCOPE else ""
     else:
-        level_line, region = ReadinessLevel.NORMAL.sv, ""
+        level_line, region = lang.label(ReadinessLevel.NORMAL), ""
     briefing = board.next_briefing()
+    sender = _(SENDER_MSG)
     return SituationReport(
-        event_name=board.event.name,
-        exercise=board.event.exercise,
+        event_name=event.name,
+        exercise=event.exercise,
         station=board.station.code,
         generated_at=board.as_of,
-        sender=f"{SENDER}, {region}" if region else SENDER,
+        sender=f"{sender}, {region}" if region else sender,
         level=board.current_level,
         level_line=level_line,
         next_report=(
-            f"{briefing.title} {fmt_datetime(briefing.at)}" if briefing else "Ej planerad"
+            f"{briefing.title} {fmt_datetime(briefing.at)}" if briefing else _("Not planned")
         ),
         sections=tuple(
-            ReportSection(key, title, guide, tuple(facts[key]), texts.get(key, "").strip())
+            ReportSection(key, _(title), _(guide), tuple(facts[key]), texts.get(key, "").strip())
             for key, title, guide in SECTIONS
         ),
         contact=contact.strip(),
+        withheld=withheld,
+        language=lang.code,
     )
 
 
 def situation_report_text(report: SituationReport) -> str:
-    """Plain Swedish text for WIS or an e-mail: no markup, one fact per line."""
-    title = f"LÄGESBILD – {report.event_name}"
-    lines = [f"{title} – ÖVNING" if report.exercise else title]
+    """Plain text in the report's language for WIS or an e-mail: no markup, one fact a line."""
+    _ = Lang(report.language).gettext
+    exercise = _("EXERCISE")
+    title = _("SITUATION REPORT – {0}").format(report.event_name)
+    lines = [f"{title} – {exercise}" if report.exercise else title]
     if report.exercise:
-        lines.append("ÖVNING ÖVNING ÖVNING")
-    lines.append(f"Avsändare: {report.sender}, station {report.station}")
-    lines.append(f"Upprättad: {fmt_datetime(report.generated_at)}")
-    lines.append(f"Beredskapsläge: {report.level_line}")
-    lines.append(f"Nästa stabsorientering: {report.next_report}")
-    lines.append(f"Kontaktperson: {report.contact or TO_FILL}")
+        lines.append(f"{exercise} {exercise} {exercise}")
+    lines.append(
+        _("Sender: {sender}, station {station}").format(
+            sender=report.sender, station=report.station
+        )
+    )
+    lines.append(_("Drawn up: {0}").format(fmt_datetime(report.generated_at)))
+    lines.append(_("Readiness level: {0}").format(report.level_line))
+    lines.append(_("Next staff briefing: {0}").format(report.next_report))
+    lines.append(_("Contact person: {0}").format(report.contact or report.to_fill))
+    if report.withheld.total:
+        lines.append(withheld_note(report.withheld, report.language))
     for number, s in enumerate(report.sections, start=1):
         lines.append("")
         lines.append(f"{number}. {s.title.upper()}")
-        for fact in s.facts:
-            lines.append(f"- {fact}")
+        lines += [f"- {fact}" for fact in s.facts]
         if not s.facts:
-            lines.append("- Inget registrerat på lägesbilden.")
-        lines.append("Stabens komplettering:")
-        lines.append(s.staff_text if s.staff_text else f"{TO_FILL} {s.guidance}")
+            lines.append("- " + _("Nothing recorded on the board."))
+        lines.append(_("The staff's addition:"))
+        lines.append(s.staff_text if s.staff_text else f"{report.to_fill} {s.guidance}")
+    if report.exercise:
+        lines.extend(("", f"{exercise} {exercise} {exercise}"))
     return "\n".join(lines) + "\n"

@@ -1,8 +1,9 @@
 """The event's tables as CSV for Swedish Excel and as JSON; no Qt here.
 
 **CSV for Excel**: UTF-8 with BOM, semicolon-separated, CRLF line ends — Swedish Excel opens it
-with å, ä, ö intact and the columns split. Headers and values are Swedish (times
-``2024-01-22 13:05 +01:00``, ``ja``/``nej``, labels such as ``Ur funktion``). A cell that begins
+with å, ä, ö intact and the columns split. Headers and labels follow the document language
+(``language``: ``sv``/``en``, ``None`` the UI language: ``Händelsetid``/``Occurred``,
+``ja``/``yes``, ``Ur funktion``/``Down``); times are ``2024-01-22 13:05 +01:00``. A cell that begins
 with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) gets a leading apostrophe so that Excel
 shows it as text instead of running it as a formula; the JSON files keep the exact text.
 
@@ -33,6 +34,7 @@ from situation_board.domain.entities import (
 from situation_board.domain.ids import short_id
 from situation_board.domain.text import json_safe, visible
 from situation_board.domain.timeutil import fmt_datetime, iso
+from situation_board.i18n import N_
 from situation_board.reports.board_json import (
     action_json,
     briefing_json,
@@ -41,6 +43,7 @@ from situation_board.reports.board_json import (
     event_json,
     system_json,
 )
+from situation_board.reports.lang import Lang
 from situation_board.reports.records import EventRecord
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,8 +53,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 class Table:
     """One table of the event: CSV cells for people, JSON records for programs."""
 
-    name: str  # file stem, ASCII: "stabsjournal"
-    title: str  # Swedish title: "Stabsjournal"
+    name: str  # file stem, ASCII, the same in every language: "stabsjournal"
+    title: str  # in the document language: "Stabsjournal" / "Staff journal"
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     records: tuple[dict[str, Any], ...]
@@ -75,6 +78,8 @@ def excel_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def json_bytes(records: Sequence[dict[str, Any]]) -> bytes:
+    """Indented UTF-8 JSON of a list of records, with a final newline (no raw control
+    character: ``domain.text.json_safe``)."""
     return (json_safe(json.dumps(list(records), ensure_ascii=False, indent=2)) + "\n").encode(
         "utf-8"
     )
@@ -84,26 +89,28 @@ def _t(dt: datetime | None) -> str:
     return fmt_datetime(dt)
 
 
-def _yn(flag: bool) -> str:
-    return "ja" if flag else "nej"
+def _headers(lang: Lang, msgids: Sequence[str]) -> tuple[str, ...]:
+    return tuple(lang.gettext(m) for m in msgids)
 
 
 # ---------------------------------------------------------------------- per table
 
+EXERCISE_MARK = "ÖVNING"
 JOURNAL_HEADERS = (
-    "Nummer",
-    "Händelsetid",
-    "Registreringstid",
-    "Kategori",
-    "Medium",
-    "Från",
-    "Till",
-    "Text",
-    "Författare",
-    "Funktion",
-    "Rättar post",
-    "Dold på väggskärm",
-    "Id",
+    N_("Number"),
+    N_("Occurred"),
+    N_("Recorded"),
+    N_("Category"),
+    N_("Medium"),
+    N_("From"),
+    N_("To"),
+    N_("Text"),
+    N_("Author"),
+    N_("Function"),
+    N_("Corrects entry"),
+    N_("Hidden on the wall display"),
+    N_("Id"),
+    N_("Exercise"),
 )
 
 
@@ -119,32 +126,47 @@ def entries_in_period(
     ]
 
 
-def journal_table(entries: Sequence[JournalEntry], numbers: dict[str, str] | None = None) -> Table:
-    """The journal, chronological; ``numbers`` maps ids to numbers for the "rättar" column."""
+def journal_table(
+    entries: Sequence[JournalEntry],
+    numbers: dict[str, str] | None = None,
+    *,
+    exercise: bool = False,
+    language: str | None = None,
+) -> Table:
+    """The journal, chronological; ``numbers`` maps ids to numbers for the "corrects" column.
+
+    The last column says EXERCISE (ÖVNING) on every row of an exercise, and each JSON record
+    carries ``exercise``: a row copied out of an exercise's journal still says what it is.
+    """
+    lang = Lang.of(language)
     known = {e.id: e.number for e in entries} | (numbers or {})
+    mark = lang.gettext("EXERCISE") if exercise else ""
     rows = tuple(
         (
             e.number,
             _t(e.occurred_at),
             _t(e.recorded_at),
-            e.category.sv,
-            e.medium.sv if e.medium else "",
+            lang.label(e.category),
+            lang.label(e.medium) if e.medium else "",
             e.from_party,
             e.to_party,
             e.text,
             e.author,
-            e.function.sv,
+            lang.label(e.function),
             known.get(e.corrects, e.corrects) if e.corrects else "",
-            _yn(e.hidden_from_wall),
+            lang.yes_no(e.hidden_from_wall),
             e.id,
+            mark,
         )
         for e in entries
     )
-    records = tuple(entry_json(e) for e in entries)
-    return Table("stabsjournal", "Stabsjournal", JOURNAL_HEADERS, rows, records)
+    records = tuple(entry_json(e, exercise=exercise) for e in entries)
+    title = lang.gettext("Staff journal")
+    return Table("stabsjournal", title, _headers(lang, JOURNAL_HEADERS), rows, records)
 
 
 def level_record(d: LevelDecision) -> dict[str, Any]:
+    """A level decision as a JSON record."""
     return {
         "id": d.id,
         "level": d.level.value,
@@ -157,66 +179,106 @@ def level_record(d: LevelDecision) -> dict[str, Any]:
     }
 
 
-def level_table(history: Sequence[LevelDecision]) -> Table:
-    headers: tuple[str, ...] = ("Beslutstid", "Beredskapsläge", "Omfattning", "Beslut av")
-    headers += ("Motivering", "Registrerad", "Id")
+def level_table(history: Sequence[LevelDecision], lang: Lang) -> Table:
+    """The decisions on the readiness level, in order."""
+    headers = _headers(
+        lang,
+        (
+            N_("Decided"),
+            N_("Readiness level"),
+            N_("Scope"),
+            N_("Decided by"),
+            N_("Reason"),
+            N_("Recorded"),
+            N_("Id"),
+        ),
+    )
     rows = tuple(
-        (_t(d.decided_at), d.level.sv, d.scope, d.decided_by, d.reason, _t(d.recorded_at), d.id)
+        (
+            _t(d.decided_at),
+            lang.label(d.level),
+            d.scope,
+            d.decided_by,
+            d.reason,
+            _t(d.recorded_at),
+            d.id,
+        )
         for d in history
     )
     records = tuple(level_record(d) for d in history)
-    return Table("beredskapsbeslut", "Beslut om beredskapsläge", headers, rows, records)
+    title = lang.gettext("Decisions on the readiness level")
+    return Table("beredskapsbeslut", title, headers, rows, records)
 
 
-def system_table(systems: Sequence[AffectedSystem]) -> Table:
-    headers = (
-        "System",
-        "Status",
-        "Status sedan",
-        "Leverantör",
-        "Berörda processer",
-        "Reservrutin aktiv",
-        "Reservrutin sedan",
-        "Reservrutin",
-        "Alternativ lösning",
-        "Prognos",
-        "Personuppgifter kan vara berörda",
-        "Nästa uppdatering",
-        "Id",
+def system_table(systems: Sequence[AffectedSystem], lang: Lang) -> Table:
+    """The affected systems as they stand."""
+    headers = _headers(
+        lang,
+        (
+            N_("System"),
+            N_("Status"),
+            N_("Status since"),
+            N_("Supplier"),
+            N_("Affected processes"),
+            N_("Reserve routine active"),
+            N_("Reserve routine since"),
+            N_("Reserve routine"),
+            N_("Alternative solution"),
+            N_("Prognosis"),
+            N_("Personal data may be affected"),
+            N_("Next update"),
+            N_("Id"),
+        ),
     )
     rows = tuple(
         (
             s.name,
-            s.status.sv,
+            lang.label(s.status),
             _t(s.status_since),
             s.supplier,
             s.processes,
-            _yn(s.reserve_routine_active),
+            lang.yes_no(s.reserve_routine_active),
             _t(s.reserve_routine_since),
             s.reserve_routine,
             s.workaround,
-            _t(s.prognosis_at) or s.prognosis_text or "ingen prognos",
-            _yn(s.personal_data_affected),
+            _t(s.prognosis_at) or s.prognosis_text or lang.gettext("no prognosis"),
+            lang.yes_no(s.personal_data_affected),
             _t(s.next_update_at),
             s.id,
         )
         for s in systems
     )
-    return Table("system", "Berörda system", headers, rows, tuple(system_json(s) for s in systems))
+    title = lang.gettext("Affected systems")
+    return Table("system", title, headers, rows, tuple(system_json(s) for s in systems))
 
 
-def action_table(actions: Sequence[Action], board: Board) -> Table:
-    headers: tuple[str, ...] = ("Åtgärd", "Ansvarig", "Senast", "Prioritet", "Status")
-    headers += ("Försenad", "System", "Skapad", "Avslutad", "Kort id", "Id")
+def action_table(actions: Sequence[Action], board: Board, lang: Lang) -> Table:
+    """The event's actions."""
+    headers = _headers(
+        lang,
+        (
+            N_("Action"),
+            N_("Owner"),
+            N_("Due"),
+            N_("Priority"),
+            N_("Status"),
+            N_("Overdue"),
+            N_("System"),
+            N_("Created"),
+            N_("Closed"),
+            N_("Short id"),
+            N_("Id"),
+        ),
+    )
     names = {s.id: s.name for s in board.systems}
     rows = tuple(
         (
             a.title,
             a.owner,
             _t(a.due_at),
-            a.priority.sv,
-            a.status.sv,
-            _yn(a.is_overdue(board.as_of)),
+            lang.label(a.priority),
+            lang.label(a.status),
+            lang.yes_no(a.is_overdue(board.as_of)),
             names.get(a.system_id, a.system_id) if a.system_id else "",
             _t(a.created_at),
             _t(a.closed_at),
@@ -226,10 +288,11 @@ def action_table(actions: Sequence[Action], board: Board) -> Table:
         for a in actions
     )
     records = tuple(action_json(a, board) for a in actions)
-    return Table("atgarder", "Åtgärder", headers, rows, records)
+    return Table("atgarder", lang.gettext("Actions"), headers, rows, records)
 
 
 def handover_record(h: Handover) -> dict[str, Any]:
+    """A signed handover as a JSON record (with the ids it covered)."""
     return {
         "id": h.id,
         "from": h.from_person,
@@ -244,15 +307,23 @@ def handover_record(h: Handover) -> dict[str, Any]:
     }
 
 
-def handover_table(handovers: Sequence[Handover], numbers: dict[str, str]) -> Table:
-    headers: tuple[str, ...] = ("Kvitterad", "Från", "Till", "Period från", "Period till")
-    headers += (
-        "Anteckning",
-        "Kvitterad av",
-        "Antal poster",
-        "Täckta poster",
-        "Sammanfattning",
-        "Id",
+def handover_table(handovers: Sequence[Handover], numbers: dict[str, str], lang: Lang) -> Table:
+    """The signed handovers (the summary as it was signed, in Swedish: it is the record)."""
+    headers = _headers(
+        lang,
+        (
+            N_("Acknowledged"),
+            N_("From"),
+            N_("To"),
+            N_("Period from"),
+            N_("Period to"),
+            N_("Note"),
+            N_("Acknowledged by"),
+            N_("Number of entries"),
+            N_("Entries covered"),
+            N_("Summary"),
+            N_("Id"),
+        ),
     )
     rows = tuple(
         (
@@ -271,19 +342,32 @@ def handover_table(handovers: Sequence[Handover], numbers: dict[str, str]) -> Ta
         for h in handovers
     )
     records = tuple(handover_record(h) for h in handovers)
-    return Table("overlamningar", "Överlämningar", headers, rows, records)
+    return Table("overlamningar", lang.gettext("Handovers"), headers, rows, records)
 
 
-def deadline_table(deadlines: Sequence[DeadlineClock], board: Board) -> Table:
-    headers: tuple[str, ...] = ("Frist", "Typ", "Kännedom", "Senast", "Status", "Rapporterad")
-    headers += ("Referens", "Skäl till försening", "Id")
+def deadline_table(deadlines: Sequence[DeadlineClock], board: Board, lang: Lang) -> Table:
+    """The statutory deadlines and their state when the table was made."""
+    headers = _headers(
+        lang,
+        (
+            N_("Deadline"),
+            N_("Kind"),
+            N_("Aware"),
+            N_("Due"),
+            N_("Status"),
+            N_("Reported"),
+            N_("Reference"),
+            N_("Reason for the delay"),
+            N_("Id"),
+        ),
+    )
     rows = tuple(
         (
             d.title,
-            d.kind.sv,
+            lang.label(d.kind),
             _t(d.aware_at),
             _t(d.due_at),
-            d.status(board.as_of).sv,
+            lang.label(d.status(board.as_of)),
             _t(d.reported_at),
             d.reference,
             d.late_reason,
@@ -292,35 +376,56 @@ def deadline_table(deadlines: Sequence[DeadlineClock], board: Board) -> Table:
         for d in deadlines
     )
     records = tuple(deadline_json(d, board) for d in deadlines)
-    return Table("frister", "Lagstadgade frister", headers, rows, records)
+    return Table("frister", lang.gettext("Statutory deadlines"), headers, rows, records)
 
 
-def briefing_table(briefings: Sequence[Briefing]) -> Table:
+def briefing_table(briefings: Sequence[Briefing], lang: Lang) -> Table:
+    """The staff briefings, in time order."""
     rows = tuple((_t(b.at), b.title, b.id) for b in briefings)
-    records = tuple(briefing_json(b) for b in briefings)
-    return Table("stabsorienteringar", "Stabsorienteringar", ("Tid", "Rubrik", "Id"), rows, records)
+    records = tuple(briefing_json(b) for b in briefings)  # as stored: ``next_at`` changes
+    headers = _headers(lang, (N_("Time"), N_("Title"), N_("Id")))
+    return Table("stabsorienteringar", lang.gettext("Staff briefings"), headers, rows, records)
 
 
-def event_table(record: EventRecord) -> Table:
+def event_table(record: EventRecord, lang: Lang) -> Table:
+    """The event itself, one row."""
     e = record.event
-    headers = ("Händelse", "Övning", "Startad", "Avslutad", "Skäl till avslut", "Id")
-    row = (e.name, _yn(e.exercise), _t(e.started_at), _t(e.closed_at), e.close_reason or "", e.id)
+    headers = _headers(
+        lang,
+        (
+            N_("Event"),
+            N_("Exercise"),
+            N_("Started"),
+            N_("Closed"),
+            N_("Reason for closing"),
+            N_("Id"),
+        ),
+    )
+    row = (
+        e.name,
+        lang.yes_no(e.exercise),
+        _t(e.started_at),
+        _t(e.closed_at),
+        e.close_reason or "",
+        e.id,
+    )
     data = event_json(e)
     assert data is not None
-    return Table("handelse", "Händelsen", headers, (row,), (data,))
+    return Table("handelse", lang.gettext("The event"), headers, (row,), (data,))
 
 
-def event_tables(record: EventRecord) -> tuple[Table, ...]:
-    """Every table of one event, in the order the archive lists them."""
+def event_tables(record: EventRecord, language: str | None = None) -> tuple[Table, ...]:
+    """Every table of one event, in the order the archive lists them, in ``language``."""
+    lang = Lang.of(language)
     board = record.board
     numbers = {e.id: e.number for e in board.journal}
     return (
-        event_table(record),
-        level_table(record.level_history),
-        system_table(board.systems),
-        action_table(board.actions, board),
-        journal_table(board.journal, numbers),
-        handover_table(record.handovers, numbers),
-        deadline_table(board.deadlines, board),
-        briefing_table(board.briefings),
+        event_table(record, lang),
+        level_table(record.level_history, lang),
+        system_table(board.systems, lang),
+        action_table(board.actions, board, lang),
+        journal_table(board.journal, numbers, exercise=record.event.exercise, language=lang.code),
+        handover_table(record.handovers, numbers, lang),
+        deadline_table(board.deadlines, board, lang),
+        briefing_table(board.briefings, lang),
     )

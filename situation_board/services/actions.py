@@ -16,13 +16,17 @@ from situation_board.domain.changes import Outcome
 from situation_board.domain.entities import Action
 from situation_board.domain.enums import ActionStatus, Priority
 from situation_board.domain.errors import ValidationError
+from situation_board.domain.messages import Text
 from situation_board.domain.patches import ActionPatch, given
 from situation_board.domain.rules import MAX_NAME, optional_text, require_text
 from situation_board.domain.timeutil import check_sane
+from situation_board.domain.undo import UndoStep
+from situation_board.i18n import N_
 from situation_board.services.base import ServiceBase
 from situation_board.services.describe import changes_sv, value_sv
 from situation_board.store import queries as q
 from situation_board.store.schema import actions, systems
+from situation_board.store.unit_of_work import WriteTx
 
 
 class ActionServices(ServiceBase):
@@ -56,37 +60,44 @@ class ActionServices(ServiceBase):
         now = self.now()
         with self.store.write(self.actor.name, now) as tx:
             event = self._active_event(tx.conn)
-            values = {
-                "owner": "",
-                "due_at": None,
-                "priority": Priority.NORMAL.value,
-                "status": ActionStatus.OPEN.value,
-                "system_id": None,
-                **self._columns(tx.conn, event.id, details),
-                **self._columns(tx.conn, event.id, ActionPatch(title=title)),
-            }
-            closed_at = now if ActionStatus(values["status"]).is_closed else None
-            action_id = tx.insert(
-                actions,
-                {
-                    "event_id": event.id,
-                    "created_at": now,
-                    "closed_at": closed_at,
-                    "deleted": False,
-                    **values,
-                },
-            )
-            text = f"Ny åtgärd: {values['title']}"
-            if values["owner"]:
-                text += f" (ansvarig: {values['owner']})"
-            if values["due_at"]:
-                text += f", senast {value_sv(values['due_at'])}"
-            self._log(tx, event.id, text + ".")
+            action_id = self._insert_action(tx, event.id, title, details)
             result = self._get_action(tx.conn, action_id)
         return Outcome(result, tx.changes)
 
+    def _insert_action(self, tx: WriteTx, event_id: str, title: str, details: ActionPatch) -> str:
+        """Insert an action and journal it; inside ``tx``. Raises ``ValidationError``,
+        ``NotFoundError`` (linked system)."""
+        values = {
+            "owner": "",
+            "due_at": None,
+            "priority": Priority.NORMAL.value,
+            "status": ActionStatus.OPEN.value,
+            "system_id": None,
+            **self._columns(tx.conn, event_id, details),
+            **self._columns(tx.conn, event_id, ActionPatch(title=title)),
+        }
+        closed_at = tx.now if ActionStatus(values["status"]).is_closed else None
+        action_id = tx.insert(
+            actions,
+            {
+                "event_id": event_id,
+                "created_at": tx.now,
+                "closed_at": closed_at,
+                "deleted": False,
+                **values,
+            },
+        )
+        text = f"Ny åtgärd: {values['title']}"
+        if values["owner"]:
+            text += f" (ansvarig: {values['owner']})"
+        if values["due_at"]:
+            text += f", senast {value_sv(values['due_at'])}"
+        self._log(tx, event_id, text + ".")
+        return action_id
+
     def update_action(self, ref: str, patch: ActionPatch) -> Outcome[Action]:
-        """Change fields of the action with (short) id ``ref``.
+        """Change fields of the action with (short) id ``ref``. The outcome's ``undo`` restores
+        the previous values (``undo``); it is ``None`` when nothing changed.
 
         Raises ``ValidationError`` (``nothing_to_change``, bad values), ``NotFoundError``,
         ``NoActiveEventError``.
@@ -105,17 +116,31 @@ class ActionServices(ServiceBase):
                 elif not ActionStatus(values["status"]).is_closed:
                     values["closed_at"] = None
             old = tx.update(actions, current["id"], values)
+            undo = None
             if old:
                 enums = {"status": ActionStatus, "priority": Priority}
-                self._log(
+                entry_id = self._log(
                     tx, event.id, f"Åtgärd {current['title']}: {changes_sv(old, values, enums)}."
                 )
+                undo = UndoStep.of(
+                    "actions",
+                    current["id"],
+                    old,
+                    values,
+                    summary=_summary(current["title"], old, values),
+                    journal_number=self._number(tx, entry_id),
+                )
             result = self._get_action(tx.conn, current["id"])
-        return Outcome(result, tx.changes)
+        return Outcome(result, tx.changes, undo)
 
     def complete_action(self, ref: str) -> Outcome[Action]:
-        """One-key "klar": the action's status becomes done (see ``update_action``)."""
+        """One-key "klar" (K): the action's status becomes done (see ``update_action``); the
+        outcome's ``undo`` reopens it."""
         return self.update_action(ref, ActionPatch(status=ActionStatus.DONE))
+
+    def set_action_status(self, ref: str, status: ActionStatus) -> Outcome[Action]:
+        """A one-click status change of the action ``ref`` (see ``update_action``), undoable."""
+        return self.update_action(ref, ActionPatch(status=status))
 
     def actions(self) -> list[Action]:
         """The active event's actions by due time. Raises ``NoActiveEventError``."""
@@ -127,3 +152,17 @@ class ActionServices(ServiceBase):
         return q.to_action(
             conn.execute(select(actions).where(actions.c.id == action_id)).mappings().one()
         )
+
+
+def _summary(title: str, old: dict[str, Any], new: dict[str, Any]) -> Text:
+    """What an action change did, for the status bar (*Ångra*)."""
+    if "status" in old:
+        return Text(
+            N_("“{title}”: {before} → {after}"),
+            {
+                "title": title,
+                "before": ActionStatus(old["status"]),
+                "after": ActionStatus(new["status"]),
+            },
+        )
+    return Text(N_("“{title}” changed"), {"title": title})

@@ -59,6 +59,14 @@ class ServiceBase:
             raise NotFoundError("ambiguous_ref", what=what, ref=ref, matches=matches)
         return rows[0]
 
+    @staticmethod
+    def _number(tx: WriteTx, entry_id: str) -> str:
+        """The journal number of the entry ``entry_id`` written in ``tx``."""
+        number: str = tx.conn.execute(
+            select(journal.c.number).where(journal.c.id == entry_id)
+        ).scalar_one()
+        return number
+
     def _log(
         self,
         tx: WriteTx,

@@ -4,15 +4,24 @@ The timeline is data, not code. Each step has a recording time ``at`` and an act
 runs every step through the same use cases a user would, with the clock set to that step's time,
 so the demo board is built exactly like a real one (system journal entries, outbox, HLC).
 
-``shift_to_now`` moves the whole timeline so its last step is a few minutes old; ``as_of`` keeps
-the real dates and leaves out steps after that instant.
+Live (``make demo``): the timeline moves by WHOLE DAYS in Stockholm time, so every time of day is
+the real case's (the level decision in the afternoon, briefings at 08:30 and 16:30): the case's last
+day becomes today and the steps up to now (less a few minutes) are replayed — the board looks as
+the real one did at this time of day, with actions due in the coming hours. Before the last day's
+first step (early in the morning) the whole case is replayed ending yesterday instead. ``as_of``
+keeps the real dates and leaves out the steps after that instant.
+
+Dates and weekdays inside the texts move with the timeline: a text marks them with placeholders
+the replay fills in Swedish — ``{date:2024-01-29}`` ("29 januari"), ``{weekday:2024-01-29}``
+("måndag"), ``{weekday_def:2024-01-29}`` ("måndagen").
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +39,7 @@ from situation_board.domain.enums import (
 )
 from situation_board.domain.errors import BoardError
 from situation_board.domain.patches import ActionPatch, Prognosis, SystemPatch
-from situation_board.domain.timeutil import utc
+from situation_board.domain.timeutil import STOCKHOLM, fmt_cldr, from_local, local, utc
 from situation_board.resources import resource
 from situation_board.services import BoardService
 from situation_board.store.database import LocalStore
@@ -39,16 +48,81 @@ DEMO_FILE = resource("demo", "tietoevry-2024.json")
 LIVE_LAG = timedelta(minutes=4)
 
 
+_PLACEHOLDER = re.compile(r"\{(date|weekday|weekday_def):(\d{4}-\d{2}-\d{2})\}")
+
+
+@dataclass(frozen=True, slots=True)
+class DayShift:
+    """Moves instants by whole days of Stockholm calendar time: 14:05 stays 14:05 local, in
+    winter and in summer time alike."""
+
+    days: int
+
+    def instant(self, value: datetime) -> datetime:
+        """``value`` (aware) moved by ``days``, as an aware UTC instant."""
+        if not self.days:
+            return utc(value)
+        moved = local(value).replace(tzinfo=None) + timedelta(days=self.days)
+        try:
+            return from_local(moved)
+        except BoardError as exc:
+            if exc.key == "ambiguous_time":  # the repeated October hour: its first pass
+                return utc(moved.replace(tzinfo=STOCKHOLM, fold=0))
+            return from_local(moved + timedelta(hours=1))  # the hour skipped in spring
+
+    def day(self, value: date) -> date:
+        return value + timedelta(days=self.days)
+
+    def text(self, value: str) -> str:
+        """``value`` with its date placeholders filled in Swedish (see the module)."""
+
+        def fill(match: re.Match[str]) -> str:
+            kind, day = match.group(1), self.day(date.fromisoformat(match.group(2)))
+            at = from_local(datetime(day.year, day.month, day.day, 12, 0))
+            if kind == "date":
+                return fmt_cldr(at, "d MMMM", "sv")
+            weekday = fmt_cldr(at, "EEEE", "sv")
+            return weekday + "en" if kind == "weekday_def" else weekday
+
+        return _PLACEHOLDER.sub(fill, value)
+
+
 @dataclass(frozen=True, slots=True)
 class DemoResult:
     steps: int
     first_at: datetime
     last_at: datetime
-    shift: timedelta
+    shift: DayShift
 
 
-def _t(value: str | None, shift: timedelta) -> datetime | None:
-    return None if value is None else utc(datetime.fromisoformat(value)) + shift
+def _t(value: str | None, shift: DayShift) -> datetime | None:
+    return None if value is None else shift.instant(datetime.fromisoformat(value))
+
+
+def _at(step: dict[str, Any]) -> datetime:
+    return utc(datetime.fromisoformat(step["at"]))
+
+
+def live_shift(steps: list[dict[str, Any]], now: datetime) -> DayShift:
+    """The whole-day shift for a live demo at ``now``: the case's last day becomes today, unless
+    none of that day's steps has happened yet by now's time of day (then yesterday)."""
+    last_day = local(_at(steps[-1])).date()
+    shift = DayShift((local(now).date() - last_day).days)
+    cutoff = now - LIVE_LAG
+    if not any(local(_at(s)).date() == last_day and shift.instant(_at(s)) <= cutoff for s in steps):
+        shift = DayShift(shift.days - 1)
+    return shift
+
+
+def _filled(value: Any, shift: DayShift) -> Any:
+    """A step's values with the date placeholders in its texts filled in."""
+    if isinstance(value, str):
+        return shift.text(value)
+    if isinstance(value, dict):
+        return {k: _filled(v, shift) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_filled(v, shift) for v in value]
+    return value
 
 
 def load_timeline(path: Path = DEMO_FILE) -> dict[str, Any]:
@@ -67,32 +141,31 @@ def build_demo(
     as_of: datetime | None = None,
     path: Path = DEMO_FILE,
 ) -> DemoResult:
-    """Replay the demo timeline into an empty ``store``."""
+    """Replay the demo timeline into an empty ``store``: live at ``now`` (aware; whole-day
+    shift, steps up to now), or on its real dates up to ``as_of`` (see the module)."""
     data = load_timeline(path)
-    steps = sorted(data["timeline"], key=lambda s: s["at"])
-    last = utc(datetime.fromisoformat(steps[-1]["at"]))
+    steps = sorted(data["timeline"], key=_at)
     if as_of is None:
-        shift = now - LIVE_LAG - last
-        shift = timedelta(minutes=int(shift.total_seconds() // 60))
+        shift = live_shift(steps, now)
+        cutoff = now - LIVE_LAG
     else:
-        shift = timedelta(0)
-        steps = [s for s in steps if utc(datetime.fromisoformat(s["at"])) <= as_of]
+        shift, cutoff = DayShift(0), as_of
+    steps = [s for s in steps if shift.instant(_at(s)) <= cutoff]
     actors = {
         key: Actor(a["name"], StaffFunction(a["function"])) for key, a in data["actors"].items()
     }
     refs: dict[str, str] = {}
-    for step in steps:
-        at = _t(step["at"], shift)
-        assert at is not None
+    for raw in steps:
+        step = _filled(raw, shift)
+        at = shift.instant(_at(step))
         svc = BoardService(store, actors[step["as"]], clock=fixed_clock(at))
         _apply(svc, step, refs, shift)
-    first = utc(datetime.fromisoformat(steps[0]["at"])) + shift
     return DemoResult(
-        len(steps), first, utc(datetime.fromisoformat(steps[-1]["at"])) + shift, shift
+        len(steps), shift.instant(_at(steps[0])), shift.instant(_at(steps[-1])), shift
     )
 
 
-def _fields(raw: dict[str, Any], shift: timedelta) -> dict[str, Any]:
+def _fields(raw: dict[str, Any], shift: DayShift) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         is_time = key.endswith(("_at", "_since")) and isinstance(value, str)
@@ -102,7 +175,7 @@ def _fields(raw: dict[str, Any], shift: timedelta) -> dict[str, Any]:
     return out
 
 
-def _apply(svc: BoardService, s: dict[str, Any], refs: dict[str, str], shift: timedelta) -> None:
+def _apply(svc: BoardService, s: dict[str, Any], refs: dict[str, str], shift: DayShift) -> None:
     op = s["do"]
     if op == "event.start":
         svc.start_event(

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from situation_board.domain.entities import Board, Event, SyncInfo
 from situation_board.domain.errors import NotFoundError
+from situation_board.domain.rules import MAX_NAME, optional_text
 from situation_board.reports.records import EventRecord
 from situation_board.reports.situation_report import SituationReport, build_situation_report
 from situation_board.services.read import ReadServices
@@ -83,10 +84,25 @@ class DocumentServices(ReadServices):
         *,
         contact: str = "",
         event_ref: str | None = None,
+        language: str | None = None,
     ) -> SituationReport:
         """The lägesbild pre-filled from the board of ``event_ref`` (see ``find_event``), with
-        the staff's text in its sections (``staff_text``: section key → text)."""
+        the staff's text in its sections (``staff_text``: section key → text), written in
+        ``language`` (``sv``/``en``; ``None``: the UI language).
+
+        The lägesbild leaves the room: the staff's text and the contact are refused when they
+        look like they hold a personal identity number (``ValidationError("personnummer_field")``)
+        or are too long, and the board's part is built from what may leave it
+        (``reports.privacy``). Raises ``ValidationError``, ``NotFoundError``,
+        ``NoActiveEventError``, ``KeyError`` (unknown section key).
+        """
+        texts = {key: optional_text(text, "text") for key, text in (staff_text or {}).items()}
+        contact = optional_text(contact, "text", limit=MAX_NAME)
         record = self.event_record(event_ref)
         return build_situation_report(
-            record.board, record.level_history, staff_text=staff_text or {}, contact=contact
+            record.board,
+            record.level_history,
+            staff_text=texts,
+            contact=contact,
+            language=language,
         )

@@ -39,25 +39,31 @@ class EventServices(ServiceBase):
         now = self.now()
         started = not_in_future(check_sane(started_at or now, "started"), now, "started")
         with self.store.write(self.actor.name, now) as tx:
-            active = q.open_events(tx.conn)
-            if active:
-                raise StateError("event_already_active", name=active[0].name)
-            event_id = tx.insert(
-                events,
-                {
-                    "name": name,
-                    "exercise": exercise,
-                    "started_at": started,
-                    "closed_at": None,
-                    "close_reason": "",
-                    "deleted": False,
-                },
-            )
-            kind = "Övning startad" if exercise else "Händelse startad"
-            self._log(tx, event_id, f"{kind}: {name}.", occurred_at=started)
-            event = q.event_by_id(tx.conn, event_id)
-        assert event is not None
+            event = self._insert_event(tx, name, exercise=exercise, started=started)
         return Outcome(event, tx.changes)
+
+    def _insert_event(self, tx: WriteTx, name: str, *, exercise: bool, started: datetime) -> Event:
+        """Insert the new active event and journal its start; inside ``tx``. Raises
+        ``StateError`` (an event is active)."""
+        active = q.open_events(tx.conn)
+        if active:
+            raise StateError("event_already_active", name=active[0].name)
+        event_id = tx.insert(
+            events,
+            {
+                "name": name,
+                "exercise": exercise,
+                "started_at": started,
+                "closed_at": None,
+                "close_reason": "",
+                "deleted": False,
+            },
+        )
+        kind = "Övning startad" if exercise else "Händelse startad"
+        self._log(tx, event_id, f"{kind}: {name}.", occurred_at=started)
+        event = q.event_by_id(tx.conn, event_id)
+        assert event is not None
+        return event
 
     def close_event(self, reason: str, *, event_id: str | None = None) -> Outcome[Event]:
         """Avsluta händelse: closed with a reason; the level returns to Normalläge.

@@ -27,12 +27,14 @@ from situation_board.domain.clock import Clock, system_clock
 from situation_board.domain.errors import BoardError, SchemaTooNewError, StateError, StoreIOError
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.ids import uuid7
+from situation_board.domain.messages import Text
 from situation_board.domain.rules import station_code
+from situation_board.i18n import N_
 from situation_board.store import faults
 from situation_board.store.schema import journal, local_station
 from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
-HEAD_REVISION = "0002"  # kept equal to the migrations' head by a test
+HEAD_REVISION = "0003_attention"  # kept equal to the migrations' head by a test
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
 log = logging.getLogger(__name__)
@@ -94,8 +96,8 @@ def io_error(exc: BaseException, path: Path) -> StoreIOError | None:
             return StoreIOError("db_read_only", **where)
         if orig.errno in (errno.EACCES, errno.EPERM):
             return StoreIOError("db_permission_denied", **where)
-        reason = errno.errorcode.get(orig.errno or 0, type(orig).__name__)
-        return StoreIOError("db_io_error", reason=reason, log=_log_file(), **where)
+        if orig.errno == errno.EIO:
+            return StoreIOError("db_io_error", reason="EIO", log=_log_file(), **where)
     return None
 
 
@@ -131,6 +133,26 @@ def io_errors(path: Path, doing: str) -> Iterator[None]:
             raise
         log.error("%s %s failed: %s", doing, path, mapped.key, exc_info=True)
         raise mapped from exc
+
+
+_REASONS = (
+    ("database is locked", N_("another program is using it (the database is locked)")),
+    ("unable to open", N_("the file cannot be opened (check the path and its permissions)")),
+    ("readonly database", N_("the file is read-only")),
+    ("not a database", N_("the file is not a board database, or it is damaged")),
+    ("malformed", N_("the file is damaged")),
+    ("disk i/o error", N_("the disk could not be read or written")),
+)
+
+
+def unusable_reason(detail: str) -> Text | str:
+    """A person's reason for SQLite's ``detail`` (``database is locked`` → "another program is
+    using it …"), with SQLite's own words kept beside it; ``detail`` itself when unknown."""
+    lowered = detail.lower()
+    for needle, reason in _REASONS:
+        if needle in lowered:
+            return Text(N_("{reason} ({detail})"), {"reason": Text(reason), "detail": detail})
+    return detail
 
 
 def wall_ms() -> int:
@@ -197,19 +219,24 @@ class LocalStore:
         """
         path = Path(path)
         code = station_code(station) if station else None
-        with io_errors(path, "creating the folder of"):
-            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with io_errors(path, "creating the folder of"):
+                path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # not one of the machine's faults: a file where a folder goes…
+            detail = exc.strerror or str(exc)
+            raise BoardError("db_unusable", path=str(path), reason=detail) from None
+        if path.is_dir():
+            folder = Text(N_("it is a folder, not a file"))
+            raise BoardError("db_unusable", path=str(path), reason=folder)
         store = cls(path, clock=clock, hlc_wall=hlc_wall)
         try:
             with io_errors(path, "opening"):
                 store._migrate()
                 store._ensure_station(code)
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:
             store.close()
-            raise BoardError("db_unusable", path=str(path), reason=str(exc.orig)) from None
-        except DatabaseError as exc:
-            store.close()
-            raise BoardError("db_unusable", path=str(path), reason=str(exc.orig)) from None
+            reason = unusable_reason(str(exc.orig))
+            raise BoardError("db_unusable", path=str(path), reason=reason) from None
         except BaseException:
             store.close()
             raise

@@ -7,8 +7,20 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
+from situation_board.domain.briefings import Recurrence
 from situation_board.domain.entities import (
     Action,
     AffectedSystem,
@@ -32,17 +44,21 @@ from situation_board.domain.enums import (
     StaffFunction,
     SystemStatus,
 )
+from situation_board.domain.reminders import Ack, Shown
 from situation_board.store.schema import (
     actions,
     briefings,
     conflicts,
     deadlines,
+    entry_visibility,
     events,
     handovers,
     journal,
     level_decisions,
     local_station,
     outbox,
+    reminder_acks,
+    reminders_shown,
     sync_state,
     systems,
 )
@@ -178,18 +194,37 @@ def to_deadline(r: RowLike) -> DeadlineClock:
     return DeadlineClock(
         id=r["id"],
         event_id=r["event_id"],
-        kind=DeadlineKind(r["kind"]),
+        kind=deadline_kind(r["kind"]),
         title=r["title"],
         aware_at=r["aware_at"],
         due_at=r["due_at"],
         reported_at=r["reported_at"],
         reference=r["reference"],
         late_reason=r["late_reason"],
+        follows_id=r["follows_id"],
+        not_required_at=r["not_required_at"],
+        not_required_reason=r["not_required_reason"] or "",
     )
 
 
+def deadline_kind(code: str) -> DeadlineKind:
+    """The kind stored as ``code``: old codes by their alias (``other`` → ``custom``), and a
+    code a newer version wrote as ``custom`` (its title says what it is)."""
+    try:
+        return DeadlineKind(code)
+    except ValueError:
+        return DeadlineKind.CUSTOM
+
+
 def to_briefing(r: RowLike) -> Briefing:
-    return Briefing(id=r["id"], event_id=r["event_id"], at=r["at"], title=r["title"])
+    return Briefing(
+        id=r["id"],
+        event_id=r["event_id"],
+        at=r["at"],
+        title=r["title"],
+        recurrence=Recurrence.from_code(r["recurrence"]),
+        cancelled_at=r["cancelled_at"],
+    )
 
 
 # ---------------------------------------------------------------------- queries
@@ -273,6 +308,32 @@ def handovers_of(conn: Connection, event_id: str) -> list[Handover]:
     return [to_handover(r) for r in conn.execute(q).mappings()]
 
 
+_HIDDEN: ColumnElement[bool] = func.coalesce(
+    entry_visibility.c.hidden_from_wall, journal.c.hidden_from_wall
+).label("hidden_from_wall")
+"""An entry's effective "hidden from the wall": its visibility record when one exists (a later
+decision), else the value it was written with (journal entries are immutable)."""
+_JOURNAL_WITH_VISIBILITY = journal.outerjoin(
+    entry_visibility,
+    and_(entry_visibility.c.id == journal.c.id, entry_visibility.c.deleted.is_(False)),
+)
+
+
+def _journal_select() -> Select[Any]:
+    """``SELECT`` of journal rows with the effective ``hidden_from_wall``."""
+    columns = [c for c in journal.c if c.name != "hidden_from_wall"]
+    return select(*columns, _HIDDEN).select_from(_JOURNAL_WITH_VISIBILITY)
+
+
+def visibility_of(conn: Connection, event_id: str) -> dict[str, bool]:
+    """``{entry id: hidden from the wall}`` of the event's entries whose visibility was changed
+    after they were written (the window's journal applies these without reloading)."""
+    q = select(entry_visibility.c.id, entry_visibility.c.hidden_from_wall).where(
+        entry_visibility.c.event_id == event_id, entry_visibility.c.deleted.is_(False)
+    )
+    return {r.id: bool(r.hidden_from_wall) for r in conn.execute(q)}
+
+
 def journal_of(
     conn: Connection,
     event_id: str,
@@ -282,7 +343,7 @@ def journal_of(
     recorded_since: datetime | None = None,
 ) -> list[JournalEntry]:
     """Entries in chronological order: occurred time, then recorded time, then number."""
-    q = select(journal).where(journal.c.event_id == event_id)
+    q = _journal_select().where(journal.c.event_id == event_id)
     if since is not None:
         q = q.where(journal.c.occurred_at >= since)
     if until is not None:
@@ -310,7 +371,7 @@ _ENTRY_COLUMNS = (
     journal.c.from_party,
     journal.c.to_party,
     journal.c.corrects,
-    journal.c.hidden_from_wall,
+    _HIDDEN,
 )
 
 
@@ -326,6 +387,7 @@ def journal_after_rowid(
     rowid: ColumnElement[int] = literal_column("journal.rowid")
     q = (
         select(rowid, *_ENTRY_COLUMNS)
+        .select_from(_JOURNAL_WITH_VISIBILITY)
         .where(journal.c.event_id == event_id, rowid > after)
         .order_by(rowid)
     )
@@ -355,7 +417,7 @@ def journal_after_rowid(
 
 def entry_by_ref(conn: Connection, ref: str) -> list[JournalEntry]:
     """Entries whose id or number equals ``ref`` (numbers compared case-insensitively)."""
-    q = select(journal).where(
+    q = _journal_select().where(
         or_(journal.c.id == ref, func.upper(journal.c.number) == ref.strip().upper())
     )
     return [to_entry(r) for r in conn.execute(q).mappings()]
@@ -414,3 +476,34 @@ def sync_info(conn: Connection) -> SyncInfo:
         conflicts=open_conflicts(conn),
         last_error=state.get("last_error"),
     )
+
+
+def reminder_acks_by_key(conn: Connection) -> dict[str, Ack]:
+    """The first acknowledgement of each reminder key (later ones by other people are in the
+    journal too, but the reminder was seen at the first)."""
+    q = (
+        select(reminder_acks)
+        .where(reminder_acks.c.deleted.is_(False))
+        .order_by(reminder_acks.c.acknowledged_at, reminder_acks.c.id)
+    )
+    out: dict[str, Ack] = {}
+    for r in conn.execute(q).mappings():
+        out.setdefault(
+            r["reminder_key"],
+            Ack(r["reminder_key"], r["acknowledged_by"], r["acknowledged_at"], r["station"]),
+        )
+    return out
+
+
+def reminders_shown_by_key(conn: Connection) -> dict[str, Shown]:
+    """This station's record of the reminders it has notified."""
+    return {
+        r["key"]: Shown(r["key"], r["first_shown_at"], r["last_shown_at"], int(r["times"]))
+        for r in conn.execute(select(reminders_shown)).mappings()
+    }
+
+
+def station_created_at(conn: Connection) -> datetime:
+    """When this local board was created (reminders treat older entries as history)."""
+    value: datetime = conn.execute(select(local_station.c.created_at)).scalar_one()
+    return value

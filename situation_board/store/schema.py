@@ -2,9 +2,9 @@
 
 Replicated tables come in two kinds (DESIGN §4):
 
-* **mutable** (events, systems, actions, deadlines, briefings): merged per field, last writer wins
-  by (HLC, site id). ``versions`` holds, per field, ``[stamp, author]`` of its last write; a delete is
-  a tombstone (``deleted``).
+* **mutable** (events, systems, actions, deadlines, briefings, entry visibility, reminder
+  acknowledgements): merged per field, last writer wins by (HLC, site id). ``versions`` holds,
+  per field, ``[stamp, author]`` of its last write; a delete is a tombstone (``deleted``).
 * **immutable** (journal, level decisions, handovers): insert-only; ``stamp`` and ``site_id`` say who
   wrote them and when. SQLite triggers refuse UPDATE and DELETE on them.
 
@@ -13,7 +13,7 @@ sync delivers rows in the order of their *last* change, so a referenced row can 
 that refers to it. The services check references when they write.
 
 Local-only tables: ``local_station`` (this station's identity, HLC and counters), ``outbox``,
-``conflicts`` and ``sync_state``.
+``conflicts``, ``sync_state`` and ``reminders_shown`` (which reminders this station has shown).
 """
 
 from __future__ import annotations
@@ -225,6 +225,9 @@ deadlines = Table(
     _when("reported_at"),
     _text("reference"),
     _text("late_reason"),
+    Column("follows_id", String(36), nullable=True),
+    _when("not_required_at"),
+    _text("not_required_reason"),
     *_mutable_tail(),
 )
 
@@ -235,8 +238,49 @@ briefings = Table(
     Column("event_id", String(36), nullable=False, index=True),
     _when("at", nullable=False),
     _text("title"),
+    _text("recurrence"),  # "" single; "every 4h"; "daily 08:00,13:00" (domain.briefings)
+    _when("cancelled_at"),
     *_mutable_tail(),
 )
+
+entry_visibility = Table(
+    "entry_visibility",
+    metadata,
+    _id(),  # the journal entry's id: one record per entry, merged per field
+    Column("event_id", String(36), nullable=False, index=True),
+    Column("hidden_from_wall", Boolean, nullable=False),
+    *_mutable_tail(),
+)
+"""Whether a saved journal entry is hidden from the wall. Journal entries are immutable; their
+own ``hidden_from_wall`` is the value they were written with, and this record, once it exists,
+overrides it (``queries`` reads the effective value)."""
+
+reminder_acks = Table(
+    "reminder_acks",
+    metadata,
+    _id(),  # a new id per acknowledgement: two people acknowledging at once are two records
+    Column("event_id", String(36), nullable=True, index=True),
+    Column("reminder_key", Text, nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    _text("acknowledged_by"),
+    _when("acknowledged_at", nullable=False),
+    Column("station", String(6), nullable=False, server_default=""),
+    *_mutable_tail(),
+)
+"""Who acknowledged which reminder when (insert-only in practice; a mutable record for sync,
+whose shared store treats only the journal, level decisions and handovers as immutable)."""
+
+reminders_shown = Table(
+    "reminders_shown",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("kind", String(30), nullable=False),
+    _when("first_shown_at", nullable=False),
+    _when("last_shown_at", nullable=False),
+    Column("times", Integer, nullable=False, server_default="1"),
+)
+"""Local only: when this station first and last notified each reminder (fires once per cause,
+repeats at the configured interval)."""
 
 outbox = Table(
     "outbox",
@@ -307,7 +351,10 @@ sync_state = Table(
     Column("value", JSON, nullable=True),
 )
 
-MUTABLE: dict[str, Table] = {t.name: t for t in (events, systems, actions, deadlines, briefings)}
+MUTABLE: dict[str, Table] = {
+    t.name: t
+    for t in (events, systems, actions, deadlines, briefings, entry_visibility, reminder_acks)
+}
 IMMUTABLE: dict[str, Table] = {t.name: t for t in (journal, level_decisions, handovers)}
 REPLICATED: dict[str, Table] = {**MUTABLE, **IMMUTABLE}
 BOOKKEEPING = frozenset({"id", "versions", "site_id", "stamp"})

@@ -1,8 +1,11 @@
 """Printing and exporting from the window: the board print, the journal, PDFs, the archive.
 The journal prints and exports cover the period the journal panel is filtered to.
 
-Data is read off the GUI thread (through the controller); rendering goes through Qt on the GUI
-thread (``reports.pdf``), into the platform's print dialog or a PDF file.
+Data is read off the GUI thread (through the controller). Every document is laid out once, by
+``reports.pdf`` (ReportLab), whether it goes to a file or to paper: printing renders the PDF's
+pages with PDFium (``pypdfium2``) at the printer's resolution (at most 300 dpi) and paints them
+onto the ``QPrinter`` the platform's print dialog set up, so paper and PDF are the same pages.
+Documents are written in the window's language.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QRectF, QSettings, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
@@ -23,7 +27,7 @@ from situation_board.i18n import _, ngettext
 from situation_board.reports.archive import check_target, write_archive
 from situation_board.reports.board_print import board_document
 from situation_board.reports.documents import journal_document
-from situation_board.reports.pdf import prepare_printer, print_document, write_pdf
+from situation_board.reports.pdf import RenderResult, pdf_bytes, write_pdf
 from situation_board.reports.records import Document
 from situation_board.reports.tables import entries_in_period, excel_csv, journal_table
 from situation_board.ui.controller import BoardController
@@ -31,6 +35,60 @@ from situation_board.ui.dialogs.handover import HandoverDialog
 from situation_board.ui.dialogs.situation_report import SituationReportDialog
 
 REPORT_TEXTS = "lagesbild/texts"
+PRINT_DPI_MAX = 300
+
+
+def prepare_printer(document: Document, printer: QPrinter) -> None:
+    """A4 in the document's orientation, the whole sheet paintable (the PDF has its margins)."""
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if document.landscape
+        else QPageLayout.Orientation.Portrait
+    )
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(orientation)
+    printer.setFullPage(True)
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Paint the pages of the PDF ``data`` onto ``printer`` (the page range the dialog chose,
+    each page scaled to the sheet with its proportions kept); returns the pages printed."""
+    import pypdfium2  # noqa: PLC0415 - PDFium only when printing
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        count = len(pdf)
+        first = max(printer.fromPage(), 1) if printer.fromPage() else 1
+        last = min(printer.toPage(), count) if printer.toPage() else count
+        dpi = min(printer.resolution(), PRINT_DPI_MAX)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise BoardError("cannot_write", path=printer.printerName(), reason="QPainter.begin")
+        try:
+            sheet = printer.paperRect(QPrinter.Unit.DevicePixel)
+            for number in range(first, last + 1):
+                if number > first:
+                    printer.newPage()
+                page = pdf[number - 1]
+                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+                image = QImage(
+                    bitmap.buffer,
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.stride,
+                    QImage.Format.Format_RGB888,
+                ).copy()
+                scale = min(sheet.width() / image.width(), sheet.height() / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                x = (sheet.width() - w) / 2
+                y = (sheet.height() - h) / 2
+                painter.drawImage(QRectF(x, y, w, h), image)
+                page.close()
+        finally:
+            painter.end()
+        return last - first + 1
+    finally:
+        pdf.close()
 
 
 class DocumentFlows(QObject):
@@ -83,7 +141,7 @@ class DocumentFlows(QObject):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            print_document(document, printer)
+            print_pdf(pdf_bytes(document), printer)
         except BoardError as exc:
             self.error(exc.message(self.controller.language))
             return False
@@ -101,23 +159,38 @@ class DocumentFlows(QObject):
         path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = write_pdf(document, path)
+            result = write_pdf(document, path)
         except (BoardError, OSError) as exc:
             self.error(exc.message() if isinstance(exc, BoardError) else str(exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(
-            ngettext("Saved {0} ({1} page)", "Saved {0} ({1} pages)", pages).format(path, pages),
+            ngettext("Saved {0} ({1} page)", "Saved {0} ({1} pages)", result.pages).format(
+                path, result.pages
+            ),
             8000,
         )
+        self.report_missing(result)
         return path
+
+    def report_missing(self, result: RenderResult) -> None:
+        """Tell the user which characters the PDF could only show as their codes."""
+        if result.missing:
+            QMessageBox.warning(
+                self.window,
+                _("Characters missing from the PDF"),
+                _(
+                    "No font has {0}; the PDF shows their codes in red instead. "
+                    "The CSV and JSON exports keep the exact text."
+                ).format(result.missing_codes),
+            )
 
     # ------------------------------------------------------------------ commands
 
     def _board_document(self, service: Any) -> Document:
 
-        return board_document(service.board())
+        return board_document(service.board(), self.controller.language)
 
     def print_board(self) -> None:
         """The one-page A4 landscape board print: the paper fallback."""
@@ -146,6 +219,7 @@ class DocumentFlows(QObject):
             since=since,
             until=until,
             numbers={e.id: e.number for e in board.journal},
+            language=self.controller.language,
         )
 
     def print_journal(self) -> None:
@@ -174,18 +248,31 @@ class DocumentFlows(QObject):
             return
         path = Path(name)
 
-        def write(service: Any) -> Path:
-            entries = service.journal()
+        def write(service: Any) -> tuple[Path, bool]:
+            board = service.board()  # one snapshot: the event (is it an exercise?) and its journal
+            if board.event is None:
+                raise NoActiveEventError
+            exercise = board.event.exercise
+            entries = board.journal
             chosen = entries_in_period(entries, since, until)
-            table = journal_table(chosen, {e.id: e.number for e in entries})
+            # an exercise's rows say ÖVNING in their own column, as the CLI's export does
+            table = journal_table(
+                chosen,
+                {e.id: e.number for e in entries},
+                exercise=exercise,
+                language=self.controller.language,
+            )
             path.write_bytes(excel_csv(table.headers, table.rows))
-            return path
+            return path, exercise
 
-        self.controller.execute(
-            write,
-            on_error=self.error,
-            on_done=lambda p: self.window.statusBar().showMessage(_("Saved {0}").format(p), 8000),
-        )
+        def saved(result: tuple[Path, bool]) -> None:
+            saved_to, exercise = result
+            text = _("Saved {0}").format(saved_to)
+            self.window.statusBar().showMessage(
+                f"{_('EXERCISE')}: {text}" if exercise else text, 8000
+            )
+
+        self.controller.execute(write, on_error=self.error, on_done=saved)
 
     def archive(self) -> None:
         """The closure package for diarieföring, into a new or empty folder."""
@@ -205,7 +292,7 @@ class DocumentFlows(QObject):
         def write(record: Any) -> None:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                result = write_archive(record, target)
+                result = write_archive(record, target, language=self.controller.language)
             except BoardError as exc:
                 self.error(exc.message(self.controller.language))
                 return
@@ -222,6 +309,7 @@ class DocumentFlows(QObject):
                     len(result.files),
                 ).format(result.target, len(result.files)),
             )
+            self.report_missing(RenderResult(result.pdf_pages, result.missing))
 
         self._then(lambda s: s.event_record(), write)
 

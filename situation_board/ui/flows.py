@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from situation_board.domain.entities import Action, AffectedSystem, Event, JournalEntry
@@ -18,6 +18,7 @@ from situation_board.domain.enums import ActionStatus
 from situation_board.domain.patches import ActionPatch
 from situation_board.i18n import _
 from situation_board.services import BoardService
+from situation_board.services.templates import TemplateLibrary
 from situation_board.ui.controller import BoardController
 from situation_board.ui.dialogs.action import ActionDialog
 from situation_board.ui.dialogs.entry import EntryDialog
@@ -31,6 +32,8 @@ Call = tuple[Callable[[BoardService], Any], str]  # use case (returns an Outcome
 
 class Flows(QObject):
     """One method per command; each ends in ``controller.execute``."""
+
+    personalDataMarked = Signal(object)  # AffectedSystem saved as "personal data may be affected"
 
     def __init__(
         self, window: QMainWindow, controller: BoardController, quick_entry: QuickEntry
@@ -137,14 +140,25 @@ class Flows(QObject):
         self._dialog_flow(dialog, call)
 
     def new_event(self) -> None:
-        dialog = NewEventDialog(self.language, clock=self.controller.clock)
+        """Ny händelse: the event templates are read first (files, so off the GUI thread)."""
+        ctx = self.controller.ctx
+        self.controller.execute(
+            lambda _s: ctx.templates(), on_done=self._new_event_dialog, on_error=self._error
+        )
+
+    def _new_event_dialog(self, library: TemplateLibrary) -> None:
+        dialog = NewEventDialog(self.language, clock=self.controller.clock, library=library)
 
         def call() -> Call:
-            name, exercise, started = dialog.values_
-            return (
-                lambda s: s.start_event(name, exercise=exercise, started_at=started),
-                _("Event started"),
-            )
+            name, exercise, started, template = dialog.values_
+            fn: Callable[[BoardService], Any]
+            if template is None:
+                fn = lambda s: s.start_event(name, exercise=exercise, started_at=started)  # noqa: E731
+            else:
+                fn = lambda s: s.start_event_from_template(  # noqa: E731
+                    name, template, exercise=exercise, started_at=started
+                )
+            return fn, _("Event started")
 
         self._dialog_flow(dialog, call)
 
@@ -186,7 +200,11 @@ class Flows(QObject):
                 fn = lambda s: s.update_system(system.id, patch, comment=comment)  # noqa: E731
             return fn, _("System saved")
 
-        self._dialog_flow(dialog, call)
+        def saved(result: Any) -> None:
+            if dialog.patch().personal_data_affected is True:  # newly marked: offer the IMY clock
+                self.personalDataMarked.emit(result)
+
+        self._dialog_flow(dialog, call, saved)
 
     def add_action(self) -> None:
         self.edit_action(None)

@@ -25,12 +25,14 @@ from situation_board.ui.documents import DocumentFlows
 from situation_board.ui.flows import Flows
 from situation_board.ui.models.journal import JournalBatch
 from situation_board.ui.panels.actions_panel import ActionsPanel
+from situation_board.ui.panels.exercise import ExerciseOverlay
 from situation_board.ui.panels.journal_panel import JournalPanel
 from situation_board.ui.panels.level_banner import LevelBanner
 from situation_board.ui.panels.notice import OtherEventsBar
 from situation_board.ui.panels.quick_entry import QuickEntry
 from situation_board.ui.panels.status_bar import StatusBar
 from situation_board.ui.panels.systems_panel import SystemsPanel
+from situation_board.ui.rhythm import RhythmFlows
 from situation_board.ui.sync_bridge import SyncBridge
 from situation_board.ui.wall.view import WallView
 
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(language, controller.clock)
         self.setStatusBar(self.status)
         self.flows = Flows(self, controller, self.quick_entry)
+        self.rhythm = RhythmFlows(self, controller)  # the Stab menu: deadlines and briefings
         self.documents = DocumentFlows(
             self,
             controller,
@@ -89,6 +92,9 @@ class MainWindow(QMainWindow):
         layout.addLayout(inner, 1)
         layout.addWidget(self.quick_entry)
         self.setCentralWidget(central)
+        self.exercise_overlay = ExerciseOverlay(
+            central, [self.systems_panel, self.actions_panel, self.journal_panel]
+        )
         self.setTabOrder(self.quick_entry.line, self.journal_panel.search)
 
         self._sized = False
@@ -115,6 +121,7 @@ class MainWindow(QMainWindow):
         self.journal_panel.correctRequested.connect(lambda e: f.full_entry("", e))
         self.quick_entry.submitted.connect(f.quick_entry)
         self.quick_entry.fullRequested.connect(f.full_entry)
+        f.personalDataMarked.connect(self.rhythm.offer_imy_clock)
 
     def _action(
         self,
@@ -203,6 +210,8 @@ class MainWindow(QMainWindow):
             )
         )
 
+        self.rhythm.build_menu(bar, self._action)
+
         d = self.documents
         docs = bar.addMenu(_("&Documents"))
         docs.addAction(self._action(_("Shift &handover…"), "Ctrl+H", d.handover, "actHandover"))
@@ -280,7 +289,10 @@ class MainWindow(QMainWindow):
         title = _("Situation board")
         if board.event is not None:
             title = f"{board.current_level.label(self.language)} — {board.event.name} — {title}"
+            if board.event.exercise:
+                title = f"{_('EXERCISE')} — {title}"
         self.setWindowTitle(title)
+        self.exercise_overlay.set_exercise(board.event is not None and board.event.exercise)
 
     def _tick(self) -> None:
         board = self.controller.board

@@ -138,7 +138,19 @@ def _dialogs(window, controller):
     """Every dialog of the window, filled from the demo board."""
     from situation_board.domain.enums import StaffFunction
     from situation_board.ui.dialogs.action import ActionDialog
+    from situation_board.ui.dialogs.briefing_forms import (
+        BriefingDecisionDialog,
+        ScheduleBriefingDialog,
+        decision_choices,
+    )
+    from situation_board.ui.dialogs.briefings import AgendaDialog, BriefingsDialog
     from situation_board.ui.dialogs.conflicts import ConflictsDialog
+    from situation_board.ui.dialogs.deadline_forms import (
+        NotRequiredDialog,
+        ReportDeadlineDialog,
+        StartDeadlineDialog,
+    )
+    from situation_board.ui.dialogs.deadlines import DeadlinesDialog
     from situation_board.ui.dialogs.entry import EntryDialog
     from situation_board.ui.dialogs.event import CloseEventDialog, NewEventDialog
     from situation_board.ui.dialogs.handover import HandoverDialog
@@ -158,12 +170,21 @@ def _dialogs(window, controller):
         SystemDialog(lang, None, clock=clock),
         EntryDialog(lang, "", clock=clock),
         EntryDialog(lang, "", entry, clock=clock),
-        NewEventDialog(lang, clock=clock),
+        NewEventDialog(lang, clock=clock, library=controller.ctx.templates()),
         CloseEventDialog(lang, board.event.name),
         LevelDialog(lang, board.level, "Sjukvårdsledare", service.level_history()),
         LevelDialog(lang, None, "Sjukvårdsledare", []),
         IdentityDialog(lang, "Anna", StaffFunction.LOG_KEEPER, "V1"),
         ConflictsDialog(controller),
+        DeadlinesDialog(controller),
+        StartDeadlineDialog(lang, clock=clock),
+        StartDeadlineDialog(lang, clock=clock, context="Utskrivningssystemet"),
+        ReportDeadlineDialog(lang, board.deadlines[0], clock=clock),
+        NotRequiredDialog(lang, board.deadlines[0]),
+        BriefingsDialog(controller),
+        ScheduleBriefingDialog(lang, clock=clock),
+        BriefingDecisionDialog(lang, decision_choices(board, board.as_of), clock=clock),
+        AgendaDialog(controller),
         HandoverDialog(window.documents, window),
         SituationReportDialog(window.documents, window),
     ]
@@ -171,13 +192,20 @@ def _dialogs(window, controller):
 
 def test_every_dialog_speaks_one_language(qtbot, lang_controller, language: str) -> None:
     window = open_window(qtbot, lang_controller)
-    data = _data(lang_controller)
+    templates = lang_controller.ctx.templates().templates  # the templates' own texts are data
+    data = [
+        *_data(lang_controller),
+        *(t.name for t in templates),
+        *(t.description for t in templates),
+    ]
     dialogs = _dialogs(window, lang_controller)
     for dialog in dialogs:
         qtbot.addWidget(dialog)
     wait_idle(qtbot, lang_controller)
     report = dialogs[-1]
     qtbot.waitUntil(lambda: report.report is not None and dialogs[-2].brief is not None)
+    deadlines = next(d for d in dialogs if d.objectName() == "deadlinesDialog")
+    qtbot.waitUntil(lambda: deadlines.history.count() == 2)  # the journal's lines are data
     # The lägesbild's MSB sections and the handover brief are documents (reports/): their text
     # is the document's, checked with the documents, not here.
     sections = [

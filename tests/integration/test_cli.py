@@ -344,14 +344,17 @@ def test_demo_refuses_a_database_with_data(board: Path) -> None:
 
 
 def test_live_demo_looks_live(tmp_path: Path) -> None:
-    db = tmp_path / "live.db"
-    cli("demo", "--no-gui", "--db", str(db), check=True)
-    data = show_json(db)
-    from datetime import datetime, timedelta
+    """Whole days of shift (issue 12): the case's last day is today, replayed up to now, so the
+    times of day are the real ones and some actions are late while others are still due."""
+    from datetime import datetime
 
+    db = tmp_path / "live.db"
+    now = "2025-12-03T15:30:00+01:00"
+    cli("demo", "--no-gui", "--db", str(db), now=now, check=True)
+    data = show_json(db, now=now)
     last = max(datetime.fromisoformat(e["recorded_at"]) for e in data["journal"])
-    age = datetime.now(last.tzinfo) - last
-    assert timedelta(0) <= age < timedelta(minutes=15)
+    assert last.date().isoformat() == "2025-12-03" and last <= datetime.fromisoformat(now)
+    assert data["level"]["decided_at"] == "2025-11-26T14:05:00+01:00"
     open_due = [a for a in data["actions"] if a["status"] in ("open", "in_progress")]
     assert any(not a["overdue"] for a in open_due) and any(a["overdue"] for a in open_due)
 

@@ -169,10 +169,12 @@ def test_archive_of_the_demo_event_verifies(board: Path, tmp_path: Path) -> None
         "frister",
         "stabsorienteringar",
     ):
-        assert f"csv/{name}.csv" in files and f"json/{name}.json" in files
-    readme = (target / "README.txt").read_text(encoding="utf-8")
-    assert "Paketet innehåller" in readme and "handelsearkiv.pdf" in readme
-    pdf_text = " ".join("\n".join(pdf_pages_text(target / "handelsearkiv.pdf")).split())
+        data = "representations/tables/data"
+        assert f"{data}/csv/{name}.csv" in files and f"{data}/json/{name}.json" in files
+    readme = (target / "documentation" / "README.txt").read_text(encoding="utf-8")
+    assert "E-ARK" in readme and "handelsearkiv.pdf" in readme
+    pdf = target / "representations" / "pdfa" / "data" / "handelsearkiv.pdf"
+    pdf_text = " ".join("\n".join(pdf_pages_text(pdf)).split())
     positions(
         pdf_text,
         [
@@ -213,7 +215,7 @@ def test_closed_event_stays_exportable(board: Path, tmp_path: Path) -> None:
         ).returncode
         == 0
     )
-    readme = (tmp_path / "a" / "README.txt").read_text(encoding="utf-8")
+    readme = (tmp_path / "a" / "documentation" / "README.txt").read_text(encoding="utf-8")
     assert "avslutad" in readme and "Läget normaliserat" in readme
     ok(board, "export", "journal-csv", str(tmp_path / "j.csv"), "--event", event_id)
     assert "Händelse avslutad" in (tmp_path / "j.csv").read_text(encoding="utf-8-sig")

@@ -1,6 +1,6 @@
-"""The Qt-free report core on a real store: handover coverage, classification, lägesbild, archive.
+"""The report core on a real store: handover coverage, classification, lägesbild, archive.
 
-The PDF renderer is replaced by a stub here (no Qt); ``tests/gui/test_pdf.py`` and
+The PDF renderer is replaced by a stub here; ``tests/integration/test_documents_pdf.py`` and
 ``tests/integration/test_cli_export.py`` render real PDFs.
 """
 
@@ -24,7 +24,7 @@ from situation_board.domain.enums import (
 )
 from situation_board.domain.errors import BoardError, NotFoundError
 from situation_board.domain.patches import ActionPatch, Prognosis, SystemPatch
-from situation_board.reports.archive import MANIFEST, README, write_archive
+from situation_board.reports.archive import MANIFEST, PDF_PATH, README, write_archive
 from situation_board.reports.brief import brief_text
 from situation_board.reports.classify import (
     is_level_change,
@@ -33,6 +33,7 @@ from situation_board.reports.classify import (
     is_system_status_change,
     system_history,
 )
+from situation_board.reports.pdf import RenderResult
 from situation_board.reports.records import Document
 from situation_board.reports.situation_report import (
     SECTION_KEYS,
@@ -236,9 +237,9 @@ def test_situation_report_prefilled_with_staff_text(svc, clock) -> None:
         build_situation_report(record.board, record.level_history, staff_text={"x": "y"})
 
 
-def _fake_pdf(document: Document, path: Path) -> int:
+def _fake_pdf(document: Document, path: Path) -> RenderResult:
     path.write_bytes(b"%PDF-1.4 stub\n" + document.html.encode("utf-8"))
-    return 1
+    return RenderResult(1)
 
 
 def test_archive_of_a_closed_event_verifies(svc, clock, tmp_path: Path) -> None:
@@ -256,7 +257,8 @@ def test_archive_of_a_closed_event_verifies(svc, clock, tmp_path: Path) -> None:
     result = write_archive(record, target, pdf_writer=_fake_pdf)
     listed = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
     assert listed == sorted(result.files)
-    assert {"handelsearkiv.pdf", README, MANIFEST, "csv/stabsjournal.csv"} <= set(listed)
+    tables = "representations/tables/data"
+    assert {PDF_PATH, README, MANIFEST, "METS.xml", f"{tables}/csv/stabsjournal.csv"} <= set(listed)
     check = subprocess.run(
         ["sha256sum", "-c", MANIFEST], cwd=target, capture_output=True, text=True, check=False
     )
@@ -267,15 +269,17 @@ def test_archive_of_a_closed_event_verifies(svc, clock, tmp_path: Path) -> None:
     assert "HÄNDELSEARKIV" in readme and "sha256sum -c SHA256SUMS" in readme
     assert "avslutad" in readme and "Läget normaliserat" in readme
 
-    raw = (target / "csv" / "stabsjournal.csv").read_bytes()
+    raw = (target / tables / "csv" / "stabsjournal.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
-    data = json.loads((target / "json" / "stabsjournal.json").read_text(encoding="utf-8"))
+    data = json.loads((target / tables / "json" / "stabsjournal.json").read_text(encoding="utf-8"))
     assert [r[0] for r in rows[1:]] == [e["number"] for e in data]
     formula = next(r for r in rows if "SUMMA" in r[7])
     assert formula[7] == "'=SUMMA(A1) ser ut som en formel; å ä ö"  # shown as text in Excel
     assert any(e["text"].startswith("=SUMMA") for e in data)  # the JSON keeps the exact text
-    handovers = json.loads((target / "json" / "overlamningar.json").read_text(encoding="utf-8"))
+    handovers = json.loads(
+        (target / tables / "json" / "overlamningar.json").read_text(encoding="utf-8")
+    )
     assert handovers[0]["note"] == "Anteckning" and handovers[0]["covered"]
 
     # A second run into the same folder is refused, and the folder is left as it was.
@@ -291,7 +295,7 @@ def test_archive_of_a_closed_event_verifies(svc, clock, tmp_path: Path) -> None:
 
 
 def test_failed_archive_leaves_nothing_behind(svc, tmp_path: Path) -> None:
-    def broken(document: Document, path: Path) -> int:
+    def broken(document: Document, path: Path) -> RenderResult:
         raise OSError(28, "No space left on device")
 
     out = tmp_path / "ut"
@@ -300,3 +304,18 @@ def test_failed_archive_leaves_nothing_behind(svc, tmp_path: Path) -> None:
         write_archive(svc.event_record(), out / "arkiv", pdf_writer=broken)
     assert err.value.key == "cannot_write"
     assert list(out.iterdir()) == []  # no half-written archive, no staging folder
+
+
+def test_stored_summary_is_swedish_whatever_the_ui_language(svc, clock) -> None:
+    from situation_board import i18n
+
+    svc.add_entry("Första passets information")
+    clock.advance(minutes=30)
+    i18n.set_language("en")
+    try:
+        signed = svc.sign_handover("Dagpass", "Kvällspass").value
+    finally:
+        i18n.set_language("sv")
+    assert signed.handover.summary.startswith("Överlämning – ")
+    assert "Beslut under perioden:" in signed.handover.summary
+    assert "Decisions" not in signed.handover.summary

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from situation_board.domain.briefings import daily_at, every_hours
 from situation_board.domain.clock import fixed_clock
 from situation_board.domain.entities import Actor
-from situation_board.domain.enums import EntryCategory, StaffFunction, SystemStatus
+from situation_board.domain.enums import DeadlineKind, EntryCategory, StaffFunction, SystemStatus
 from situation_board.domain.errors import BoardError
 from situation_board.domain.patches import SystemPatch
 from situation_board.services import BoardService
@@ -27,6 +28,7 @@ LONG_NAME = "S" * 201
 
 # the IMY clock this module starts: aware 26 Jan 08:00, due 29 Jan 08:00 (72 h, GDPR art. 33)
 AWARE = "2024-01-26T08:00:00+01:00"
+BEFORE_AWARE = "2024-01-26T07:00:00+01:00"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,74 @@ CASES = [
             "Uppgifter saknades",
         ],
         None,
+    ),
+    Case(
+        "a report before the awareness",
+        lambda s, d: s.report_deadline(d, reported_at=datetime.fromisoformat(BEFORE_AWARE)),
+        lambda d: ["deadline", "report", d, "--reported", BEFORE_AWARE],
+        "period_reversed",
+    ),
+    Case(
+        "not required without a reason",
+        lambda s, d: s.mark_deadline_not_required(d, "  "),
+        lambda d: ["deadline", "not-required", d, "--reason", "  "],
+        "empty_text",
+    ),
+    Case(
+        "not required with a reason",
+        lambda s, d: s.mark_deadline_not_required(d, "Ingen risk för de registrerade"),
+        lambda d: ["deadline", "not-required", d, "--reason", "Ingen risk för de registrerade"],
+        None,
+    ),
+    Case(
+        "a police report needs its due time (no statutory time)",
+        lambda s, d: s.start_deadline(DeadlineKind.POLICE_REPORT),
+        lambda d: ["deadline", "add", "police_report"],
+        "due_required",
+    ),
+    Case(
+        "a custom deadline needs hours or a due time",
+        lambda s, d: s.start_deadline(DeadlineKind.CUSTOM, title="Rapport till länsstyrelsen"),
+        lambda d: ["deadline", "add", "custom", "--title", "Rapport till länsstyrelsen"],
+        "custom_needs_time",
+    ),
+    Case(
+        "a custom deadline of 48 hours",
+        lambda s, d: s.start_deadline(
+            DeadlineKind.CUSTOM, title="Rapport till länsstyrelsen", hours=48
+        ),
+        lambda d: ["deadline", "add", "custom", "--title", "Länsstyrelsen", "--hours", "48"],
+        None,
+    ),
+    Case(
+        "the NIS2 stages start together",
+        lambda s, d: s.start_deadlines(DeadlineKind.NIS_EARLY_WARNING),
+        lambda d: ["deadline", "add", "nis2"],
+        None,
+    ),
+    Case(
+        "awareness in the future",
+        lambda s, d: s.start_deadline(DeadlineKind.IMY_BREACH, aware_at=NOW + timedelta(hours=2)),
+        lambda d: ["deadline", "add", "imy_breach", "--aware", "2024-01-29T18:00+01:00"],
+        "time_in_future",
+    ),
+    Case(
+        "a briefing every 0 hours",
+        lambda s, d: s.add_briefing(NOW, recurrence=every_hours(0)),
+        lambda d: ["briefing", "add", "16:30", "--every", "0"],
+        "bad_every_hours",
+    ),
+    Case(
+        "daily briefings at 08:00 and 16:00",
+        lambda s, d: s.add_briefing(NOW, recurrence=daily_at("08:00,16:00")),
+        lambda d: ["briefing", "add", "16:00", "--daily", "08:00,16:00"],
+        None,
+    ),
+    Case(
+        "a decision at a briefing when none is under way",
+        lambda s, d: s.record_briefing_decision("Stabsläget kvarstår"),
+        lambda d: ["briefing", "decision", "Stabsläget kvarstår"],
+        "no_briefing_in_progress",
     ),
     Case(
         "status change without a comment",

@@ -31,6 +31,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = "situation_board-0.1.0.data/data/share/situation-board/resources/"
     assert data + "demo/tietoevry-2024.json" in names
     assert data + "i18n/sv.po" in names
+    for part in ("fonts/DejaVuSansCondensed.ttf", "color/sRGB.icc", "schemas/mets.xsd"):
+        assert data + part in names  # every PDF embeds the fonts; each archive copies the schemas
     assert not any(n.endswith(".mo") for n in names)  # a build output, never shipped as source
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)

@@ -48,12 +48,17 @@ def test_every_value_has_swedish_and_english_labels(cls: type[enums.Labelled]) -
 
 
 def test_labels_of_equal_values_in_different_enums_do_not_mix() -> None:
-    # "normal" is both a readiness level and a priority; "other" is in three enums.
+    # "normal" is both a readiness level and a priority; "other" is in two enums and the old
+    # code of a deadline kind; "overdue" is a deadline status and an urgency.
     assert ReadinessLevel.NORMAL.sv == "Normalläge"
     assert Priority.NORMAL.sv == "Normal"
     assert enums.Medium.OTHER.sv == "Annat"
     assert enums.StaffFunction.OTHER.sv == "Annan"
-    assert enums.DeadlineKind.OTHER.sv == "Annan frist"
+    assert enums.DeadlineKind.CUSTOM.sv == "Annan frist"
+    assert enums.DeadlineKind("other") is enums.DeadlineKind.CUSTOM  # boards before issue 11
+    assert enums.DeadlineKind.parse("other") is enums.DeadlineKind.CUSTOM
+    assert enums.DeadlineKind.parse("NIS2") is enums.DeadlineKind.NIS_EARLY_WARNING
+    assert enums.Urgency.OVERDUE.sv == enums.DeadlineStatus.OVERDUE.sv == "Försenad"
 
 
 def test_levels_are_socialstyrelsens_in_rising_order() -> None:
@@ -145,7 +150,6 @@ def test_deadline_status() -> None:
         aware_at=aware,
         due_at=aware + timedelta(hours=72),
     )
-    assert DeadlineKind.IMY_BREACH.default_hours == 72
     assert clock.status(NOW) is DeadlineStatus.RUNNING
     assert clock.status(aware + timedelta(hours=73)) is DeadlineStatus.OVERDUE
     from dataclasses import replace

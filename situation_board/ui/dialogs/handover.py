@@ -122,6 +122,7 @@ class HandoverDialog(QDialog):
             brief.exercise,
             station,
             brief.period_end,
+            self.language,
         )
         self.preview.setHtml(handover_html(brief, None, meta))
         self.status.setText(
@@ -159,7 +160,7 @@ class HandoverDialog(QDialog):
 
     def _signed(self, result: Any) -> None:
         self.error.hide()
-        self.signed = handover_document(result.brief, result.handover)
+        self.signed = handover_document(result.brief, result.handover, self.language)
         self.preview.setHtml(self.signed.html)
         for w in (self.from_person, self.to_person, self.note, self.ack):
             w.setEnabled(False)
@@ -168,7 +169,9 @@ class HandoverDialog(QDialog):
     def _document(self) -> Document | None:
         if self.signed is not None:
             return self.signed
-        return handover_document(self.brief, None) if self.brief is not None else None
+        if self.brief is None:
+            return None
+        return handover_document(self.brief, None, self.language)
 
     def _print(self) -> None:
         document = self._document()

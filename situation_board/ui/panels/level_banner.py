@@ -11,11 +11,13 @@ from datetime import datetime
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from situation_board import palette
 from situation_board.domain.entities import Board
 from situation_board.domain.enums import DeadlineStatus, ReadinessLevel
 from situation_board.domain.timeutil import countdown, fmt_short, fmt_table
 from situation_board.i18n import _
 from situation_board.ui import theme
+from situation_board.ui.clocks import time_left
 
 
 class LevelBanner(QFrame):
@@ -32,6 +34,7 @@ class LevelBanner(QFrame):
         self.icon.setFixedSize(QSize(56, 56))
         self.level = QLabel()
         self.level.setObjectName("levelText")  # sizes: resources/styles/workstation.qss
+        self.exercise_tag = exercise_tag()  # ÖVNING, as large as the level: never missed
         self.event_label = QLabel()
         self.event_label.setObjectName("eventName")
         self.event_label.setWordWrap(True)  # a long event name wraps: it must not widen the window
@@ -53,7 +56,9 @@ class LevelBanner(QFrame):
         text.setSpacing(2)
         top = QHBoxLayout()
         top.addWidget(self.level)
-        top.addSpacing(24)
+        top.addSpacing(16)
+        top.addWidget(self.exercise_tag)
+        top.addSpacing(8)
         top.addWidget(self.event_label, 1)
         text.addLayout(top)
         text.addWidget(self.detail)
@@ -81,6 +86,7 @@ class LevelBanner(QFrame):
         self.icon.setPixmap(theme.level_icon(level).pixmap(QSize(56, 56)))
         self.level.setText(level.label(self.language).upper())
         if board is None or board.event is None:
+            self.exercise_tag.hide()
             self.event_label.setText(_("No active event — start one with File → New event"))
             self.detail.setText("")
             self.reason.setText("")
@@ -89,8 +95,8 @@ class LevelBanner(QFrame):
             self.setAccessibleDescription(level.label(self.language))
             return
         self.change.setEnabled(True)
-        exercise = "  [" + _("EXERCISE") + "]" if board.event.exercise else ""
-        self.event_label.setText(board.event.name + exercise)
+        self.exercise_tag.setVisible(board.event.exercise)
+        self.event_label.setText(board.event.name)
         decision = board.level
         if decision is None:
             self.detail.setText(_("No level decision recorded for this event"))
@@ -105,8 +111,9 @@ class LevelBanner(QFrame):
             )
             self.reason.setText(_("Reason: {0}").format(decision.reason))
         self.refresh_side(board.as_of)
+        exercise = _("EXERCISE") + ". " if board.event.exercise else ""
         self.setAccessibleDescription(
-            f"{level.label(self.language)}. {self.detail.text()}. {self.reason.text()}"
+            f"{exercise}{level.label(self.language)}. {self.detail.text()}. {self.reason.text()}"
         )
 
     def refresh_side(self, now: datetime) -> None:
@@ -115,9 +122,8 @@ class LevelBanner(QFrame):
         if board is None or board.event is None:
             return
         lines = []
-        upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
-        if upcoming:
-            b = upcoming[0]
+        b = board.next_briefing(now)  # the next occurrence, of a single briefing or a rhythm
+        if b is not None:
             lines.append(
                 _("Next: {0} {1} ({2})").format(
                     b.title,
@@ -128,9 +134,7 @@ class LevelBanner(QFrame):
         for d in board.deadlines:
             status = d.status(now)
             if status is DeadlineStatus.RUNNING:
-                lines.append(
-                    _("{0}: report {1}").format(d.title, countdown(d.due_at - now, self.language))
-                )
+                lines.append(_("{0}: report {1}").format(d.title, time_left(d, now, self.language)))
             elif status is DeadlineStatus.OVERDUE:
                 lines.append(
                     "⚠ "
@@ -139,3 +143,17 @@ class LevelBanner(QFrame):
                     )
                 )
         self.side.setText("\n".join(lines))
+
+
+def exercise_tag() -> QLabel:
+    """The banner's ÖVNING tag: white on violet (``palette.EXERCISE``), never a level colour."""
+    fg, bg = palette.EXERCISE
+    tag = QLabel(_("EXERCISE"))
+    tag.setObjectName("exerciseTag")
+    tag.setAccessibleName(_("Exercise"))
+    tag.setStyleSheet(
+        f"QLabel#exerciseTag {{ color: {fg}; background: {bg}; font-size: 24pt; "
+        "font-weight: bold; padding: 2px 18px; border: 2px solid #ffffff; border-radius: 4px; }"
+    )
+    tag.hide()
+    return tag

@@ -21,6 +21,7 @@ PAIRS: dict[str, tuple[str, str]] = {
     **{f"status_{s.value}": (colour, PANEL) for s, colour in palette.STATUS_ON_DARK.items()},
     "overdue": palette.OVERDUE_STRONG,
     "due_soon": palette.DUE_SOON_STRONG,
+    **{f"deadline_{u.value}": pair for u, pair in palette.URGENCY.items()},
     **{f"level_{level.value}": pair for level, pair in palette.LEVEL.items()},
     "exercise_tag": palette.EXERCISE,
     "fresh": ("#c8d0d8", PAGE),

@@ -37,6 +37,7 @@ from situation_board.ui.models.actions import ActionsModel, ActionsProxy
 from situation_board.ui.models.journal import JournalBatch, JournalModel
 from situation_board.ui.models.systems import SystemsModel
 from situation_board.ui.wall import theme
+from situation_board.ui.wall.deadlines import fill_deadlines
 from situation_board.ui.wall.widgets import (
     Banner,
     FreshnessLine,
@@ -97,6 +98,9 @@ class WallView(QWidget):
         self.systems_list = WallList(_("Affected systems"), page_seconds, h)
         self.actions_list = WallList(_("Open actions"), page_seconds, h)
         self.journal_list = WallList(_("Latest significant entries"), page_seconds, h)
+        self.deadlines_list = WallList(_("Statutory deadlines"), page_seconds, h)
+        self.deadlines_list.setObjectName("wallDeadlines")
+        self.deadlines_list.hide()  # shown while a clock runs
         self.fresh_line = FreshnessLine(h)
         self.stale = StaleBand(h)
         self.watermark = Watermark(_("EXERCISE"), self)
@@ -115,7 +119,11 @@ class WallView(QWidget):
         inner.setContentsMargins(theme.px(0.01, h), 0, theme.px(0.01, h), 0)
         inner.setSpacing(theme.px(0.01, h))
         inner.addLayout(top, 64)
-        inner.addWidget(self.journal_list, 36)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(theme.px(0.01, h))
+        bottom.addWidget(self.journal_list, 50)
+        bottom.addWidget(self.deadlines_list, 50)
+        inner.addLayout(bottom, 36)
         self.grid.addLayout(inner, 1)
         self.grid.addWidget(self.fresh_line)
 
@@ -232,17 +240,16 @@ class WallView(QWidget):
         )
         board = self.board
         if board is not None and board.event is not None:
-            upcoming = sorted((b for b in board.briefings if b.at >= now), key=lambda b: b.at)
+            nb = board.next_briefing(now)  # the next occurrence, of a single briefing or a rhythm
             self.banner.next_text = (
                 _("Next: {0} {1} ({2})").format(
-                    upcoming[0].title,
-                    fmt_time(upcoming[0].at),
-                    countdown(upcoming[0].at - now, self.language),
+                    nb.title, fmt_time(nb.at), countdown(nb.at - now, self.language)
                 )
-                if upcoming
+                if nb is not None
                 else ""
             )
         self.banner.update()
+        fill_deadlines(self.deadlines_list, board, now, self.language)  # counts down each second
         self._show_freshness(now)
 
     def _show_freshness(self, now: datetime) -> None:

@@ -153,7 +153,9 @@ def test_wrong_password_retries_with_backoff_and_loses_nothing(
     engine = SyncEngine(station.store, secret_url, interval_s=1)
     engine.start()
     try:
-        time.sleep(4)
+        deadline = time.monotonic() + 30  # two failed runs, however busy the machine is
+        while engine.status().consecutive_failures < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
         status = engine.status()
         assert status.consecutive_failures >= 2
         assert status.last_error and "Fel lösenord eller användare" in status.last_error
