@@ -135,6 +135,16 @@ def io_errors(path: Path, doing: str) -> Iterator[None]:
         raise mapped from exc
 
 
+OPEN_REASONS = {
+    "disk_full": N_("the disk is full"),
+    "db_read_only": N_("the file, its folder or the disk is read-only"),
+    "db_permission_denied": N_("permission denied for the file or its folder"),
+    "db_locked": N_("another program is using it (the database is locked)"),
+    "db_io_error": N_("the disk could not be read or written"),
+}
+"""Why a board could not be opened, by ``StoreIOError`` key: the start of the one line is "Cannot
+open the database …" (the window's start-up dialog says the same), the end "nothing was saved"."""
+
 _REASONS = (
     ("database is locked", N_("another program is using it (the database is locked)")),
     ("unable to open", N_("the file cannot be opened (check the path and its permissions)")),
@@ -233,8 +243,13 @@ class LocalStore:
             with io_errors(path, "opening"):
                 store._migrate()
                 store._ensure_station(code)
+        except StoreIOError as exc:  # the machine's own fault, met while opening (logged)
+            store.close()
+            fault = Text(N_("{reason}; nothing was saved"), {"reason": Text(OPEN_REASONS[exc.key])})
+            raise BoardError("db_unusable", path=str(path), reason=fault) from exc
         except (OperationalError, DatabaseError) as exc:
             store.close()
+            log.error("opening %s failed", path, exc_info=True)
             reason = unusable_reason(str(exc.orig))
             raise BoardError("db_unusable", path=str(path), reason=reason) from None
         except BaseException:

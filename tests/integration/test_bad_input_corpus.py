@@ -338,6 +338,8 @@ def test_cli(
         assert run.stdout == ""
     if "stderr" in case:
         assert case["stderr"] in run.stderr, run.stderr
+    if "stderr_also" in case:
+        assert case["stderr_also"] in run.stderr, run.stderr
     if "not_stderr" in case:
         assert case["not_stderr"] not in run.stderr, run.stderr
     if "stdout" in case:
