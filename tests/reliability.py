@@ -40,11 +40,12 @@ def record(test: str, **figures: object) -> None:
 
 def summary(path: Path) -> dict[str, object]:
     """The figures of one run (the latest line of each test) summed up."""
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if any(d["profile"] == "soak" for d in lines):  # a soak's figures, not a short run's beside it
+        lines = [d for d in lines if d["profile"] == "soak"]
     latest: dict[str, dict[str, object]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            data = json.loads(line)
-            latest[str(data["test"])] = data
+    for data in lines:
+        latest[str(data["test"])] = data
 
     def total(prefix: str, key: str) -> int:
         return sum(
