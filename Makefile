@@ -16,7 +16,7 @@ LANGS := sv en
 MO := $(foreach l,$(LANGS),resources/i18n/$(l)/LC_MESSAGES/situation_board.mo)
 BABEL_KEYWORDS := -k N_ -k NC_:1c,2
 
-.PHONY: demo run test test-fast bench lint format venv deps-gui deps-test translations i18n-update clean
+.PHONY: demo run test test-fast bench soak lint format venv deps-gui deps-test translations i18n-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,16 @@ test-fast: venv
 ## half an hour (the first run also builds a board of 1,000,000 entries in test-artifacts/bench-data).
 bench: venv deps-test
 	$(BIN)/python -m tests.perf
+
+## The long reliability profile (issue 14; hours): the state machines at 2,000 examples x 100
+## steps, 1,000 SIGKILLs, 10 store outages, 1,000,000 late-committed rows, 3 failovers. `make
+## test` runs the same tests in their short profile. Figures: test-artifacts/reliability-figures.jsonl.
+FIGURES := test-artifacts/reliability-figures.jsonl
+soak: venv deps-test
+	mkdir -p test-artifacts && rm -f $(FIGURES)
+	SB_SOAK=1 SB_REQUIRE_POSTGRES=1 SB_FIGURES=$(FIGURES) $(BIN)/python -m pytest -m reliability \
+		-p no:cacheprovider -q -s -o log_cli=false tests/integration
+	$(BIN)/python -m tests.reliability $(FIGURES)
 
 lint: venv
 	$(BIN)/ruff check situation_board tests

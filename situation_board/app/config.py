@@ -174,7 +174,11 @@ def load(path: Path | None = None) -> Settings:
     """
     explicit = path is not None
     path = path or config_path()
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a folder this account may not look into
+        raise BoardError("bad_config", path=str(path), reason=str(exc)) from None
+    if not exists:
         if explicit:
             raise BoardError(
                 "bad_config", path=str(path), reason=Text(N_("the file does not exist"))

@@ -20,6 +20,7 @@ from situation_board.domain.clock import Clock, system_clock
 from situation_board.domain.entities import Actor
 from situation_board.domain.enums import StaffFunction
 from situation_board.domain.errors import BoardError
+from situation_board.domain.rules import MAX_NAME, require_text
 from situation_board.domain.timeutil import parse_instant
 
 if TYPE_CHECKING:  # typing only: the store (SQLAlchemy) is imported when first opened
@@ -175,11 +176,15 @@ class AppContext:
                 or os.environ.get("USER")
                 or getpass.getuser()
             )
-            self._actor = Actor(name=name, function=StaffFunction.parse(self.settings.function))
+            self._actor = Actor(
+                name=_clean_name(name), function=StaffFunction.parse(self.settings.function)
+            )
         return self._actor
 
     def set_actor(self, actor: Actor) -> None:
-        """Record as ``actor`` from now on (the window's identity dialog)."""
+        """Record as ``actor`` from now on (the window's identity dialog). Raises
+        ``ValidationError`` for a name the text rule refuses (``domain.rules.clean_text``)."""
+        actor = replace(actor, name=_clean_name(actor.name))
         self._actor = actor
         if self._services is not None:
             self._services.actor = actor
@@ -220,6 +225,11 @@ class AppContext:
             self._store.close()
             self._store = None
             self._services = None
+
+
+def _clean_name(name: str) -> str:
+    """The recorded user name under the text rule (NFC, one line, no control characters)."""
+    return require_text(name, "user", limit=MAX_NAME, patient_check=False)
 
 
 def open_context(

@@ -66,6 +66,8 @@ def setup(settings: config.Settings, *, stderr: bool = False) -> Path | None:
     """Attach the rotating file handler (and optionally stderr) to the root logger, once."""
     root = logging.getLogger()
     root.setLevel(settings.log_level)
+    # a log file that cannot be written (the disk is full) must not print a traceback of its own
+    logging.raiseExceptions = False
     path: Path | None = log_path()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
         try:

@@ -2,12 +2,18 @@
 modules), over the application context. Nothing else in the program imports this package; the
 entry point (``situation_board.main``) calls ``main`` with the Qt face's window launcher.
 
-Bad input prints one line on stderr and exits with status 2, having changed nothing.
+Bad input prints one line on stderr and exits with status 2, having changed nothing: a rule's
+``BoardError``, an argument that is not valid UTF-8 (checked before anything else), and the
+machine's own faults (disk full, read-only, permission denied, a lock past the busy timeout:
+``StoreIOError``, whose traceback the store layer wrote to the log file). Anything unexpected is
+logged with its traceback and reported in one line too (exit status 1): never a traceback on the
+terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 from collections.abc import Sequence
@@ -17,12 +23,15 @@ from pathlib import Path
 from situation_board.app.context import AppContext, Options, open_context
 from situation_board.app.windows import Windows
 from situation_board.cli.invocation import Invocation
+from situation_board.cli.output import emit
 from situation_board.cli.parser import Handler, UsageError, build_parser, localise_argparse
 from situation_board.domain.clock import Clock, system_clock
 from situation_board.domain.errors import BoardError
 from situation_board.i18n import _
 
 EXIT_BAD_INPUT = 2
+EXIT_UNEXPECTED = 1
+log = logging.getLogger("situation_board.cli")
 
 HANDLERS: dict[str, str] = {
     "wall": "windows.wall",
@@ -129,9 +138,30 @@ def opens_window(argv: Sequence[str]) -> bool:
     return words[0] == "demo" and "--no-gui" not in rest
 
 
-def _fail(message: str) -> int:
-    print(f"situation-board: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+def _fail(message: str, status: int = EXIT_BAD_INPUT) -> int:
+    emit(f"situation-board: {message}", err=True)
+    return status
+
+
+def _undecodable(argv: Sequence[str]) -> BoardError | None:
+    """An argument holding bytes that are not UTF-8 (Python hands them over as lone surrogates,
+    PEP 383), refused before anything reads it; the bytes are shown as ``\\xff``."""
+    for index, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = arg.encode("utf-8", "surrogateescape")
+            shown = raw.decode("utf-8", "backslashreplace")
+            return BoardError("argument_not_utf8", index=index, value=shown)
+    return None
+
+
+def _unexpected(exc: BaseException, language: str) -> int:
+    """Log ``exc`` with its traceback (the log file only) and say so in one line."""
+    from situation_board.app import logs  # noqa: PLC0415 - after parsing: --help stays fast
+
+    log.critical("unexpected error", exc_info=exc)
+    return _fail(logs.unexpected_message(logs.log_path(), language), EXIT_UNEXPECTED)
 
 
 def main(
@@ -149,6 +179,9 @@ def main(
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     argv = list(sys.argv[1:] if argv is None else argv)
     language = "sv"
+    refused = _undecodable(argv)
+    if refused is not None:
+        return _fail(refused.message(language))
     try:
         options = _options(argv)
         ctx: AppContext = open_context(options, clock=clock)
@@ -172,5 +205,10 @@ def main(
         return handler(path)(inv)
     except BoardError as exc:
         return _fail(exc.message(language))
+    except Exception as exc:
+        return _unexpected(exc, language)
     finally:
-        ctx.close()
+        try:
+            ctx.close()
+        except Exception:  # closing a store on a broken disk: the error is already reported
+            log.warning("closing the local store failed", exc_info=True)

@@ -1,7 +1,12 @@
 """What the command line prints: JSON, journal lines, the board as text.
 
-Everything goes through ``emit`` so that output policy (terminal safety, streaming) lives in one
-place.
+Everything goes through ``emit`` so that output policy lives in one place. **Terminal safety:**
+no raw control byte ever reaches the output, whatever the data holds (text stored before the
+input rule, or received from an older station): ``emit`` shows control characters as their
+Unicode control pictures (ESC → ␛, CR → ␍), bidirectional overrides as ``<U+202E>``, keeping
+newline and tab; JSON escapes them as ``\\u001b``-style escapes (the data is unchanged). In the
+one-line journal listing, the lines of a multi-line text after the first are indented, so a line
+break can never make text look like another entry.
 """
 
 from __future__ import annotations
@@ -13,18 +18,32 @@ from typing import Any
 
 from situation_board.domain.entities import Board, JournalEntry
 from situation_board.domain.messages import render
+from situation_board.domain.text import json_safe, visible
 from situation_board.domain.timeutil import fmt_datetime, fmt_short
 from situation_board.i18n import _
 
+ENTRY_INDENT = " " * 11
 
-def emit(text: str = "", *, end: str = "\n", err: bool = False) -> None:
-    """Print one line (or text) on standard output (``err``: standard error)."""
-    print(text, end=end, file=sys.stderr if err else sys.stdout)
+
+def emit(text: str = "", *, end: str = "\n", err: bool = False, flush: bool = False) -> None:
+    """Print one line (or text) on standard output (``err``: standard error), terminal-safe
+    (``domain.text.visible``)."""
+    print(visible(text), end=end, file=sys.stderr if err else sys.stdout, flush=flush)
+
+
+def json_text(data: Any) -> str:
+    """``data`` as indented UTF-8 JSON with no raw control character: ``json`` escapes C0
+    itself; DEL, C1, bidirectional controls and lone surrogates are escaped here (``\\u009b``)."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _emit_raw(text: str, *, end: str = "\n") -> None:
+    print(text, end=end)
 
 
 def emit_json(data: Any) -> None:
-    """Print ``data`` as indented UTF-8 JSON."""
-    emit(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as indented UTF-8 JSON (``json_text``)."""
+    _emit_raw(json_text(data))
 
 
 def emit_chunks(chunks: Iterable[str]) -> None:
@@ -39,12 +58,12 @@ def emit_chunks(chunks: Iterable[str]) -> None:
 def emit_json_array(items: Iterable[Any]) -> None:
     """Print a JSON array item by item (large journals are not built in memory first)."""
     first = True
-    emit("[", end="")
+    _emit_raw("[", end="")
     for item in items:
-        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        emit(("\n  " if first else ",\n  ") + body, end="")
+        body = json_text(item).replace("\n", "\n  ")
+        _emit_raw(("\n  " if first else ",\n  ") + body, end="")
         first = False
-    emit("\n]" if not first else "]")
+    _emit_raw("\n]" if not first else "]")
 
 
 def entry_line(e: JournalEntry, language: str) -> str:
@@ -54,7 +73,9 @@ def entry_line(e: JournalEntry, language: str) -> str:
         times += " (" + _("rec. {0}").format(fmt_short(e.recorded_at, language)) + ")"
     parties = f" {e.from_party}→{e.to_party}" if (e.from_party or e.to_party) else ""
     fix = " [" + _("corrects {0}").format(e.corrects[-8:]) + "]" if e.corrects else ""
-    return f"{e.number:9}  {times}  [{e.category.label(language)}]{parties} {e.text}{fix}"
+    head = visible(f"{e.number:9}  {times}  [{e.category.label(language)}]{parties}", one_line=True)
+    text = visible(e.text).replace("\n", "\n" + ENTRY_INDENT)
+    return f"{head} {text}{fix}"
 
 
 LATEST_ENTRIES = 8

@@ -25,11 +25,10 @@ from situation_board.sync.credentials import (
     PasswordSource,
     PromptHook,
     StoreUrl,
-    keyring_available,
     parse_store_url,
     save_password,
 )
-from situation_board.sync.errors import SyncError
+from situation_board.sync.errors import SyncError, keyring_available, pgpass_path
 from situation_board.sync.status import SyncReport, SyncStatus
 
 log = logging.getLogger("situation_board")
@@ -100,7 +99,7 @@ def store_password(inv: Invocation) -> int:
         emit(_("A SQLite file has no password."))
         return 0
     if not keyring_available():
-        raise SyncError("store_no_keyring", store=url.display)
+        raise SyncError("store_no_keyring", store=url.display, pgpass=pgpass_path())
     if sys.stdin.isatty():
         secret = getpass.getpass(_("Password for {0}: ").format(url.display))
     else:
@@ -122,6 +121,15 @@ def _summary(r: SyncReport) -> str:
     )
     if r.epoch_changed:
         text += " " + _("The store was rebuilt: everything was pulled and pushed again.")
+    if r.history_lost:
+        text += " " + _(
+            "The store had lost changes (a failover or a restore): everything was pulled again "
+            "and this station's copy pushed."
+        )
+    if r.resent:
+        text += " " + _(
+            "{0} acknowledged changes the store no longer held were sent again."
+        ).format(r.resent)
     if r.clock_warning:
         text += " " + _("Warning: {0}").format(r.clock_warning)
     return text
@@ -172,11 +180,10 @@ def sync(inv: Invocation) -> int:
         signal.signal(sig, _on_signal)
 
     def _print(status: SyncStatus) -> None:
-        stream = sys.stderr if status.last_error else sys.stdout
-        print(_status_line(status), file=stream, flush=True)
+        emit(_status_line(status), err=bool(status.last_error), flush=True)
 
     engine.add_listener(_print)
-    print(
+    emit(
         _("Syncing with {store} every {interval} s (stop with Ctrl+C).").format(
             store=url.display, interval=engine.interval_s
         ),
@@ -188,5 +195,5 @@ def sync(inv: Invocation) -> int:
             pass
     finally:
         engine.stop()
-    print(_("Sync stopped."), flush=True)
+    emit(_("Sync stopped."), flush=True)
     return 0

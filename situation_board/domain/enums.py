@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
+from situation_board.domain.text import text_key
 from situation_board.i18n import NC_, translations
 
 
@@ -35,10 +36,11 @@ class Labelled(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """The member whose code name or label equals ``text`` (case-insensitive); ValueError else."""
-        wanted = text.strip().casefold()
+        """The member whose code name or label equals ``text`` as people read it (``text_key``:
+        case, Unicode form and white space aside); ValueError else."""
+        wanted = text_key(text)
         for member in cls:
-            if wanted in (member.value.casefold(), member.sv.casefold(), member.en.casefold()):
+            if wanted in (text_key(member.value), text_key(member.sv), text_key(member.en)):
                 return member
         raise ValueError(text)
 
@@ -157,7 +159,7 @@ class DeadlineKind(Labelled):
     def _missing_(cls, value: object) -> DeadlineKind | None:
         """Old and short code names: ``DeadlineKind("other") is DeadlineKind.CUSTOM``."""
         if isinstance(value, str):
-            alias = DEADLINE_ALIASES.get(value.strip().casefold())
+            alias = DEADLINE_ALIASES.get(text_key(value))
             if alias is not None:
                 return cls(alias)
         return None
@@ -165,7 +167,7 @@ class DeadlineKind(Labelled):
     @classmethod
     def parse(cls, text: str) -> Self:
         """As ``Labelled.parse``, also accepting the aliases of ``DEADLINE_ALIASES``."""
-        alias = DEADLINE_ALIASES.get(text.strip().casefold())
+        alias = DEADLINE_ALIASES.get(text_key(text))
         return cls(alias) if alias is not None else super().parse(text)
 
     @property

@@ -49,3 +49,9 @@ class StateError(BoardError):
 
 class SchemaTooNewError(BoardError):
     """The database was written by a newer version of the program."""
+
+
+class StoreIOError(BoardError):
+    """The local store could not be read or written (disk full, read-only, permission denied,
+    locked past the busy timeout, an I/O error). Nothing of the failed transaction was saved;
+    the message says what happened, the traceback goes to the log file."""

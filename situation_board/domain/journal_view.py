@@ -8,6 +8,7 @@ read in the journal's order (occurred, recorded, number, id), newest or oldest f
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,8 +30,10 @@ def entry_key(entry: JournalEntry) -> JournalKey:
 def search_words(text: str) -> tuple[str, ...]:
     """The words of a text, in lower case: letters and digits, everything else separates
     (``V1-0042`` is ``v1`` and ``0042``); å, ä and ö are letters of their own — as the store's
-    full-text index (FTS5 ``unicode61``, diacritics kept) sees them."""
-    return tuple(_WORD.findall(text.lower()))
+    full-text index (FTS5 ``unicode61``, diacritics kept) sees them. The query is put in
+    Unicode NFC first, as every stored text is (``domain.text``): an "ä" typed as "a" and a
+    combining diaeresis finds the stored "ä"."""
+    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 def begins_word(text: str, word: str) -> bool:

@@ -57,6 +57,32 @@ FIELDS: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     "empty_text": N_("{field} must not be empty."),
     "text_too_long": N_("{field} is too long (at most {limit} characters)."),
+    "control_character": N_(
+        "{field} contains a control character ({char}, character {position}). Only line breaks "
+        "and tabs are allowed; remove it and try again."
+    ),
+    "not_utf8": N_("{field} contains bytes that are not valid UTF-8 text."),
+    "argument_not_utf8": N_(
+        "Argument {index} is not valid UTF-8 text: “{value}”. Write it in UTF-8; nothing was "
+        "changed."
+    ),
+    "disk_full": N_(
+        "Nothing was saved: the disk holding {path} is full. Free some space and try again."
+    ),
+    "db_read_only": N_(
+        "Nothing was saved: the database {path} is read-only (the file, its folder or the disk)."
+    ),
+    "db_permission_denied": N_(
+        "Nothing was saved: permission denied for the database {path} or its folder."
+    ),
+    "db_locked": N_(
+        "Nothing was saved: the database {path} was locked by another program for more than "
+        "{seconds} s. Try again."
+    ),
+    "db_io_error": N_(
+        "Nothing was saved: the disk holding {path} reported an error ({reason}). The details "
+        "are in the log: {log}"
+    ),
     "unknown_choice": N_("Unknown value for {field}: “{value}”. Choose from: {choices}."),
     "empty_time": N_("{field} is missing."),
     "bad_time": N_("Cannot read {field}: “{value}”. Write e.g. 2024-01-29T16:00 or 16:00."),
@@ -221,6 +247,17 @@ MESSAGES: dict[str, str] = {
         "The shared store {store} needs a password. Save it with “situation-board store "
         "password {store}”."
     ),
+    "store_auth_failed_no_keyring": N_(
+        "Wrong password or user for the shared store {store}. This computer has no keyring: "
+        "check the line for the store in the PostgreSQL password file ({pgpass}), or the client "
+        "certificate (sslcert/sslkey in the address)."
+    ),
+    "store_password_missing_no_keyring": N_(
+        "The shared store {store} needs a password, and this computer has no keyring to keep it "
+        "in. Put it in the PostgreSQL password file ({pgpass}, mode 0600; or set PGPASSFILE), or "
+        "use a client certificate (sslcert/sslkey in the address); at a terminal, sync asks for "
+        "it."
+    ),
     "store_unreachable": N_(
         "Cannot reach the shared store {store} ({reason}). The board works locally and syncs "
         "when the store can be reached again."
@@ -241,8 +278,9 @@ MESSAGES: dict[str, str] = {
         "A pulled change could not be saved locally ({reason}); nothing of the page was saved."
     ),
     "store_no_keyring": N_(
-        "There is no keyring on this computer; the password for {store} cannot be saved. The "
-        "program asks for it each run instead."
+        "There is no keyring on this computer; the password for {store} cannot be saved in it. "
+        "Put it in the PostgreSQL password file ({pgpass}, mode 0600; or set PGPASSFILE), or use "
+        "a client certificate (sslcert/sslkey in the address); at a terminal, sync asks for it."
     ),
     "keyring_failed": N_("The keyring failed ({reason})."),
     "empty_password": N_("The password must not be empty."),
@@ -313,7 +351,9 @@ def _values(params: dict[str, Any], language: str) -> dict[str, Any]:
 def render(key: str, language: str = "sv", **params: Any) -> str:
     """The message for ``key`` in ``language`` (``sv``/``en``) with ``params`` filled in.
 
-    ``field`` is a key of ``FIELDS``; ``what`` a key of ``NOT_FOUND``; ``Labelled`` classes become
+    ``field`` is a key of ``FIELDS``; ``what`` a key of ``NOT_FOUND``; ``no_keyring`` picks the
+    ``<key>_no_keyring`` variant (the password file and client certificates instead of
+    ``store password``); ``Labelled`` classes become
     their list of choices. An unknown key renders as ``key: params`` (never raises).
     """
     t = translations(language)
@@ -322,6 +362,8 @@ def render(key: str, language: str = "sv", **params: Any) -> str:
         template = NOT_FOUND[what]
     elif key == "ambiguous_ref" and what in AMBIGUOUS:
         template = AMBIGUOUS[what]
+    elif params.get("no_keyring") and f"{key}_no_keyring" in MESSAGES:
+        template = MESSAGES[f"{key}_no_keyring"]  # what works on a machine without a keyring
     else:
         template = MESSAGES.get(key, "")
     if not template:

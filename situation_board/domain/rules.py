@@ -12,6 +12,7 @@ from typing import TypeVar
 from situation_board.domain.enums import Labelled
 from situation_board.domain.errors import ValidationError
 from situation_board.domain.patches import Prognosis
+from situation_board.domain.text import codepoint, first_refused, normalise, visible
 from situation_board.domain.timeutil import looks_like_time, parse_instant
 
 MAX_TEXT = 4000
@@ -26,13 +27,35 @@ E = TypeVar("E", bound=Labelled)
 _PNR = re.compile(r"(?<!\d)(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)")
 
 
+def clean_text(value: str | None, field: str, *, one_line: bool = False) -> str:
+    """Text at the boundary (``domain.text``): line breaks normalised, Unicode NFC, stripped;
+    ``one_line`` turns line breaks and tabs into single spaces (names, titles, parties).
+
+    A control character other than newline and tab is refused, not removed
+    (``control_character``, naming it and its position), and so is a lone surrogate — the
+    undecodable bytes of a command-line argument (``not_utf8``). Both faces get this through
+    ``require_text``/``optional_text``.
+    """
+    text = normalise(value or "", one_line=one_line)
+    index = first_refused(text)  # before stripping: str.strip() would drop \x0c, \x1c…
+    if index is not None:
+        ch = text[index]
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            raise ValidationError("not_utf8", field=field)
+        raise ValidationError(
+            "control_character", field=field, char=codepoint(ch), position=index + 1
+        )
+    return text.strip()
+
+
 def require_text(
     value: str | None, field: str, *, limit: int = MAX_TEXT, patient_check: bool = True
 ) -> str:
-    """The stripped text; refuses empty, whitespace-only and overlong values, and text that
-    looks like a personnummer (patient data does not belong on the board; the journal has its
-    own confirm-and-hide path and passes ``patient_check=False``)."""
-    text = (value or "").strip()
+    """The clean text (``clean_text``); refuses empty, whitespace-only and overlong values, and
+    text that looks like a personnummer (patient data does not belong on the board; the journal
+    has its own confirm-and-hide path and passes ``patient_check=False``). A ``limit`` of
+    ``MAX_NAME`` or less makes it a one-line field."""
+    text = clean_text(value, field, one_line=limit <= MAX_NAME)
     if not text:
         raise ValidationError("empty_text", field=field)
     return optional_text(text, field, limit=limit, patient_check=patient_check)
@@ -41,8 +64,9 @@ def require_text(
 def optional_text(
     value: str | None, field: str, *, limit: int = MAX_TEXT, patient_check: bool = True
 ) -> str:
-    """The stripped text or ``""``; refuses overlong values and personnummer-like text."""
-    text = (value or "").strip()
+    """The clean text (``clean_text``) or ``""``; refuses overlong values and personnummer-like
+    text. A ``limit`` of ``MAX_NAME`` or less makes it a one-line field."""
+    text = clean_text(value, field, one_line=limit <= MAX_NAME)
     if len(text) > limit:
         raise ValidationError("text_too_long", field=field, limit=limit)
     if patient_check and looks_like_personnummer(text):
@@ -96,9 +120,9 @@ def not_in_future(when: datetime, now: datetime, field: str) -> datetime:
 
 def station_code(value: str) -> str:
     """A station code: 1–6 upper-case letters or digits, e.g. ``V1``."""
-    code = value.strip().upper()
+    code = normalise(value, one_line=True).strip().upper()
     if not STATION_CODE.match(code):
-        raise ValidationError("bad_station_code", value=value)
+        raise ValidationError("bad_station_code", value=visible(value, one_line=True))
     return code
 
 

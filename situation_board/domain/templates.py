@@ -37,7 +37,8 @@ from situation_board.domain.briefings import DEFAULT_TITLE, Recurrence, daily_at
 from situation_board.domain.enums import DeadlineKind, Labelled, Priority, SystemStatus
 from situation_board.domain.errors import BoardError, ValidationError
 from situation_board.domain.messages import MESSAGES, Text
-from situation_board.domain.rules import MAX_NAME, MAX_TEXT, looks_like_personnummer
+from situation_board.domain.rules import MAX_NAME, MAX_TEXT, clean_text, looks_like_personnummer
+from situation_board.domain.text import text_key
 from situation_board.i18n import N_
 
 MAX_DUE_HOURS = 24 * 31
@@ -221,7 +222,13 @@ class _Reader:
         required: bool = False,
         limit: int = MAX_NAME,
     ) -> str:
-        value = str(data.get(key, "")).strip()
+        try:  # the text rule of every other input (NFC, no control characters)
+            value = clean_text(str(data.get(key, "")), key, one_line=limit <= MAX_NAME)
+        except ValidationError:
+            reason = Text(
+                N_("“{key}” holds a control character or bytes that are not text"), {"key": key}
+            )
+            raise self.fail(table, index, key, reason) from None
         if required and not value:
             raise self.fail(table, index, None, Text(N_("“{key}” is missing"), {"key": key}))
         if len(value) > limit:
@@ -331,7 +338,7 @@ def parse_template(text: str, path: str, template_id: str) -> EventTemplate:
                 personal_data=bool(raw.get("personal_data", False)),
             )
         )
-    names = [s.name.casefold() for s in systems]
+    names = [text_key(s.name) for s in systems]  # as people read them
     for i, name in enumerate(names):
         if name in names[:i]:
             reason = Text(N_("the system “{name}” is listed twice"), {"name": systems[i].name})
@@ -340,7 +347,7 @@ def parse_template(text: str, path: str, template_id: str) -> EventTemplate:
     for i, raw in enumerate(data.get("actions", [])):
         r.check_keys("actions", i, raw)
         system = r.text("actions", i, raw, "system") or None
-        if system is not None and system.casefold() not in names:
+        if system is not None and text_key(system) not in names:
             reason = Text(N_("“{value}” is not one of the template's systems"), {"value": system})
             raise r.fail("actions", i, "system", reason)
         actions.append(

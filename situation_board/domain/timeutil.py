@@ -36,10 +36,29 @@ def local(dt: datetime) -> datetime:
 
 
 def check_sane(dt: datetime, field: str = "time") -> datetime:
-    """Refuse instants outside 2000–2100 (typos such as 20224 or 1924)."""
-    if not MIN_YEAR <= local(dt).year <= MAX_YEAR:
-        raise ValidationError("absurd_date", field=field, value=local(dt).isoformat())
+    """Refuse instants outside 2000–2100, local time (typos such as 20224 or 1924).
+
+    Safe at the very edges of ``datetime`` (year 1, year 9999): the UTC year is checked first,
+    so no conversion can overflow, and the refused value is shown with a real offset (UTC, or
+    Stockholm's +01:00/+02:00 — never a local mean time like +01:12:12).
+    """
+    try:
+        instant = utc(dt)
+    except OverflowError:  # e.g. 9999-12-31T23:00-05:00 has no UTC datetime
+        raise ValidationError("absurd_date", field=field, value=dt.isoformat()) from None
+    if not MIN_YEAR - 1 <= instant.year <= MAX_YEAR + 1:
+        raise ValidationError("absurd_date", field=field, value=instant.isoformat())
+    if not MIN_YEAR <= local(instant).year <= MAX_YEAR:
+        raise ValidationError("absurd_date", field=field, value=local(instant).isoformat())
     return dt
+
+
+def _typed_year_ok(parsed: datetime | date, raw: str, field: str) -> None:
+    """Refuse a typed year far outside 2000–2100 before any time-zone arithmetic (which overflows
+    at year 1 and 9999), showing the value as typed; a year next to the range is decided by
+    ``check_sane`` on the local time (1999-12-31T23:30Z is 00:30 on 1 January 2000 here)."""
+    if not MIN_YEAR - 1 <= parsed.year <= MAX_YEAR + 1:
+        raise ValidationError("absurd_date", field=field, value=raw)
 
 
 def from_local(naive: datetime, field: str = "time") -> datetime:
@@ -54,7 +73,12 @@ def from_local(naive: datetime, field: str = "time") -> datetime:
 
 
 def parse_instant(text: str, now: datetime, field: str = "time") -> datetime:
-    """Parse user input into an aware UTC instant (see module docstring); ValidationError if not."""
+    """Parse user input into an aware UTC instant (see module docstring); ValidationError if not.
+
+    Every input gives an instant in 2000–2100 or a ``ValidationError`` — ``bad_time``,
+    ``absurd_date`` (also at the edges of the calendar, year 1 and 9999), ``ambiguous_time`` or
+    ``nonexistent_time`` (the DST changes) — never another exception.
+    """
     raw = text.strip()
     if not raw:
         raise ValidationError("empty_time", field=field)
@@ -66,14 +90,16 @@ def parse_instant(text: str, now: datetime, field: str = "time") -> datetime:
             return check_sane(from_local(naive, field), field)
         iso = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
         if len(iso) == 10:
-            naive = datetime.combine(date.fromisoformat(iso), time(0, 0))
-            return check_sane(from_local(naive, field), field)
+            day = date.fromisoformat(iso)
+            _typed_year_ok(day, raw, field)
+            return check_sane(from_local(datetime.combine(day, time(0, 0)), field), field)
         parsed = datetime.fromisoformat(iso)
-    except ValueError:
+        _typed_year_ok(parsed, raw, field)
+        if parsed.tzinfo is None:
+            return check_sane(from_local(parsed, field), field)
+        return check_sane(utc(parsed), field)
+    except (ValueError, OverflowError):
         raise ValidationError("bad_time", field=field, value=raw) from None
-    if parsed.tzinfo is None:
-        return check_sane(from_local(parsed, field), field)
-    return check_sane(utc(parsed), field)
 
 
 def iso(dt: datetime | None) -> str | None:

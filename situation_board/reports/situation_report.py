@@ -21,6 +21,7 @@ from datetime import datetime
 
 from situation_board.domain.entities import Board, LevelDecision
 from situation_board.domain.enums import EntryCategory, ReadinessLevel
+from situation_board.domain.text import text_key
 from situation_board.domain.timeutil import fmt_datetime
 from situation_board.i18n import N_
 from situation_board.reports.brief import action_line
@@ -124,7 +125,7 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for item in items:
         text = item.strip()
-        if text and text.casefold() not in {k.casefold() for k in seen}:
+        if text and text_key(text) not in {text_key(k) for k in seen}:
             seen[text] = None
     return tuple(seen)
 

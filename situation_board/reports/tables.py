@@ -32,6 +32,7 @@ from situation_board.domain.entities import (
     LevelDecision,
 )
 from situation_board.domain.ids import short_id
+from situation_board.domain.text import json_safe, visible
 from situation_board.domain.timeutil import fmt_datetime, iso
 from situation_board.i18n import N_
 from situation_board.reports.board_json import (
@@ -61,7 +62,9 @@ class Table:
 
 
 def excel_safe(cell: str) -> str:
-    """The cell as Excel should show it: text, never a formula."""
+    """The cell as Excel should show it: text, never a formula, and no raw control character
+    (shown as its control picture, ``domain.text.visible``; newline and tab are kept)."""
+    cell = visible(cell)
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
@@ -76,8 +79,11 @@ def excel_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def json_bytes(records: Sequence[dict[str, Any]]) -> bytes:
-    """Indented UTF-8 JSON of a list of records, with a final newline."""
-    return (json.dumps(list(records), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Indented UTF-8 JSON of a list of records, with a final newline (no raw control
+    character: ``domain.text.json_safe``)."""
+    return (json_safe(json.dumps(list(records), ensure_ascii=False, indent=2)) + "\n").encode(
+        "utf-8"
+    )
 
 
 def _t(dt: datetime | None) -> str:

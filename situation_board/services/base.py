@@ -16,6 +16,7 @@ from situation_board.domain.entities import Actor, Event
 from situation_board.domain.enums import EntryCategory, Medium
 from situation_board.domain.errors import NoActiveEventError, NotFoundError
 from situation_board.domain.ids import short_id
+from situation_board.domain.text import text_key
 from situation_board.store import queries as q
 from situation_board.store.database import LocalStore
 from situation_board.store.schema import journal
@@ -41,14 +42,15 @@ class ServiceBase:
         return open_events[0]
 
     def _resolve(self, conn: Connection, table: Table, event_id: str, ref: str, what: str) -> Any:
-        """The one live row whose id (or id suffix, or exact name) is ``ref``."""
+        """The one live row whose id (or id suffix, or name as people read it: ``text_key``) is
+        ``ref``."""
         rows = q.rows_matching_id(conn, table, event_id, ref)
         if not rows and "name" in table.c:
-            wanted = ref.strip().casefold()
+            wanted = text_key(ref)  # as people read it: case, Unicode form, spaces aside
             rows = [
                 r
                 for r in conn.execute(select(table).where(table.c.event_id == event_id)).mappings()
-                if not r["deleted"] and r["name"].casefold() == wanted
+                if not r["deleted"] and text_key(r["name"]) == wanted
             ]
         if not rows:
             raise NotFoundError("not_found", what=what, ref=ref)

@@ -1,6 +1,7 @@
 """Use cases: affected systems (berörda system).
 
-Rules (whichever face calls): the name is required, unique within the event (case-insensitive),
+Rules (whichever face calls): the name is required, unique within the event as people read it
+(``domain.text.text_key``: case, Unicode form and white space aside),
 at most ``MAX_NAME`` characters; texts at most ``MAX_TEXT`` and never personnummer-shaped; a
 status change needs a comment for the journal (``comment_required``: the journal alone must tell
 why a system changed state); the prognosis is parsed by ``domain.rules.parse_prognosis``; a
@@ -21,6 +22,7 @@ from situation_board.domain.errors import ValidationError
 from situation_board.domain.messages import Text
 from situation_board.domain.patches import Prognosis, SystemPatch, given
 from situation_board.domain.rules import MAX_NAME, optional_text, parse_prognosis, require_text
+from situation_board.domain.text import text_key
 from situation_board.domain.timeutil import check_sane
 from situation_board.domain.undo import UndoStep
 from situation_board.i18n import N_
@@ -94,8 +96,8 @@ class SystemServices(ServiceBase):
             values["reserve_routine_active"] = True
         if values.get("reserve_routine_active") and not values.get("reserve_routine_since"):
             values["reserve_routine_since"] = now
-        wanted = values["name"].casefold()
-        if any(s.name.casefold() == wanted for s in q.systems_of(tx.conn, event_id)):
+        wanted = text_key(values["name"])
+        if any(text_key(s.name) == wanted for s in q.systems_of(tx.conn, event_id)):
             raise ValidationError("duplicate_system", name=values["name"])
         row = {
             "event_id": event_id,
@@ -149,9 +151,9 @@ class SystemServices(ServiceBase):
                 values["status_since"] = now
             if values.get("reserve_routine_active") and not current["reserve_routine_active"]:
                 values.setdefault("reserve_routine_since", now)
-            if "name" in values and values["name"].casefold() != current["name"].casefold():
-                names = {s.name.casefold() for s in q.systems_of(tx.conn, event.id)}
-                if values["name"].casefold() in names:
+            if "name" in values and text_key(values["name"]) != text_key(current["name"]):
+                names = {text_key(s.name) for s in q.systems_of(tx.conn, event.id)}
+                if text_key(values["name"]) in names:
                     raise ValidationError("duplicate_system", name=values["name"])
             old = tx.update(systems, current["id"], values)
             undo = None

@@ -29,6 +29,7 @@ from situation_board.domain.messages import Text
 from situation_board.domain.patches import ActionPatch, SystemPatch
 from situation_board.domain.rules import MAX_NAME, not_in_future, require_text
 from situation_board.domain.templates import EventTemplate, TemplateError, parse_template
+from situation_board.domain.text import text_key
 from situation_board.domain.timeutil import check_sane
 from situation_board.i18n import N_, ngettext
 from situation_board.resources import resource
@@ -54,17 +55,17 @@ class TemplateLibrary:
     problems: tuple[TemplateError, ...] = field(default_factory=tuple)
 
     def get(self, ref: str) -> EventTemplate:
-        """The template whose id (or name) is ``ref``, case-insensitively.
+        """The template whose id (or name) is ``ref``, as people read it (``text_key``).
 
         Raises the file's ``TemplateError`` when ``ref`` names a broken file, else
         ``NotFoundError("not_found", what="template")``.
         """
-        wanted = ref.strip().casefold()
+        wanted = text_key(ref)
         for t in self.templates:
-            if wanted in (t.id.casefold(), t.name.casefold()):
+            if wanted in (text_key(t.id), text_key(t.name)):
                 return t
         for problem in self.problems:
-            if Path(problem.path).stem.casefold() == wanted:
+            if text_key(Path(problem.path).stem) == wanted:
                 raise problem
         raise NotFoundError("not_found", what="template", ref=ref)
 

@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -22,12 +24,13 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, select,
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from situation_board.domain.clock import Clock, system_clock
-from situation_board.domain.errors import BoardError, SchemaTooNewError, StateError
+from situation_board.domain.errors import BoardError, SchemaTooNewError, StateError, StoreIOError
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.ids import uuid7
 from situation_board.domain.messages import Text
 from situation_board.domain.rules import station_code
 from situation_board.i18n import N_
+from situation_board.store import faults
 from situation_board.store.schema import journal, local_station
 from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
@@ -36,6 +39,111 @@ BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
 log = logging.getLogger(__name__)
 
+# SQLite primary result codes (https://www.sqlite.org/rescode.html) of the machine's own faults
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
+_IO_CODES = {
+    _SQLITE_PERM,
+    _SQLITE_BUSY,
+    _SQLITE_LOCKED,
+    _SQLITE_READONLY,
+    _SQLITE_IOERR,
+    _SQLITE_FULL,
+    _SQLITE_CANTOPEN,
+}
+
+
+def _log_file() -> str:
+    """The log file's path for a message (the handler the faces attached, if any)."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return str(name)
+    return "–"
+
+
+def io_error(exc: BaseException, path: Path) -> StoreIOError | None:
+    """``exc`` as the one-line ``StoreIOError`` a person can act on, or None when it is not one
+    of the machine's own faults (disk full, read-only, permission denied, locked, I/O error).
+
+    Classified by SQLite's result code (``sqlite3.Error.sqlite_errorcode``) or ``OSError.errno``.
+    """
+    orig: BaseException = exc
+    if isinstance(exc, DatabaseError | OperationalError) and exc.orig is not None:
+        orig = exc.orig
+    where = {"path": str(path)}
+    if isinstance(orig, sqlite3.Error):
+        code = getattr(orig, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary not in _IO_CODES:
+            return None
+        if primary == _SQLITE_FULL:
+            return StoreIOError("disk_full", **where)
+        if primary == _SQLITE_READONLY:
+            return StoreIOError("db_read_only", **where)
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return StoreIOError("db_locked", seconds=BUSY_TIMEOUT_MS // 1000, **where)
+        if primary == _SQLITE_CANTOPEN and _read_only_disk(path):
+            return StoreIOError("db_read_only", **where)
+        if primary == _SQLITE_PERM or (primary == _SQLITE_CANTOPEN and _denied(path)):
+            return StoreIOError("db_permission_denied", **where)
+        reason = getattr(orig, "sqlite_errorname", None) or str(orig)
+        return StoreIOError("db_io_error", reason=reason, log=_log_file(), **where)
+    if isinstance(orig, OSError):
+        if orig.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return StoreIOError("disk_full", **where)
+        if orig.errno == errno.EROFS:
+            return StoreIOError("db_read_only", **where)
+        if orig.errno in (errno.EACCES, errno.EPERM):
+            return StoreIOError("db_permission_denied", **where)
+        if orig.errno == errno.EIO:
+            return StoreIOError("db_io_error", reason="EIO", log=_log_file(), **where)
+    return None
+
+
+def _read_only_disk(path: Path) -> bool:
+    """True when ``path``'s folder is on a file system mounted read-only."""
+    folder = path.parent  # Path("board.db").parent is "."
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows) or no folder
+        return False
+
+
+def _denied(path: Path) -> bool:
+    """True when this process may not read and write ``path`` or create files beside it."""
+    folder = path.parent if path.parent != Path() else Path()
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        return True
+    return folder.exists() and not os.access(folder, os.W_OK | os.X_OK)
+
+
+@contextmanager
+def io_errors(path: Path, doing: str) -> Iterator[None]:
+    """Turn the machine's own faults inside the block into ``StoreIOError`` (one line for the
+    person), with the traceback written to the log file here, whichever face called.
+
+    Only SQLAlchemy's database errors and ``OSError`` are looked at; anything else (a rule's
+    ``ValidationError``, an integrity error) passes unchanged."""
+    try:
+        yield
+    except (DatabaseError, OSError) as exc:
+        mapped = io_error(exc, path)
+        if mapped is None:
+            raise
+        log.error("%s %s failed: %s", doing, path, mapped.key, exc_info=True)
+        raise mapped from exc
+
+
+OPEN_REASONS = {
+    "disk_full": N_("the disk is full"),
+    "db_read_only": N_("the file, its folder or the disk is read-only"),
+    "db_permission_denied": N_("permission denied for the file or its folder"),
+    "db_locked": N_("another program is using it (the database is locked)"),
+    "db_io_error": N_("the disk could not be read or written"),
+}
+"""Why a board could not be opened, by ``StoreIOError`` key: the start of the one line is "Cannot
+open the database …" (the window's start-up dialog says the same), the end "nothing was saved"."""
 
 _REASONS = (
     ("database is locked", N_("another program is using it (the database is locked)")),
@@ -124,8 +232,9 @@ class LocalStore:
         path = Path(path)
         code = station_code(station) if station else None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
+            with io_errors(path, "creating the folder of"):
+                path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # not one of the machine's faults: a file where a folder goes…
             detail = exc.strerror or str(exc)
             raise BoardError("db_unusable", path=str(path), reason=detail) from None
         if path.is_dir():
@@ -133,10 +242,16 @@ class LocalStore:
             raise BoardError("db_unusable", path=str(path), reason=folder)
         store = cls(path, clock=clock, hlc_wall=hlc_wall)
         try:
-            store._migrate()
-            store._ensure_station(code)
+            with io_errors(path, "opening"):
+                store._migrate()
+                store._ensure_station(code)
+        except StoreIOError as exc:  # the machine's own fault, met while opening (logged)
+            store.close()
+            fault = Text(N_("{reason}; nothing was saved"), {"reason": Text(OPEN_REASONS[exc.key])})
+            raise BoardError("db_unusable", path=str(path), reason=fault) from exc
         except (OperationalError, DatabaseError) as exc:
             store.close()
+            log.error("opening %s failed", path, exc_info=True)
             reason = unusable_reason(str(exc.orig))
             raise BoardError("db_unusable", path=str(path), reason=reason) from None
         except BaseException:
@@ -193,15 +308,21 @@ class LocalStore:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read-only snapshot (deferred transaction), rolled back at the end."""
-        with self.engine.connect() as conn, conn.begin() as tx:
+        """A read-only snapshot (deferred transaction), rolled back at the end.
+
+        The machine's own faults raise ``StoreIOError`` (see ``io_errors``)."""
+        with io_errors(self.path, "reading"), self.engine.connect() as conn, conn.begin() as tx:
             yield conn
             tx.rollback()
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
-        """A raw ``BEGIN IMMEDIATE`` transaction, committed on success (no HLC, no outbox)."""
-        with self.engine.connect() as raw:
+        """A raw ``BEGIN IMMEDIATE`` transaction, committed on success (no HLC, no outbox).
+
+        Disk full (also at COMMIT), a read-only file, permission denied, a lock held past the
+        busy timeout and I/O errors raise ``StoreIOError``: the transaction was rolled back,
+        nothing of it was saved, and the traceback is in the log file."""
+        with io_errors(self.path, "writing"), self.engine.connect() as raw:
             conn = raw.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn
@@ -214,9 +335,12 @@ class LocalStore:
         with ``on_write`` run after the COMMIT (sync uses this to run soon after a local write).
         """
         with self.write_connection() as conn:
+            faults.point("write_begun")
             tx = WriteTx(conn, author=author, now=now or self.clock(), wall_ms=self.hlc_wall)
             yield tx
             tx.finish()
+            faults.point("write_before_commit")
+        faults.point("write_committed")
         for listener in list(self._write_listeners):
             listener()
 

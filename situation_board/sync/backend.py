@@ -57,6 +57,7 @@ from situation_board.sync.protocol import (
     PullPage,
     PushResult,
     SiteInfo,
+    StoreHistory,
     StoreMeta,
 )
 from situation_board.sync.shared_schema import (
@@ -504,7 +505,24 @@ class SharedStore:
             if row.last_seq is not None
             else None,
             owner=(row.owner_site, row.owner_name) if row.owner_site is not None else None,
+            history=StoreHistory(
+                timeline=int(str(row.wal)[:8], 16) if row.wal is not None else None,
+                counter=int(row.counter),
+            ),
         )
+
+    # ------------------------------------------------------------------ failover (issue 14)
+
+    def history(self) -> StoreHistory:
+        """The store's timeline and change counter (``StoreHistory``), read-only; a sync run
+        reads the same in its handshake."""
+        with self._guard(), self._read() as conn:
+            counter = int(conn.execute(select(store_counter.c.value)).scalar_one())
+            timeline = None
+            if self.is_postgres:  # the WAL file name starts with the timeline, in hex
+                wal = conn.execute(text("SELECT pg_walfile_name(pg_current_wal_lsn())"))
+                timeline = int(str(wal.scalar_one())[:8], 16)
+        return StoreHistory(timeline=timeline, counter=counter)
 
 
 def _page_of(result: Any, cursor: int, limit: int) -> PullPage:

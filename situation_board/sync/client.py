@@ -5,6 +5,15 @@
    the whole outbox —, its clock (PostgreSQL ``now()``; a difference over 5 minutes is a
    warning), this site's progress (a board restored from a backup continues as a new site) and
    the holder of the station code.
+   **Failover.** The store may also have *lost commits* it once acknowledged: a PostgreSQL primary
+   that failed over to an asynchronous standby, a point-in-time restore. Two signs tell (read in
+   the same handshake): the store's timeline differs from the one this station last synced with
+   (a promotion or a restore moves it on), or its change counter is below this station's pull
+   cursor. Then the station pulls everything again and pushes a copy of every row it holds (as
+   for a new epoch), so the store regains whatever any surviving station saw. Independently, at
+   every run, a station whose acknowledged sequence is ahead of what the store holds for it
+   (``site_progress``) sends the difference again: no acknowledged write is lost, whatever the
+   store forgot.
 2. Push the outbox after the last acknowledged sequence in batches of ≤ 500; each batch is applied
    by the store in one transaction and acknowledged. A refused gap is healed by sending again
    from the sequence the store expects.
@@ -29,8 +38,9 @@ from sqlalchemy import Connection
 from situation_board.domain.changes import ChangeSet, change_set
 from situation_board.domain.hlc import CLOCK_WARNING_MS, Hlc, is_far_ahead
 from situation_board.domain.messages import render
+from situation_board.store import faults
 from situation_board.store.database import LocalStore, wall_ms
-from situation_board.sync import faults, local, migrate
+from situation_board.sync import local, migrate
 from situation_board.sync.backend import SharedStore, Stage
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError
 from situation_board.sync.protocol import (
@@ -40,6 +50,7 @@ from situation_board.sync.protocol import (
     PulledRow,
     PullPage,
     SiteInfo,
+    StoreHistory,
 )
 from situation_board.sync.shared_schema import SHARED_SCHEMA_VERSION
 from situation_board.sync.status import SyncReport
@@ -52,6 +63,8 @@ APPLY_ROWS = 5_000
 
 # Refusals of what a station *sends* that still allow it to fetch (a read-only role).
 PUSH_ONLY_REFUSALS = frozenset({"store_permission_denied"})
+# sync_state key: the store's PostgreSQL timeline at this station's last successful run
+TIMELINE = "store_timeline"
 
 
 class PulledButPushRefused(Exception):
@@ -93,6 +106,7 @@ class SyncClient:
         self.batch_size = batch_size
         self.page_size = page_size
         self._unmarked: int | None = None  # acknowledged by the store, not yet marked locally
+        self._timeline: int | None = None  # the store's, seen by the current run
 
     def _stage(self, name: str) -> None:
         faults.point(name)
@@ -134,7 +148,7 @@ class SyncClient:
             local.LAST_ERROR: None,
             local.UPDATE_REQUIRED: False,
             local.CLOCK_WARNING: clock_warning,
-        }
+        } | ({TIMELINE: self._timeline} if self._timeline is not None else {})
 
     def _record_success(self, report: SyncReport) -> None:
         local.write_states(self.local, self._success_states(report.clock_warning))
@@ -171,6 +185,7 @@ class SyncClient:
             raise SyncError("store_schema_older", store=self.shared.store.display)
         epoch_changed = False
         pending = mine.pending
+        acked = mine.last_acked[0] if mine.last_acked is not None else 0
         if mine.states.get(local.EPOCH) != meta.epoch:
             epoch_changed = mine.states.get(local.EPOCH) is not None
             copied = local.reset_for_epoch(self.local, meta.epoch, snapshot=epoch_changed)
@@ -179,18 +194,30 @@ class SyncClient:
                     "store epoch changed: full re-pull, re-push and a copy of %d rows", copied
                 )
             first_page, pending = None, local.pending_count(self.local)  # from the start again
-        known = hello.progress is None or hello.progress == mine.last_acked
-        if not known and self._check_restored(site, hello.progress):
+            acked = local.last_acked(self.local)
+        history_lost, forgotten = self._check_history(
+            mine.states, meta.epoch, hello.history, hello.progress, epoch_changed=epoch_changed
+        )
+        if history_lost:
+            first_page, pending = None, local.pending_count(self.local)
+            acked = local.last_acked(self.local)
+        progress = hello.progress if not history_lost else None
+        known = progress is None or progress == mine.last_acked
+        if not known and self._check_restored(site, progress):
             site = local.site_info(self.local)
             first_page, pending = None, local.pending_count(self.local)
+            acked = local.last_acked(self.local)
         warning = self._clock_warning(hello.server_time, (before + after) / 2, mine.hlc)
-        owner = hello.owner if pending else None
+        # acknowledged here, but no longer held by the store (it failed over): sent again
+        held = min(acked, progress[0]) if progress is not None else 0
+        owner = hello.owner if pending or held < acked else None
         if owner is not None and owner[0] != site.site_id and owner[0] not in site.previous:
             raise SyncError("station_code_taken", code=site.code, owner=owner[1] or owner[0][:8])
         push_refused: SyncError | None = None
+        resent = 0
         try:
-            pushed, duplicates, conflicts, healed = (
-                self._push(site) if pending else (0, 0, 0, False)
+            pushed, duplicates, conflicts, healed, resent = (
+                self._push(site, held) if pending or held < acked else (0, 0, 0, False, 0)
             )
         except SyncError as exc:
             if exc.key not in PUSH_ONLY_REFUSALS:
@@ -226,10 +253,53 @@ class SyncClient:
             gap_healed=healed,
             clock_warning=outcome.warning,
             changes=touched,
+            resent=max(resent, forgotten),
+            history_lost=history_lost,
         )
         if push_refused is not None:
             raise PulledButPushRefused(push_refused, report)
         return report
+
+    def _check_history(
+        self,
+        states: dict[str, object],
+        epoch: str,
+        history: StoreHistory,
+        progress: tuple[int, str] | None,
+        *,
+        epoch_changed: bool,
+    ) -> tuple[bool, int]:
+        """Did the store lose commits this station had seen (see the module docstring)? Then
+        pull everything again and push a copy of every row held here. ``history`` and
+        ``progress`` (this site's last sequence and mutation id in the store) come from the
+        handshake. Returns whether it did, and how many of this station's acknowledged changes
+        the store no longer held (they go again with the whole outbox). After a new epoch all
+        that has happened already."""
+        self._timeline = history.timeline
+        if epoch_changed:
+            return False, 0
+        seen = states.get(TIMELINE)
+        cursor = int(str(states.get(local.CURSOR) or 0))
+        moved = seen is not None and history.timeline is not None and seen != history.timeline
+        behind = history.counter < cursor
+        if not moved and not behind:
+            return False, 0
+        acked = local.last_acked(self.local)
+        forgotten = max(0, acked - (progress[0] if progress is not None else 0))
+        copied = local.reset_for_epoch(self.local, epoch, snapshot=True)
+        if history.timeline is not None:  # recorded at once: a failed run must not copy twice
+            local.write_states(self.local, {TIMELINE: history.timeline})
+        log.warning(
+            "the store lost commits (timeline %s → %s, counter %d, cursor %d; %d of this "
+            "station's acknowledged changes gone): full re-pull, re-push and a copy of %d rows",
+            seen,
+            history.timeline,
+            history.counter,
+            cursor,
+            forgotten,
+            copied,
+        )
+        return True, forgotten
 
     def _check_restored(self, site: SiteInfo, progress: tuple[int, str] | None) -> bool:
         """A local board restored from a backup has an outbox that ends before what the store
@@ -266,11 +336,26 @@ class SyncClient:
 
     # ------------------------------------------------------------------ push
 
-    def _push(self, site: SiteInfo) -> tuple[int, int, int, bool]:
+    def _push(self, site: SiteInfo, held: int) -> tuple[int, int, int, bool, int]:
         """Push the outbox in batches. The store's acknowledgements are marked in the outbox by
         the round's local transaction (``_pull``): a crash before it only means the next round
-        sends those rows again, and the store skips them as duplicates."""
+        sends those rows again, and the store skips them as duplicates. ``held``: the last
+        sequence of this site the store holds (handshake); acknowledged rows after it are sent
+        again. Returns pushed, duplicates, conflicts, gap healed, resent."""
         after = local.last_acked(self.local)
+        resent = 0
+        if held < after:
+            # acknowledged, but the store no longer has them (it failed over to a standby that
+            # had not received them): send them again, from what the store holds
+            resent = after - held
+            log.warning(
+                "the store holds this station's changes up to %d of %d acknowledged: sending "
+                "%d again",
+                held,
+                after,
+                resent,
+            )
+            after = held
         pushed = duplicates = conflicts = 0
         healed = False
         read = partial(local.outbox_after, self.local, limit=self.batch_size, raw_immutable=True)
@@ -298,7 +383,7 @@ class SyncClient:
                 duplicates += result.duplicates
                 conflicts += result.conflicts
                 after = batch[-1].seq
-        return pushed, duplicates, conflicts, healed
+        return pushed, duplicates, conflicts, healed, resent
 
     # ------------------------------------------------------------------ pull
 
@@ -328,6 +413,7 @@ class SyncClient:
                     page, first = first, None
                 else:
                     page = self.shared.pull_page(cursor, self.page_size, site_id)
+                    self._stage("after_pull")
                 more = len(page.rows) >= self.page_size
                 cursor = page.cursor
                 if page.rows:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from situation_board.sync.errors import SyncError
+from situation_board.sync.errors import SyncError, pgpass_path
 
 KEYRING_SERVICE = "situation-board"
 SECRET_QUERY_KEYS = frozenset({"password", "sslpassword"})
@@ -97,14 +97,6 @@ def _safe_text(text: str) -> str:
 # ---------------------------------------------------------------------- keyring
 
 
-def keyring_available() -> bool:
-    """True when ``keyring`` has a usable backend (not ``fail.Keyring``)."""
-    import keyring  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
-    from keyring.backends import fail  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
-
-    return not isinstance(keyring.get_keyring(), fail.Keyring)
-
-
 def save_password(store: StoreUrl, password: str) -> None:
     """Save the store's password in the OS keyring (``store_no_keyring`` when there is none)."""
     import keyring  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
@@ -115,7 +107,7 @@ def save_password(store: StoreUrl, password: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, store.display, password)
     except NoKeyringError:
-        raise SyncError("store_no_keyring", store=store.display) from None
+        raise SyncError("store_no_keyring", store=store.display, pgpass=pgpass_path()) from None
     except Exception as exc:  # KeyringError, or a backend's own (e.g. pywintypes.error, D-Bus)
         raise SyncError("keyring_failed", reason=type(exc).__name__) from None
 

@@ -26,6 +26,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from situation_board.domain.errors import StoreIOError
 from situation_board.store import queries
 from situation_board.store.database import LocalStore, wall_ms
 from situation_board.sync import local
@@ -212,6 +213,10 @@ class SyncEngine:
             self._run_report = exc.report  # a pull that went through before the push was refused
             self._failed(exc)
             raise
+        except StoreIOError as exc:  # the *local* disk (full, read-only…): say so, not the store's
+            error = SyncError(exc.key, **exc.params)
+            self._failed(error)
+            raise error from None
         except Exception as exc:  # a bug or an unexpected driver error: keep the schedule alive
             error = self.shared.error(exc)
             log.error("sync failed unexpectedly: %s", error.message("en"))

@@ -8,8 +8,11 @@ password cannot reach a log, a traceback or an error dialog through them.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -45,6 +48,36 @@ class GapError(Exception):
         self.expected = expected
 
 
+def keyring_available() -> bool:
+    """True when ``keyring`` has a usable backend (not ``fail.Keyring``)."""
+    import keyring  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
+    from keyring.backends import fail  # noqa: PLC0415 - keyring (and its D-Bus backends) only when a password is needed
+
+    try:
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:  # a backend that fails to load: there is no usable keyring
+        return False
+
+
+def pgpass_path() -> str:
+    """Where libpq looks for the password file: ``PGPASSFILE``, else ``~/.pgpass``
+    (``%APPDATA%\\postgresql\\pgpass.conf`` on Windows)."""
+    given = os.environ.get("PGPASSFILE")
+    if given:
+        return given
+    if sys.platform == "win32":
+        return str(Path(os.environ.get("APPDATA", "~")) / "postgresql" / "pgpass.conf")
+    return str(Path("~/.pgpass").expanduser())
+
+
+def password_hint() -> dict[str, object]:
+    """Parameters for a password message: on a machine with no keyring, it names what works
+    there (the PostgreSQL password file, client certificates) instead of ``store password``."""
+    if keyring_available():
+        return {}
+    return {"no_keyring": True, "pgpass": pgpass_path()}
+
+
 def scrub(text: str, secrets: Iterable[str | None] = ()) -> str:
     """``text`` with every secret, ``password=…`` parameter and URL password replaced by ``***``."""
     for secret in secrets:
@@ -70,9 +103,9 @@ def classify(exc: BaseException, store: str, secrets: Iterable[str | None] = ())
     low = raw.lower()
     reason = scrub(_first_line(raw), secrets)
     if "password authentication failed" in low or "authentication failed" in low:
-        return SyncError("store_auth_failed", store=store)
+        return SyncError("store_auth_failed", store=store, **password_hint())
     if "no password supplied" in low or "password is required" in low:
-        return SyncError("store_password_missing", store=store)
+        return SyncError("store_password_missing", store=store, **password_hint())
     if "permission denied" in low and "table" in low:
         return SyncError("store_permission_denied", store=store, reason=reason)
     if "database is locked" in low or "database table is locked" in low:

@@ -83,14 +83,27 @@ class StoreMeta:
 class Handshake:
     """What a sync run reads from the store before it pushes (one round trip): its meta, the
     server's clock (PostgreSQL; aware UTC), this site's progress (last applied sequence, its
-    mutation id), the holder of the station's code (site id, name) and, for a round with
-    nothing to push, the first page of its pull."""
+    mutation id), the holder of the station's code (site id, name), the store's timeline and
+    change counter (failover, ``StoreHistory``) and, for a round with nothing to push, the
+    first page of its pull."""
 
     meta: StoreMeta
     server_time: datetime | None
     progress: tuple[int, str] | None
     owner: tuple[str, str] | None
+    history: StoreHistory
     page: PullPage | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoreHistory:
+    """What tells a station that the store lost commits it had seen (a failover to an
+    asynchronous standby, a point-in-time restore): the PostgreSQL timeline (``None`` for a
+    SQLite file), which a promotion or a restore moves on, and the store-wide change counter,
+    which can then be below a station's pull cursor."""
+
+    timeline: int | None
+    counter: int
 
 
 @dataclass(frozen=True, slots=True)

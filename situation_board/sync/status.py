@@ -30,6 +30,8 @@ class SyncReport:
     gap_healed: bool = False
     clock_warning: str | None = None
     changes: ChangeSet = NOTHING
+    resent: int = 0  # acknowledged changes the store no longer held, sent again (failover)
+    history_lost: bool = False  # the store lost commits this station had pulled: all again
 
 
 class Health(Enum):

@@ -189,7 +189,8 @@ ALEMBIC_VERSION = table(migrate.VERSION_TABLE, column("version_num", String))
 
 def handshake_query(site_id: str, code: str, postgres: bool) -> Any:
     """One row: epoch, schema version, revision, server time, this site's progress, the holder
-    of station code ``code`` (the statement built once)."""
+    of station code ``code``, the change counter and (PostgreSQL) the current WAL file name,
+    whose first 8 hex digits are the timeline (the statement built once)."""
     return _handshake_statement(postgres).params(site=site_id, code=code)
 
 
@@ -212,6 +213,13 @@ def _handshake_statement(postgres: bool) -> Any:
         .label("last_mutation"),
         select(stations.c.site_id).where(holder).scalar_subquery().label("owner_site"),
         select(stations.c.name).where(holder).scalar_subquery().label("owner_name"),
+        select(store_counter.c.value).scalar_subquery().label("counter"),
+        # the WAL file name starts with the timeline (hex) that a promotion or a restore moves on
+        (
+            func.pg_walfile_name(func.pg_current_wal_lsn())
+            if postgres
+            else cast(null(), String)
+        ).label("wal"),
     )
 
 

@@ -139,6 +139,7 @@ class BoardController(QObject):
     def _board_done(self, board: Board) -> None:
         self.board = board
         self.boardLoaded.emit(board)
+        log.debug("board shown: %d systems, %d actions", len(board.systems), len(board.actions))
         self._finish("board")
 
     def _journal_done(self, result: tuple[str | None, int, list[JournalEntry] | None]) -> None:
@@ -146,10 +147,12 @@ class BoardController(QObject):
         if entries is None:
             self._event_id, self._rowid = event_id, last
             self.journalReset.emit(event_id)
+            log.debug("journal shown: %s", event_id)
         else:
             self._rowid = last
             if entries:
                 self.journalAppended.emit(entries)
+                log.debug("journal: %d entries appended", len(entries))
         self._finish("journal")
 
     # ------------------------------------------------------------------ journal pages

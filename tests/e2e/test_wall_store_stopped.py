@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from tests.e2e.program import Program, wait_for
 from tests.integration.sync.conftest import new_cluster
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -40,82 +39,46 @@ def test_stale_band_when_postgres_stops(xvfb: str, tmp_path: Path) -> None:
     cluster = new_cluster()
     try:
         url = cluster.url(cluster.create_db())
-        db, cfg = tmp_path / "wall.db", tmp_path / "wall.toml"
-        cfg.write_text(
-            f'store_url = "{url}"\nsync_interval_s = 1\nstation = "W1"\n', encoding="utf-8"
-        )
+        db = tmp_path / "wall.db"
+        settings = f'store_url = "{url}"\nsync_interval_s = 1\nstation = "W1"\n'
+        cfg = tmp_path / "wall.toml"
+        cfg.write_text(settings, encoding="utf-8")
         run_cli("store", "init", url, check=True)
-        run_cli(
-            "event",
-            "new",
-            "Prov: databasen stoppas",
-            "--db",
-            str(db),
-            "--config",
-            str(cfg),
-            check=True,
-        )
-        run_cli(
-            "level",
-            "set",
-            "staff",
-            "--reason",
-            "Prov",
-            "--db",
-            str(db),
-            "--config",
-            str(cfg),
-            check=True,
-        )
-        env = {
-            **os.environ,
-            "DISPLAY": xvfb,
-            "QT_QPA_PLATFORM": "xcb",
-            "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
-        }
-        wall = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "situation_board",
-                "wall",
-                "--db",
-                str(db),
-                "--config",
-                str(cfg),
-            ],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        try:
+        for args in (
+            ("event", "new", "Prov: databasen stoppas"),
+            ("level", "set", "staff", "--reason", "Prov"),
+        ):
+            run_cli(*args, "--db", str(db), "--config", str(cfg), check=True)
+        with Program(
+            ["wall", "--db", str(db)], display=xvfb, home=tmp_path / "program", config=settings
+        ) as wall:
             subprocess.run(
                 ["xdotool", "search", "--sync", "--onlyvisible", "--name", "väggskärm"],
-                env=env,
+                env=wall.env,
                 capture_output=True,
                 timeout=60,
                 check=True,
             )
-            time.sleep(
-                3
-            )  # synced: no band under the banner (y 205 at 1080 p), only the dark margin
-            under = pixel(xvfb, 4, 240, tmp_path / "before.png")
-            assert under not in (RED, AMBER)
+            wall.wait_log("sync with")  # synced...
+            wall.wait_log("wall repainted with the board")  # ...and shown: then no band
+            wait_for(  # under the banner (y 205 at 1080 p) only the dark margin
+                lambda: pixel(xvfb, 4, 240, tmp_path / "before.png") not in (RED, AMBER),
+                20,
+                "the synced wall without a stale band",
+                every=0.5,
+            )
             cluster.stop()  # the shared store is gone
-            deadline = time.monotonic() + 30
-            seen = set()
-            while time.monotonic() < deadline and RED not in seen:
+            seen: set[tuple[int, int, int]] = set()
+
+            def red() -> bool:
                 seen.add(pixel(xvfb, 4, 240, tmp_path / "during.png"))
-                time.sleep(0.5)
-            assert AMBER in seen and RED in seen  # amber after 2 intervals, red after 5
+                return RED in seen
+
+            wait_for(red, 30, "the red band", every=0.5)
+            assert AMBER in seen  # amber after 2 intervals, red after 5
             ARTIFACTS.mkdir(exist_ok=True)
             (tmp_path / "during.png").replace(ARTIFACTS / "wall-store-stopped-1920x1080.png")
-            assert wall.poll() is None  # the wall keeps running without its store
-        finally:
-            wall.terminate()
-            out, _ = wall.communicate(timeout=20)
-        assert "Traceback" not in out, out
+            assert wall.proc.poll() is None  # the wall keeps running without its store
+        assert "Traceback" not in wall.output, wall.report()
     finally:
         cluster.destroy()

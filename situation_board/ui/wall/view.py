@@ -7,6 +7,7 @@ change at most twice a second, and always says how fresh its data is.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
 
@@ -54,6 +55,8 @@ WALL_CATEGORIES = frozenset(
 )  # what ``is_wall_significant`` can take
 JOURNAL_ROWS = 12  # the latest significant entries shown (paged if they do not fit): the
 # room reads the newest; older ones are in the journal on the workstations
+
+log = logging.getLogger(__name__)
 
 
 class WallView(QWidget):
@@ -237,6 +240,11 @@ class WallView(QWidget):
         self.watermark.setVisible(bool(board and board.event and board.event.exercise))
         self.watermark.raise_()
         self.tick()
+        log.debug(
+            "wall repainted %s (refresh %d)",
+            "with the board" if board else "without a board",
+            self.refreshes,
+        )
 
     def tick(self) -> None:
         """Every second: the clock, the countdown and the freshness line/band."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +30,28 @@ def init_store(url: str) -> None:
 class Station:
     """One workstation: its own local SQLite board, syncing with ``url``."""
 
-    def __init__(self, tmp: Path, code: str, url: str, clock: FakeClock | None = None) -> None:
+    def __init__(
+        self,
+        tmp: Path,
+        code: str,
+        url: str,
+        clock: FakeClock | None = None,
+        *,
+        wall: Callable[[], int] | None = None,
+    ) -> None:
         self.code = code
         self.url = url
         self.clock = clock or FakeClock()
-        self.svc = open_service(tmp / f"{code}.db", self.clock, name=f"Stab {code}", station=code)
+        self.wall = wall  # the station's wall clock in ms (HLC and sync), when not the real one
+        self.svc = open_service(
+            tmp / f"{code}.db", self.clock, name=f"Stab {code}", station=code, hlc_wall=wall
+        )
         self.store = self.svc.store
         self.shared = SharedStore(parse_store_url(url))
 
     def client(self, **kw: Any) -> SyncClient:
+        if self.wall is not None:
+            kw.setdefault("wall", self.wall)
         return SyncClient(self.store, self.shared, **kw)
 
     def sync(self, **kw: Any) -> SyncReport:

@@ -74,7 +74,9 @@ def test_no_keyring_is_said_plainly(
     monkeypatch.setattr("sys.stdin", io.StringIO("hemligt-3\n"))
     assert cli.main(["store", "password", url]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Ingen nyckelring finns" in err and "hemligt-3" not in err
+    assert err.count("\n") == 1 and "ingen nyckelring" in err and "hemligt-3" not in err
+    # it names what works on a machine without a keyring, not the command that cannot work
+    assert "PGPASSFILE" in err and "klientcertifikat" in err and "store password" not in err
     assert keyring_password(parse_store_url(url)) is None
 
 
@@ -238,3 +240,31 @@ def test_canary_password_never_appears_at_debug_level(
     for text in texts:
         assert SECRET_PASSWORD not in text
         assert WRONG not in text
+
+
+@pytest.mark.postgres
+def test_no_keyring_names_the_password_file_and_the_password_file_works(
+    tmp_path: Path, secret_url: str, memory_keyring: MemoryKeyring
+) -> None:
+    """A headless station with no keyring backend (sync as a service): the message names what
+    works on that machine — libpq's password file, client certificates — and it does work."""
+    store = parse_store_url(secret_url)
+    source = PasswordSource(store)
+    source.set(SECRET_PASSWORD)
+    SharedStore(store, source).init()
+    db = tmp_path / "station.db"
+    run_cli("--db", str(db), "event", "new", "Huvudlös station", check=True)
+    pgpass = tmp_path / "pgpass"
+    env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "PGPASSFILE": str(pgpass)}
+    proc = run_cli("--db", str(db), "sync", "--once", "--store", secret_url, env=env)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert str(pgpass) in proc.stderr and "klientcertifikat" in proc.stderr
+    assert "store password" not in proc.stderr and SECRET_PASSWORD not in proc.stderr
+    url = store.url
+    pgpass.write_text(
+        f"{url.host}:{url.port}:{url.database}:{url.username}:{SECRET_PASSWORD}\n", encoding="utf-8"
+    )
+    pgpass.chmod(0o600)
+    proc = run_cli("--db", str(db), "sync", "--once", "--store", secret_url, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Synkat med") and SECRET_PASSWORD not in proc.stdout

@@ -10,6 +10,8 @@ and A's rows are never pulled.
 
 from __future__ import annotations
 
+import os
+import random
 import threading
 import time
 from datetime import UTC, datetime
@@ -18,11 +20,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, text
 
+from situation_board.domain.hlc import Hlc
+from situation_board.domain.ids import uuid7
 from situation_board.sync import local
 from situation_board.sync.backend import SharedStore
 from situation_board.sync.credentials import parse_store_url
-from situation_board.sync.protocol import PushResult
+from situation_board.sync.protocol import (
+    BATCH_SIZE,
+    PAGE_SIZE,
+    OutboxRow,
+    PushResult,
+    SiteInfo,
+)
 from tests.integration.sync.helpers import Station, init_store
+from tests.reliability import record, scale
 
 pytestmark = pytest.mark.postgres
 HOLD_S = 2.0
@@ -116,3 +127,112 @@ def test_a_naive_sequence_cursor_does_skip_the_late_commit(tmp_path: Path, pg_ur
     missed = pushed - seen
     assert missed, "the naive cursor should have missed the late commit"
     assert len(missed) == 6  # pusher A's event entry and its five entries
+
+
+# ---------------------------------------------------------------------- at scale
+
+
+def _journal_rows(site: str, start: int, count: int) -> list[OutboxRow]:
+    """``count`` journal rows of one site from sequence ``start`` (as a station's outbox sends
+    them; the store keeps them as they come)."""
+    rows = []
+    for seq in range(start, start + count):
+        entry_id = uuid7()
+        rows.append(
+            OutboxRow(
+                seq=seq,
+                mutation_id=uuid7(),
+                entity="journal",
+                entity_id=entry_id,
+                op="insert",
+                changes={"number": {"v": f"{seq:07d}"}, "text": {"v": f"Sen commit {seq}"}},
+                stamp=Hlc(1_700_000_000_000 + seq).stamp(site),
+                author="Belastning",
+                schema_version=1,
+            )
+        )
+    return rows
+
+
+@pytest.mark.reliability
+@pytest.mark.slow
+def test_late_commits_at_scale_none_missed(pg_url: str) -> None:
+    """Concurrent pushers sleep inside their transactions (counter taken, not committed) for a
+    random while, batch after batch, while a puller polls by cursor all along: every row pushed
+    is pulled, none twice."""
+    init_store(pg_url)
+    total = scale(4_000, 1_000_000)
+    pushers = 4
+    per_pusher = total // pushers
+    seed = int(os.environ.get("SB_SEED", random.randrange(1 << 30)))
+    pushed: list[set[str]] = [set() for _ in range(pushers)]
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def push(k: int) -> None:
+        rng = random.Random(seed + k)
+        store = SharedStore(parse_store_url(pg_url))
+        site = SiteInfo(site_id=uuid7(), code=f"L{k}")
+
+        def hold(stage: str) -> None:
+            if stage == "after_counter":
+                time.sleep(rng.uniform(0, 0.02))  # late: the transaction is still open
+
+        try:
+            for start in range(1, per_pusher + 1, BATCH_SIZE):
+                rows = _journal_rows(site.site_id, start, min(BATCH_SIZE, per_pusher - start + 1))
+                result = store.push(site, rows, now=datetime.now(UTC), stage=hold)
+                assert result.applied == len(rows)
+                pushed[k].update(r.entity_id for r in rows)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=push, args=(k,)) for k in range(pushers)]
+    for t in threads:
+        t.start()
+
+    def watch() -> None:
+        for t in threads:
+            t.join()
+        done.set()
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    puller = SharedStore(parse_store_url(pg_url))
+    seen: set[str] = set()
+    twice = 0
+    cursor = 0
+    polls = 0
+    try:
+        while True:
+            finished = done.is_set()
+            page = puller.pull(cursor, PAGE_SIZE)
+            polls += 1
+            for row in page:
+                cursor = row.change
+                if row.id in seen:
+                    twice += 1
+                seen.add(row.id)
+            if finished and len(page) < PAGE_SIZE:
+                break
+            if not page:
+                time.sleep(0.02)
+    finally:
+        watcher.join()
+        puller.close()
+    assert not errors, errors
+    everything = set().union(*pushed)
+    missed = everything - seen
+    record(
+        "late_commits",
+        seed=seed,
+        rows=len(everything),
+        pushers=pushers,
+        polls=polls,
+        missed=len(missed),
+        duplicates=twice,
+    )
+    assert len(everything) == total
+    assert not missed and twice == 0, f"seed {seed}"
