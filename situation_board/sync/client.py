@@ -336,14 +336,18 @@ class SyncClient:
 
     # ------------------------------------------------------------------ push
 
-    def _push(self, site: SiteInfo, held: int) -> tuple[int, int, int, bool, int]:
+    def _push(self, site: SiteInfo, held: int | None = None) -> tuple[int, int, int, bool, int]:
         """Push the outbox in batches. The store's acknowledgements are marked in the outbox by
         the round's local transaction (``_pull``): a crash before it only means the next round
         sends those rows again, and the store skips them as duplicates. ``held``: the last
-        sequence of this site the store holds (handshake); acknowledged rows after it are sent
-        again. Returns pushed, duplicates, conflicts, gap healed, resent."""
+        sequence of this site the store holds (from the handshake; ``None``: read it now);
+        acknowledged rows after it are sent again. Returns pushed, duplicates, conflicts, gap
+        healed, resent."""
         after = local.last_acked(self.local)
         resent = 0
+        if held is None:
+            progress = self.shared.site_progress(site.site_id) if after else None
+            held = min(after, progress[0]) if progress is not None else 0
         if held < after:
             # acknowledged, but the store no longer has them (it failed over to a standby that
             # had not received them): send them again, from what the store holds

@@ -216,9 +216,7 @@ def _handshake_statement(postgres: bool) -> Any:
         select(store_counter.c.value).scalar_subquery().label("counter"),
         # the WAL file name starts with the timeline (hex) that a promotion or a restore moves on
         (
-            func.pg_walfile_name(func.pg_current_wal_lsn())
-            if postgres
-            else cast(null(), String)
+            func.pg_walfile_name(func.pg_current_wal_lsn()) if postgres else cast(null(), String)
         ).label("wal"),
     )
 
