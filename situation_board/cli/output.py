@@ -21,8 +21,7 @@ from situation_board.domain.messages import render
 from situation_board.domain.text import json_safe, visible
 from situation_board.domain.timeutil import fmt_datetime, fmt_short
 from situation_board.i18n import _
-
-ENTRY_INDENT = " " * 11
+from situation_board.reports.journal_stream import ENTRY_INDENT
 
 
 def emit(text: str = "", *, end: str = "\n", err: bool = False, flush: bool = False) -> None:
@@ -47,11 +46,12 @@ def emit_json(data: Any) -> None:
 
 
 def emit_chunks(chunks: Iterable[str]) -> None:
-    """Print text that arrives in pieces (a journal of 100,000 entries, streamed), then a
-    newline; nothing is held back to be printed at the end."""
+    """Print JSON text that arrives in pieces (a journal of 100,000 entries, streamed), then a
+    newline; nothing is held back to be printed at the end. Each piece is made terminal-safe as
+    ``json_text`` makes a whole document (``domain.text.json_safe``)."""
     write = sys.stdout.write
     for chunk in chunks:
-        write(chunk)
+        write(json_safe(chunk))
     write("\n")
 
 

@@ -18,6 +18,7 @@ from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from situation_board.domain.enums import EntryCategory, Medium
+from situation_board.domain.text import visible
 from situation_board.domain.timeutil import fmt_cldr, is_ambiguous_local, local, offset_text
 from situation_board.i18n import _
 
@@ -164,6 +165,10 @@ def json_array(items: Iterable[str], *, pad: str = "") -> Iterator[str]:
     yield "[]" if first else f"\n{pad}]"
 
 
+ENTRY_INDENT = " " * 11
+"""The indent of an entry's continuation lines in ``log list`` (under the text after the number)."""
+
+
 def entry_lines(rows: Iterable[tuple[Any, ...]], language: str) -> Iterator[str]:
     """Each entry of ``rows`` (``journal_export_rows``) as ``cli.output.entry_line`` writes it."""
     times = LocalTimes(language)
@@ -175,4 +180,6 @@ def entry_lines(rows: Iterable[tuple[Any, ...]], language: str) -> Iterator[str]
             when += " (" + rec.format(times.short(r[3])) + ")"
         parties = f" {r[8]}→{r[9]}" if (r[8] or r[9]) else ""
         corrects = " [" + fix.format(r[11][-8:]) + "]" if r[11] else ""
-        yield f"{r[1]:9}  {when}  [{labels[r[6]]}]{parties} {r[10]}{corrects}"
+        head = visible(f"{r[1]:9}  {when}  [{labels[r[6]]}]{parties}", one_line=True)
+        text = visible(r[10]).replace("\n", "\n" + ENTRY_INDENT)
+        yield f"{head} {text}{corrects}"

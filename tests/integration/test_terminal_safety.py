@@ -83,7 +83,10 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_is_in_the_log(
     def broken(_inv: object) -> int:
         raise RuntimeError("a bug that should never reach the terminal")
 
-    monkeypatch.setitem(HANDLERS, "event list", broken)
+    from situation_board.cli import records
+
+    assert HANDLERS["event list"] == "records.event_list"
+    monkeypatch.setattr(records, "event_list", broken)
     db = tmp_path / "board.db"
     cli("event", "new", "Prov", "--db", str(db), now=NOW, check=True)
     proc = cli("event", "list", "--db", str(db), now=NOW)
