@@ -58,8 +58,12 @@ def test_board_print_never_spills_onto_a_second_page(crowded, tmp_path: Path) ->
     (text,) = pdf_pages_text(out)
     flat = " ".join(text.split())
     assert "FÖRSTÄRKNINGSLÄGE" in flat and "ÖVNING" in flat and "Sida 1 av 1" in flat
-    assert re.search(r"\+\d+ till system", flat) and re.search(r"\+\d+ till åtgärder", flat)
-    assert re.search(r"\+\d+ till äldre", flat)
+    # what is left out is counted in whole Swedish phrases ("+3 åtgärder till", not "+3 till
+    # åtgärder"; "+12 äldre väsentliga händelser", not "+12 till äldre")
+    assert re.search(r"\+\d+ system till \(de minst allvarliga; se arbetsstationen\)", flat)
+    assert re.search(r"\+\d+ åtgärder till \(förfaller senare\)", flat)
+    assert re.search(r"\+\d+ äldre väsentliga händelser \(se stabsjournalen\)", flat)
+    assert " till äldre" not in flat and "till system" not in flat
     assert "…" not in flat  # texts are never cut short; whole items are left out, and counted
     assert min(c.size for page in page_chars(out) for c in page) >= 9.0  # not shrunk
 
