@@ -10,7 +10,7 @@ identity number, and says at its foot how many it left out (``outgoing_print``).
 ``board_document`` gives the content in several *variants*, from fullest (large type, many
 entries) to most trimmed (9 pt, fewer entries and details); ``reports/pdf.py`` prints the first
 that fits the page, so the page is used rather than text cut short. Nothing is cut inside a text;
-a trimmed list ends with "+N more", so nothing disappears silently. No Qt here.
+a trimmed list ends with "+N more …", so nothing disappears silently. No Qt here.
 """
 
 from __future__ import annotations
@@ -77,10 +77,14 @@ TRIMS: tuple[Trim, ...] = (  # type size goes first, then journal entries, then 
 )
 
 
-def _more(n: int, what: str, lang: Lang) -> list[Block]:
+def _more(n: int, text: str) -> list[Block]:
+    """What a trimmed list left out: ``text`` is a whole sentence for ``n`` (a plural message,
+    so each language words it its own way: "+12 äldre väsentliga händelser", not "+12 till
+    äldre"), its count in bold."""
     if n <= 0:
         return []
-    return [Para(rich(bold(lang.gettext("+{n} more").format(n=n)), " ", what), muted=True)]
+    count, _, rest = text.format(n=n).partition(" ")
+    return [Para(rich(bold(count), " ", rest), muted=True)]
 
 
 def _system_block(s: AffectedSystem, board: Board, trim: Trim, lang: Lang) -> Para:
@@ -121,7 +125,14 @@ def _systems(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
     if not systems:
         out.append(P.none_para(_("No affected systems registered.")))
     hidden = len(systems) - len(shown)
-    out += _more(hidden, _("systems (least severe; see the workstation)"), lang)
+    out += _more(
+        hidden,
+        lang.ngettext(
+            "+{n} more system (the least severe; see the workstation)",
+            "+{n} more systems (the least severe; see the workstation)",
+            hidden,
+        ),
+    )
     return tuple(out)
 
 
@@ -159,7 +170,11 @@ def _actions(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
         out.append(Table((_("Due"), _("Action")), rows, nowrap=frozenset({0})))
     else:
         out.append(P.none_para(_("No open actions.")))
-    out += _more(len(open_) - len(shown), _("actions (due later)"), lang)
+    left = len(open_) - len(shown)
+    out += _more(
+        left,
+        lang.ngettext("+{n} more action (due later)", "+{n} more actions (due later)", left),
+    )
     return tuple(out)
 
 
@@ -220,7 +235,15 @@ def _entries(board: Board, trim: Trim, lang: Lang) -> tuple[Block, ...]:
         out.append(Table((), rows, nowrap=frozenset({0, 1}), ruled=False))
     elif not significant:
         out.append(P.none_para(_("None.")))
-    out += _more(len(significant) - len(latest), _("older (see the staff journal)"), lang)
+    older = len(significant) - len(latest)
+    out += _more(
+        older,
+        lang.ngettext(
+            "+{n} older significant event (see the staff journal)",
+            "+{n} older significant events (see the staff journal)",
+            older,
+        ),
+    )
     return tuple(out)
 
 

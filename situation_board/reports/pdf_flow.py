@@ -6,7 +6,9 @@
   ``nowrap`` columns, than its longest line) when the page has room for that, and the rest of
   the width goes to the columns with the most text, as a browser lays out an ``auto`` table.
 * **Headings** keep with what follows them (``keepWithNext``), so none is left at the foot of a
-  page; paragraphs leave no single line behind (no widows, no orphans).
+  page; paragraphs leave no single line behind (no widows, no orphans); a box of lines (a
+  stored handover summary) keeps 2 lines at a page's foot and 4 on the next page; a box to
+  write in keeps with the last two lines before it; signature lines stand apart.
 * **Words** wrap only between words; a word longer than its whole column (only possible when
   the page is too narrow for the table's longest words) breaks at a hyphen or a URL's slash
   before it breaks anywhere.
@@ -94,6 +96,48 @@ class _FillBox(Flowable):  # type: ignore[misc]
         canvas.rect(0, 0, self.width, self.height, fill=1, stroke=1)
         canvas.restoreState()
         self.text.drawOn(canvas, 0, self.height - self.natural)
+
+
+class _LineBox(RLTable):  # type: ignore[misc]
+    """A box of text lines (``Flow._box``: a stored handover summary) that breaks between lines
+    like good paper: at least ``KEEP_BEFORE`` lines of text stay at the foot of a page and at
+    least ``KEEP_AFTER`` go on to the next (never a page holding a box's last line or two), and
+    a label line (one ending in ":") never stays at a page's foot without the lines under it."""
+
+    KEEP_BEFORE = 2
+    KEEP_AFTER = 4
+
+    def __init__(self, *args: Any, texts: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.texts = texts or []  # each row's text ("" for a blank line)
+
+    def _lines(self, start: int, stop: int) -> int:
+        return sum(1 for t in self.texts[start:stop] if t.strip())
+
+    def _split_at(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if len(parts) == 2:
+            first = len(parts[0]._cellvalues)
+            parts[0].texts, parts[1].texts = self.texts[:first], self.texts[first:]
+        return parts
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self._split_at(avail_width, avail_height)
+        if len(parts) != 2 or len(self.texts) != len(self._cellvalues):
+            return parts
+        rows = len(self.texts)
+        cut = first = len(parts[0]._cellvalues)
+        while cut > 0 and (
+            self._lines(cut, rows) < self.KEEP_AFTER
+            or not self.texts[cut - 1].strip()
+            or self.texts[cut - 1].rstrip().endswith(":")
+        ):
+            cut -= 1
+        if self._lines(0, cut) < self.KEEP_BEFORE:
+            return []  # too little would stay: the whole box starts on the next page
+        if cut == first:
+            return parts
+        return self._split_at(avail_width, sum(self._rowHeights[:cut]) + 0.5)
 
 
 def _start_table_with_heading(
@@ -369,6 +413,11 @@ class Flow:
                 out[-1] = KeepTogether([out[-1], *self.block(b, width, page_height)])
                 continue
             flowables = self.block(b, width, page_height)
+            if isinstance(b, Box) and b.min_lines and not b.fill:
+                # room to write in belongs to what it follows: never a page of its own
+                for before in out[-2:]:
+                    if isinstance(before, Paragraph):
+                        before.keepWithNext = 1
             if isinstance(b, Table) and len(out) >= 2 and isinstance(out[-2], CondPageBreak):
                 _start_table_with_heading(out[-2], out[-1], flowables[0], width)
             out += flowables
@@ -379,12 +428,14 @@ class Flow:
         long text (a stored handover summary) breaks between lines, never inside one
         (``ruled`` False: the text only, for ``_FillBox`` to frame)."""
         rows: list[list[Any]] = []
+        texts: list[str] = []
         for line in split_lines(block.content):
             text = plain_text(line)
             style = self.style()
             style.spaceAfter = 0
             style.leftIndent = 4 * (len(text) - len(text.lstrip(" ")))
             rows.append([self.para(line, style) if text.strip() else Spacer(1, self.body_pt * 0.6)])
+            texts.append(text)
         if block.min_lines:  # room to write in stays with the last line of text
             rows[-1] = [[rows[-1][0], Spacer(1, self.body_pt * 1.4 * block.min_lines)]]
         commands: list[tuple[Any, ...]] = [
@@ -400,7 +451,9 @@ class Flow:
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(block.background)),
                 ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(palette.RULE)),
             ]
-        return RLTable(rows, colWidths=[width], style=self._table_style(commands), hAlign="LEFT")
+        return _LineBox(
+            rows, texts=texts, colWidths=[width], style=self._table_style(commands), hAlign="LEFT"
+        )
 
     def _key_values(self, block: KeyValues, width: float) -> RLTable:
         label_style = self.style(colour=palette.MUTED)
@@ -440,22 +493,23 @@ class Flow:
 
     def _signatures(self, block: Signatures, width: float) -> RLTable:
         style = self.style()
+        gap = 24.0  # between one signature's line and the next one's label
         cells: list[Any] = []
         for label in block.labels:
-            cells += [self.para(rich(label), style), ""]
+            cells += [self.para(rich(label), style), "", ""]
         n = len(block.labels)
         label_w = max(self.measure(rich(lab), self.body_pt)[1] for lab in block.labels) + 10
-        line_w = (width - n * label_w) / n - 12
+        line_w = (width - n * label_w - (n - 1) * gap) / n
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
         for i in range(n):
-            commands.append(("LINEBELOW", (2 * i + 1, 0), (2 * i + 1, 0), 0.7, colors.black))
+            commands.append(("LINEBELOW", (3 * i + 1, 0), (3 * i + 1, 0), 0.7, colors.black))
         return RLTable(
-            [cells],
-            colWidths=[label_w, line_w] * n,
+            [cells[:-1]],
+            colWidths=([label_w, line_w, gap] * n)[:-1],
             rowHeights=[self.body_pt * 3],
             style=self._table_style(commands),
             hAlign="LEFT",
