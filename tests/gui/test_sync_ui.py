@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from situation_board.app.context import AppContext
@@ -268,12 +269,14 @@ def test_a_cancelled_prompt_is_not_repeated_and_stop_never_hangs(qtbot, tmp_path
     controller = BoardController(a, ChangeBus())
     bridge = make_bridge(a, shared, controller)
     bridge._askPassword.disconnect()  # nobody answers the dialog
+    asked = threading.Event()  # the worker is inside the question (a direct call, on its thread)
+    bridge._askPassword.connect(lambda _url: asked.set(), Qt.ConnectionType.DirectConnection)
     result = {}
     worker = threading.Thread(
         target=lambda: result.setdefault("pw", bridge._prompt("postgresql+psycopg://sb@db/board"))
     )
     worker.start()
-    time.sleep(0.3)
+    assert asked.wait(10)
     started = time.monotonic()
     bridge.stop()  # quitting while the question is open
     worker.join(timeout=5)
