@@ -37,8 +37,8 @@ resources/i18n/%/LC_MESSAGES/situation_board.mo: resources/i18n/%.po $(STAMP)
 i18n-update: $(STAMP)
 	$(BIN)/pybabel -q extract --no-location --sort-output $(BABEL_KEYWORDS) \
 		--project situation-board -o resources/i18n/situation_board.pot situation_board
-	for l in $(LANGS); do $(BIN)/pybabel -q update --no-fuzzy-matching --no-location \
-		--omit-header -i resources/i18n/situation_board.pot -o resources/i18n/$$l.po -l $$l; done
+	for l in $(LANGS); do $(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -w 100 --ignore-pot-creation-date \
+		-i resources/i18n/situation_board.pot -o resources/i18n/$$l.po -l $$l; done
 	rm resources/i18n/situation_board.pot
 
 deps-gui:
