@@ -97,7 +97,7 @@ def build_parser(handlers: Mapping[str, object]) -> Parser:
     def group(name: str, help_: str) -> Any:
         p = sub.add_parser(name, help=help_, description=help_)
         return p.add_subparsers(
-            dest="action", metavar=_("ACTION"), required=True, parser_class=Parser
+            dest="action", metavar=_("SUBCOMMAND"), required=True, parser_class=Parser
         )
 
     p = cmd(sub, "wall", _("open the wall display"))
