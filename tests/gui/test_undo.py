@@ -4,12 +4,22 @@ showing both the change and its undo."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from situation_board.domain.enums import ActionStatus, EntryCategory
 
 from .conftest import wait_idle
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def _shot(window, name: str) -> None:
+    """The window as the person sees it, for the closing note (test-artifacts/)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / f"{name}-1920x1080.png"))
 
 
 def _status(service, action_id: str) -> ActionStatus:
@@ -52,6 +62,7 @@ def test_k_k_then_ctrl_z_twice_reopens_both_actions(qtbot, window, service) -> N
     assert _status(service, first.id) is _status(service, second.id) is ActionStatus.DONE
     assert window.undo_notice.isVisible() and window.undo_notice.button.isVisible()
     assert "Klar" in window.undo_notice.text.text()
+    _shot(window, "undo-k-down-k")
 
     _undo(qtbot, window)
     _undo(qtbot, window)  # pressed before the first undo is answered: queued, in order
@@ -66,6 +77,7 @@ def test_k_k_then_ctrl_z_twice_reopens_both_actions(qtbot, window, service) -> N
     assert journal[2].startswith("Ångrat V1-") and "Klar → Pågår" in journal[2]
     assert journal[3].startswith("Ångrat V1-") and "Klar → Öppen" in journal[3]
     qtbot.waitUntil(lambda: window.journal_panel.model.rowCount() == len(service.journal()))
+    _shot(window, "undo-after-two-ctrl-z")
     _undo(qtbot, window)
     assert window.undo_notice.text.text() == "Inget att ångra"
 
