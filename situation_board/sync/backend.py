@@ -40,6 +40,7 @@ from sqlalchemy.pool import NullPool
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import make_sqlite_engine
 from situation_board.store.schema import conflict_values
+from situation_board.store.unit_of_work import os_account
 from situation_board.sync import migrate
 from situation_board.sync.batch import (
     BatchPlan,
@@ -48,6 +49,7 @@ from situation_board.sync.batch import (
     fresh_rows,
     plan_batch,
 )
+from situation_board.sync.chain_check import check_push
 from situation_board.sync.credentials import PasswordSource, StoreUrl
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError, classify
 from situation_board.sync.protocol import (
@@ -72,7 +74,10 @@ from situation_board.sync.shared_schema import (
 from situation_board.sync.store_sql import (
     CLAIM_SQL,
     COUNTER_SQL,
+    HEADS_UPSERT_SQL,
     KEYS_SQL,
+    ROLE_SQL,
+    STORE_JOURNAL_SQL,
     Claim,
     claim_of,
     copy_rows,
@@ -121,6 +126,7 @@ class SharedStore:
         self.password = password or PasswordSource(store)
         self._engine: Engine | None = None
         self._checked = False
+        self._pusher: str | None = None
 
     def __repr__(self) -> str:
         return f"SharedStore({self.store.display!r})"
@@ -332,6 +338,10 @@ class SharedStore:
                 plan = plan_batch(
                     site.site_id, fresh, current, numbers.next, now, duplicates=duplicates
                 )
+                heads = check_push(conn, site, plan)
+                role = self._role(conn)
+                for r in plan.rows:
+                    r.pushed_by = role
                 recorded = self._new_conflicts(conn, plan, numbers)
                 new = [r for r in plan.rows if r.new]
                 if new and self.is_postgres:  # the bulk of a batch: COPY, before the pipeline
@@ -345,6 +355,11 @@ class SharedStore:
                     if recorded:
                         conn.execute(insert(conflicts), recorded)
                     self._write_station(conn, site, claim, now)
+                    if heads:
+                        conn.execute(
+                            text(HEADS_UPSERT_SQL),
+                            [{"site": k, "seq": n, "hash": h} for k, (n, h) in heads.items()],
+                        )
                     if fresh:
                         values = {"last_seq": plan.last_seq, "last_mutation": plan.last_mutation}
                         if claim.progress_exists:
@@ -368,6 +383,31 @@ class SharedStore:
         return PushResult(
             last_seq=last, applied=plan.applied, duplicates=duplicates, conflicts=len(recorded)
         )
+
+    def _role(self, conn: Connection) -> str:
+        """Who pushes (``entities.pushed_by``): on PostgreSQL ``session_user``, with
+        ``current_user`` after a slash when they differ; for a SQLite file, the operating-system
+        account of this process. Read once per store object."""
+        if self._pusher is None:
+            if self.is_postgres:
+                session, current = conn.execute(text(ROLE_SQL)).one()
+                self._pusher = session if session == current else f"{session}/{current}"
+            else:
+                self._pusher = os_account()
+        return self._pusher
+
+    def journal_rows(self) -> list[Any]:
+        """Every journal row of the store as ``(id, fields as pushed, site id, pushed_by)``, in
+        change order, in one read-only ``SELECT`` (``services.integrity``)."""
+        with self._guard():
+            self._check_integrity()
+            with self._read() as conn:
+                try:
+                    return list(conn.execute(text(STORE_JOURNAL_SQL)).all())
+                except DBAPIError as exc:
+                    if _missing_table(exc):
+                        raise SyncError("store_not_initialised", store=self.store.display) from None
+                    raise
 
     @contextmanager
     def _pipeline(self, conn: Connection, *, commit: bool = False) -> Iterator[None]:

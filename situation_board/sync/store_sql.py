@@ -216,9 +216,7 @@ def _handshake_statement(postgres: bool) -> Any:
         select(store_counter.c.value).scalar_subquery().label("counter"),
         # the WAL file name starts with the timeline (hex) that a promotion or a restore moves on
         (
-            func.pg_walfile_name(func.pg_current_wal_lsn())
-            if postgres
-            else cast(null(), String)
+            func.pg_walfile_name(func.pg_current_wal_lsn()) if postgres else cast(null(), String)
         ).label("wal"),
     )
 
@@ -241,24 +239,51 @@ KEYS_SQL = {
     ),
 }
 
-COLUMNS = "entity, id, immutable, fields, versions, site_id, stamp, change, echo_site"
+COLUMNS = "entity, id, immutable, fields, versions, site_id, stamp, change, echo_site, pushed_by"
 ON_CONFLICT = (
     " ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
-    " versions = excluded.versions, change = excluded.change, echo_site = excluded.echo_site"
+    " versions = excluded.versions, change = excluded.change, echo_site = excluded.echo_site,"
+    " pushed_by = excluded.pushed_by"
+)
+ROLE_SQL = "SELECT session_user, current_user"
+"""PostgreSQL: the role that logged in and the role in effect (``SET ROLE``)."""
+
+HEADS_SQL = {
+    "postgresql": (
+        "SELECT h.site_id, h.seq, h.hash FROM chain_heads h"
+        " JOIN json_array_elements_text(CAST(:sites AS json)) AS s(site) ON h.site_id = s.site"
+    ),
+    "sqlite": (
+        "SELECT h.site_id, h.seq, h.hash FROM chain_heads h"
+        " JOIN json_each(:sites) AS s ON h.site_id = s.value"
+    ),
+}
+"""The stored chain heads of the sites a batch's journal entries belong to (one read)."""
+
+STORE_JOURNAL_SQL = (
+    "SELECT id, fields, site_id, pushed_by FROM entities WHERE entity = 'journal' ORDER BY change"
+)
+"""Every journal row of a store, for ``verify --store``."""
+
+HEADS_UPSERT_SQL = (
+    "INSERT INTO chain_heads (site_id, seq, hash) VALUES (:site, :seq, :hash)"
+    " ON CONFLICT (site_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"
+    " WHERE excluded.seq > chain_heads.seq"
 )
 UPSERT_SQL = {
     "postgresql": (
         f"INSERT INTO entities ({COLUMNS}) SELECT {COLUMNS}"
         " FROM json_to_recordset(CAST(:rows AS json)) AS r(entity text, id text,"
         " immutable boolean, fields json, versions json, site_id text, stamp text,"
-        " change bigint, echo_site text)" + ON_CONFLICT
+        " change bigint, echo_site text, pushed_by text)" + ON_CONFLICT
     ),
     "sqlite": (
         f"INSERT INTO entities ({COLUMNS}) SELECT json_extract(value, '$.entity'),"
         " json_extract(value, '$.id'), json_extract(value, '$.immutable'),"
         " json(json_extract(value, '$.fields')), json(json_extract(value, '$.versions')),"
         " json_extract(value, '$.site_id'), json_extract(value, '$.stamp'),"
-        " json_extract(value, '$.change'), json_extract(value, '$.echo_site')"
+        " json_extract(value, '$.change'), json_extract(value, '$.echo_site'),"
+        " json_extract(value, '$.pushed_by')"
         " FROM json_each(:rows) WHERE true" + ON_CONFLICT
     ),
 }
@@ -313,7 +338,7 @@ def row_json(r: StoredRow) -> str:
         f'{{"entity":{dumps(r.entity)},"id":{dumps(r.id)},"immutable":{dumps(r.immutable)},'
         f'"fields":{fields},"versions":{dumps(r.versions, ensure_ascii=False)},'
         f'"site_id":{dumps(r.site_id)},"stamp":{dumps(r.stamp)},"change":{r.change},'
-        f'"echo_site":{dumps(r.echo_site)}}}'
+        f'"echo_site":{dumps(r.echo_site)},"pushed_by":{dumps(r.pushed_by)}}}'
     )
 
 
@@ -335,6 +360,7 @@ def copy_rows(conn: Connection, rows: list[StoredRow]) -> None:
                     r.stamp,
                     r.change,
                     r.echo_site,
+                    r.pushed_by,
                 )
             )
 
