@@ -3,7 +3,8 @@
 Each station (site id) chains the journal entries it writes: entry *n* of a site carries
 ``chain_seq`` = *n*, ``chain_prev`` = the hash of entry *n − 1* of the same site (64 zeros for
 *n* = 1) and ``chain_hash`` = SHA-256 over ``canonical`` — the entry's fields, the previous hash
-included, as sorted, compact UTF-8 JSON with instants as UTC ISO 8601 with microseconds. A
+included, as sorted, compact UTF-8 JSON with instants as UTC ISO 8601 in whole seconds (the
+precision every document and export shows, so an archive's JSON can be checked). A
 correction is a new entry, so the chain is never rewritten.
 
 ``chain_segment`` is empty on an ordinary link. The first link of a segment says why the segment
@@ -66,7 +67,7 @@ def _instant(value: Any) -> Any:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     if moment.tzinfo is None:  # SQLite's naive UTC text
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def canonical(fields: Mapping[str, Any]) -> bytes:
@@ -192,6 +193,7 @@ def verify_chains(
     *,
     restored: Iterable[str] = (),
     heads: Mapping[str, tuple[int, str]] | None = None,
+    partial: bool = False,
 ) -> ChainReport:
     """Check the chains of ``links`` (any set of entries, any order).
 
@@ -202,6 +204,8 @@ def verify_chains(
     * a second entry at a taken position is a ``branch`` — a ``restore`` note when the site is
       in ``restored`` (site ids the place knows were restored) or a restore marker names it;
     * ``heads`` (site → (seq, hash), e.g. an archive's metadata) must be the last links;
+    * ``partial``: the entries are part of each chain (one event's, in an archive): links whose
+      entry before is absent are not checked (no ``gap``), every hash still is;
     * ``role`` notes: a station's entries (``Link.role`` known) pushed by more than one role:
       the role most of its entries came with is the station's; the others are named.
 
@@ -222,7 +226,7 @@ def verify_chains(
                 found.append((_order(link), Finding("unchained", link.number, "", 0)))
             continue
         report.chains += 1
-        _verify_site(site, chain, site in restored_sites, found)
+        _verify_site(site, chain, site in restored_sites, found, partial)
         last = max(chain, key=lambda x: (x.seq, _order(x)))
         segments = sum(1 for x in chain if x.segment)
         report.heads[site] = (last.seq, last.stored_hash, segments)
@@ -238,7 +242,11 @@ def verify_chains(
 
 
 def _verify_site(
-    site: str, chain: list[Link], restored: bool, found: list[tuple[Any, Finding]]
+    site: str,
+    chain: list[Link],
+    restored: bool,
+    found: list[tuple[Any, Finding]],
+    partial: bool = False,
 ) -> None:
     at: dict[int, list[Link]] = {}
     for link in chain:
@@ -260,7 +268,8 @@ def _verify_site(
         else:
             before = at.get(link.seq - 1, [])
             if not before:
-                found.append((key, Finding("gap", link.number, site, link.seq)))
+                if not partial:
+                    found.append((key, Finding("gap", link.number, site, link.seq)))
             elif link.prev not in {b.stored_hash for b in before}:
                 found.append((key, Finding("link", link.number, site, link.seq)))
         same = at[link.seq]

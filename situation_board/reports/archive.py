@@ -295,6 +295,29 @@ def provenance(record: EventRecord, language: str) -> dict[str, Any]:
     }
 
 
+CHAINS_PATH = "metadata/preservation/chains.json"
+
+
+def chain_metadata(record: EventRecord) -> dict[str, Any]:
+    """Each station's journal chain head (site, station code, last link, its hash, segments)
+    and each entry's chain link, OS account and as-written wall flag (``domain.chain``):
+    ``verify ARCHIVE_DIR`` recomputes every hash from the journal's JSON and these."""
+    numbers = {e.id: e.number for e in record.board.journal}
+    heads: dict[str, dict[str, Any]] = {}
+    for c in record.chains:
+        site = str(c["chain_site"])
+        head = heads.setdefault(site, {"site": site, "station": "", "segments": 0})
+        if int(c["chain_seq"]) >= int(head.get("seq", 0)):
+            head.update(seq=int(c["chain_seq"]), hash=c["chain_hash"])
+            head["station"] = numbers.get(str(c["id"]), "").rpartition("-")[0]
+        if c["chain_segment"]:
+            head["segments"] += 1
+            head["restored"] = head.get("restored", False) or str(c["chain_segment"]).startswith(
+                "restore"
+            )
+    return {"heads": list(heads.values()), "entries": [dict(c) for c in record.chains]}
+
+
 def _default_pdf_writer() -> PdfWriter:
     from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - ReportLab only when needed
 
@@ -356,6 +379,7 @@ def write_archive(
         _write(staging, "metadata/descriptive/event.json", meta, files)
         prov = json_bytes([provenance(record, lang.code)])
         _write(staging, "metadata/preservation/provenance.json", prov, files)
+        _write(staging, CHAINS_PATH, json_bytes([chain_metadata(record)]), files)
         for name in SCHEMAS:
             _write(staging, f"schemas/{name}", resource("schemas", name).read_bytes(), files)
 

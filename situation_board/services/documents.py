@@ -76,6 +76,7 @@ class DocumentServices(ReadServices):
                 board=board,
                 level_history=tuple(q.level_history(conn, event.id)),
                 handovers=tuple(q.handovers_of(conn, event.id)),
+                chains=tuple(q.chain_records(conn, event.id)),
             )
 
     def situation_report(

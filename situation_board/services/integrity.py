@@ -12,7 +12,6 @@ Reading is read-only everywhere: a check never writes.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from collections.abc import Iterator
@@ -30,6 +29,8 @@ from situation_board.sync.local import PREVIOUS_SITES, get_state
 
 ARCHIVE_CHAINS = "chains.json"
 """The archive file holding each station's chain head (``reports.archive``)."""
+ARCHIVE_JOURNAL = "stabsjournal.json"
+"""The archive's journal as JSON (``reports.tables.journal_table``)."""
 
 
 def verify_board(store: LocalStore) -> ChainReport:
@@ -94,45 +95,39 @@ def _manifest(root: Path) -> Iterator[tuple[str, str]]:
 
 def verify_archive(root: Path) -> ArchiveReport:
     """Check the closure archive in folder ``root`` (``export archive``): every file of its
-    ``SHA256SUMS`` manifest, and the journal's chains (from its journal JSON, or CSV) against
-    the heads in ``chains.json``.
+    ``SHA256SUMS`` manifest, and every journal entry's hash recomputed from the journal's JSON
+    (``stabsjournal.json``) with the links, OS accounts and heads of ``chains.json`` (one
+    event's entries: part of each station's chain, so only the links inside the archive are
+    checked, and each head must be the last link).
 
     Raises ``ValidationError("not_an_archive")`` when ``root`` holds no archive."""
     found = sorted(root.rglob(ARCHIVE_CHAINS)) if root.is_dir() else []
-    if not found:
+    journals = sorted(root.rglob(ARCHIVE_JOURNAL)) if root.is_dir() else []
+    if not found or not journals:
         raise ValidationError("not_an_archive", path=str(root))
     bad: list[str] = []
     for digest, name in _manifest(root):
         path = root / name
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             bad.append(name)
-    meta = json.loads(found[0].read_text(encoding="utf-8"))
+    meta = _first(json.loads(found[0].read_text(encoding="utf-8")))
     heads = {h["site"]: (int(h["seq"]), str(h["hash"])) for h in meta.get("heads", [])}
     restored = {h["site"] for h in meta.get("heads", []) if h.get("restored")}
-    entries = _archive_entries(found[0].parent)
-    links = [Link(e) for e in entries]
-    report = verify_chains(links, restored=restored, heads=heads)
+    links_of = {str(e["id"]): e for e in meta.get("entries", [])}
+    entries = json.loads(journals[0].read_text(encoding="utf-8"))
+    links = [Link(_chain_fields(e, links_of.get(str(e.get("id")), {}))) for e in entries]
+    report = verify_chains(links, restored=restored, heads=heads, partial=True)
     return ArchiveReport(report, bad)
 
 
-def _archive_entries(folder: Path) -> list[dict[str, Any]]:
-    """The journal entries of an archive's data folder (JSON, else CSV), as chain fields."""
-    for path in sorted(folder.rglob("journal*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        items = data.get("journal", data) if isinstance(data, dict) else data
-        return [_chain_fields(e) for e in items]
-    for path in sorted(folder.rglob("journal*.csv")):
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return [_chain_fields(e) for e in csv.DictReader(fh)]
-    return []
+def _first(data: Any) -> dict[str, Any]:
+    return dict(data[0] if isinstance(data, list) and data else data or {})
 
 
-def _chain_fields(entry: dict[str, Any]) -> dict[str, Any]:
-    """An exported entry (``show --json`` shape plus its ``chain`` object) as chain fields."""
-    chain = entry.get("chain") or {}
+def _chain_fields(entry: dict[str, Any], link: dict[str, Any]) -> dict[str, Any]:
+    """An exported entry (``log list --json`` shape) with its ``chains.json`` record, as the
+    fields the hash covers."""
     out = {
-        "id": entry.get("id"),
-        "event_id": entry.get("event_id"),
         "number": entry.get("number"),
         "occurred_at": entry.get("occurred_at"),
         "recorded_at": entry.get("recorded_at"),
@@ -140,13 +135,8 @@ def _chain_fields(entry: dict[str, Any]) -> dict[str, Any]:
         "function": entry.get("function"),
         "category": entry.get("category"),
         "medium": entry.get("medium") or None,
-        "from_party": entry.get("from", entry.get("from_party", "")),
-        "to_party": entry.get("to", entry.get("to_party", "")),
+        "from_party": entry.get("from", ""),
+        "to_party": entry.get("to", ""),
         "text": entry.get("text"),
-        "corrects": entry.get("corrects") or None,
-        "hidden_from_wall": entry.get("hidden_when_written", entry.get("hidden_from_wall")),
-        "os_account": entry.get("os_account", ""),
     }
-    for key in ("site", "seq", "prev", "segment", "hash"):
-        out[f"chain_{key}"] = chain.get(key, entry.get(f"chain_{key}"))
-    return out
+    return {**link, **out, "id": entry.get("id")}

@@ -5,6 +5,7 @@ older board is chained by its migration in recorded order."""
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -124,3 +125,43 @@ def test_migration_chains_an_older_board_in_recorded_order(tmp_path: Path) -> No
             r[0] for r in conn.execute("SELECT changes FROM outbox WHERE entity = 'journal'")
         ]
     assert all('"chain_hash"' in c for c in changes)
+
+
+def test_the_archive_holds_the_chain_heads_and_verify_names_an_edited_file(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "b.db"
+    _board(db)
+    svc = open_service(db, FakeClock())
+    svc.add_entry("Sista posten")
+    event_id = svc.journal()[0].event_id
+    svc.close_event("Klart")
+    svc.store.close()
+    target = tmp_path / "arkiv"
+    assert (
+        cli("export", "archive", str(target), "--event", event_id, "--db", str(db)).returncode == 0
+    )
+    chains = json.loads(next(target.rglob("chains.json")).read_text(encoding="utf-8"))[0]
+    rows = _rows(db)
+    assert [(h["seq"], h["hash"], h["station"]) for h in chains["heads"]] == [
+        (rows[-1]["chain_seq"], rows[-1]["chain_hash"], "V1")
+    ]
+    assert all(e["os_account"] for e in chains["entries"])  # the archive keeps the accounts
+    ok = cli("verify", str(target), "--db", str(db))
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    journal_json = next(target.rglob("stabsjournal.json"))
+    entries = json.loads(journal_json.read_text(encoding="utf-8"))
+    entries[2]["text"] = "Ändrad i arkivet"
+    journal_json.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    bad = cli("verify", str(target), "--db", str(db))
+    assert bad.returncode == 1
+    assert entries[2]["number"] in bad.stderr and "stabsjournal.json" in bad.stdout
+
+
+def test_verify_refuses_bad_input_with_status_2(tmp_path: Path) -> None:
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    result = cli("verify", str(empty), "--db", str(tmp_path / "b.db"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    both = cli("verify", "--store", "sqlite:///x.db", str(empty))
+    assert both.returncode == 2
