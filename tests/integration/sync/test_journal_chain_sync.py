@@ -11,13 +11,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from alembic import command
+from psycopg import sql
+from sqlalchemy import create_engine, make_url, select, text
 
 from situation_board.services.integrity import verify_board, verify_store_rows
+from situation_board.store import migrate as local_migrate
+from situation_board.store.database import LocalStore
+from situation_board.store.schema import journal
+from situation_board.store.unit_of_work import os_account
+from situation_board.sync import migrate as shared_migrate
+from situation_board.sync.backend import SharedStore
 from situation_board.sync.credentials import parse_store_url
 from situation_board.sync.errors import SyncError
-from tests.conftest import cli
+from tests.conftest import cli, run_cli
 from tests.integration.sync.helpers import Station, init_store
+from tests.pg import PgCluster
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -147,17 +156,96 @@ def test_a_restored_station_starts_a_segment_reported_as_a_restore(
     assert result.returncode == 0 and "återställ" in result.stdout
 
 
-def test_entries_pushed_by_another_role_are_noted(tmp_path: Path, sqlite_url: str) -> None:
+def test_a_sqlite_store_records_the_pushing_account(tmp_path: Path, sqlite_url: str) -> None:
+    """For a SQLite file the pushing role is the OS account of the pushing process: a push by
+    another account (a real program process logged in as someone else) is noted by verify."""
     init_store(sqlite_url)
     a = Station(tmp_path, "V1", sqlite_url)
+    a.svc.start_event("Händelse")
+    a.svc.add_entry("ett")
+    a.sync()
+    a.svc.add_entry("två")
+    a.close()
+    other = {"LOGNAME": "annan_anvandare", "USER": "annan_anvandare", "USERNAME": "annan_anvandare"}
+    db = str(tmp_path / "V1.db")
+    run_cli("--db", db, "sync", "--once", "--store", sqlite_url, env=other, check=True)
+    rows = SharedStore(parse_store_url(sqlite_url)).journal_rows()
+    assert {r[3] for r in rows} == {os_account(), "annan_anvandare"}
+    report = verify_store_rows(rows)
+    assert report.ok  # a note, not a failure: the chain is whole
+    roles = [f for f in report.findings if f.kind == "role"]
+    assert [(f.number, f.detail) for f in roles] == [("V1-0003", "annan_anvandare")]
+    result = cli("verify", "--store", sqlite_url)
+    assert (
+        result.returncode == 0 and "V1-0003" in result.stdout and "annan_anvandare" in result.stdout
+    )
+
+
+@pytest.mark.postgres
+def test_a_postgres_store_records_the_pushing_role(
+    tmp_path: Path, pg_url: str, pg_cluster: PgCluster
+) -> None:
+    init_store(pg_url)
+    dbname = str(make_url(pg_url).database)
+    with pg_cluster.admin(dbname) as conn:
+        conn.execute("DROP ROLE IF EXISTS stab_annan")
+        conn.execute("CREATE ROLE stab_annan LOGIN")
+        conn.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO stab_annan").format(sql.Identifier(dbname))
+        )
+        conn.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO stab_annan")
+    a = Station(tmp_path, "V1", pg_url)
     a.svc.start_event("Händelse")
     a.svc.add_entry("ett")
     a.svc.add_entry("två")
     a.sync()
     a.svc.add_entry("tre")
-    a.shared._pusher = "en-annan-roll"  # as a push by another account of the store would record
+    a.shared = SharedStore(parse_store_url(pg_cluster.url(dbname, user="stab_annan")))
     a.sync()
-    report = verify_store_rows(a.shared.journal_rows())
-    assert report.ok  # a note, not a failure: the chain is whole
-    roles = [f for f in report.findings if f.kind == "role"]
-    assert [f.number for f in roles] == ["V1-0004"] and roles[0].detail == "en-annan-roll"
+    rows = a.shared.journal_rows()
+    assert {r[3] for r in rows} == {"postgres", "stab_annan"}
+    report = verify_store_rows(rows)
+    assert report.ok
+    roles = [(f.number, f.detail) for f in report.findings if f.kind == "role"]
+    assert roles == [("V1-0004", "stab_annan")]
+
+
+def test_an_older_store_and_its_boards_are_chained_alike(tmp_path: Path, url: str) -> None:
+    """A store and boards from before chains (shared s0002, local 0004), one entry not yet
+    pushed: after both upgrades every link agrees, the pending entry is taken, and the chains
+    go on."""
+    a, b = _two_stations(tmp_path, url)
+    a.svc.add_entry("skrivet före uppgraderingen, ej synkat")
+    a.close()
+    b.close()
+    engine = create_engine(parse_store_url(url).url)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(shared_migrate.config(conn), "s0002")
+            conn.execute(text("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'"))
+    finally:
+        engine.dispose()
+    for code in ("V1", "V2"):
+        old = LocalStore.open(tmp_path / f"{code}.db")
+        with old.engine.connect() as conn:
+            command.downgrade(
+                local_migrate.config(conn.execution_options(sqlite_begin="IMMEDIATE")),
+                "0004_journal_search",
+            )
+            conn.commit()
+        old.close()
+    init_store(url)  # `store init`: the store's own entries are chained
+    a, b = Station(tmp_path, "V1", url), Station(tmp_path, "V2", url)  # and the boards'
+    a.sync()  # the pending entry continues the chain the store holds
+    b.sync()
+    stored = {
+        r[0]: json.loads(r[1]) if isinstance(r[1], str) else r[1] for r in a.shared.journal_rows()
+    }
+    for station in (a, b):
+        with station.store.read() as conn:
+            local_links = dict(conn.execute(select(journal.c.id, journal.c.chain_hash)).all())
+        assert local_links == {k: v["chain_hash"]["v"] for k, v in stored.items()}
+        assert verify_board(station.store).ok
+    a.svc.add_entry("efter uppgraderingen")
+    a.sync()
+    assert verify_store_rows(a.shared.journal_rows()).ok

@@ -75,7 +75,7 @@ def _chain_existing(conn: sa.Connection) -> None:
             conn.execute(sa.text("ALTER TABLE entities DISABLE TRIGGER entities_immutable"))
             sql = "UPDATE entities SET fields = CAST(:f AS json) WHERE entity = 'journal' AND id = :id"
         else:
-            conn.execute(sa.text("DROP TRIGGER entities_immutable_update"))
+            conn.execute(sa.text("DROP TRIGGER IF EXISTS entities_immutable_update"))
             sql = "UPDATE entities SET fields = json(:f) WHERE entity = 'journal' AND id = :id"
         conn.execute(sa.text(sql), updates)
         if postgres:
@@ -89,7 +89,40 @@ def _chain_existing(conn: sa.Connection) -> None:
         )
 
 
+CHAIN_KEYS = ("os_account", "chain_site", "chain_seq", "chain_prev", "chain_segment", "chain_hash")
+
+
 def downgrade() -> None:
+    conn = op.get_bind()
+    if conn.dialect.name == "postgresql":
+        minus = " - ".join(f"'{k}'" for k in CHAIN_KEYS)
+        conn.execute(sa.text("ALTER TABLE entities DISABLE TRIGGER entities_immutable"))
+        conn.execute(
+            sa.text(
+                f"UPDATE entities SET fields = CAST(CAST(fields AS jsonb) - {minus} AS json)"
+                " WHERE entity = 'journal'"
+            )
+        )
+        conn.execute(sa.text("ALTER TABLE entities ENABLE TRIGGER entities_immutable"))
+    else:
+        paths = ", ".join(f"'$.{k}'" for k in CHAIN_KEYS)
+        conn.execute(sa.text("DROP TRIGGER entities_immutable_update"))
+        conn.execute(
+            sa.text(
+                f"UPDATE entities SET fields = json_remove(fields, {paths}) WHERE entity = 'journal'"
+            )
+        )
+        conn.execute(sa.text(SQLITE_TRIGGER))
     op.drop_table("chain_heads")
     with op.batch_alter_table("entities") as batch_op:
         batch_op.drop_column("pushed_by")
+    if conn.dialect.name != "postgresql":  # SQLite rebuilt the table: its triggers went with it
+        conn.execute(sa.text("DROP TRIGGER IF EXISTS entities_immutable_update"))
+        conn.execute(sa.text(SQLITE_TRIGGER))
+        conn.execute(sa.text("DROP TRIGGER IF EXISTS entities_immutable_delete"))
+        conn.execute(
+            sa.text(
+                "CREATE TRIGGER entities_immutable_delete BEFORE DELETE ON entities "
+                "WHEN OLD.immutable BEGIN SELECT RAISE(ABORT, 'immutable row'); END"
+            )
+        )
