@@ -113,34 +113,39 @@ def parse_restore(segment: str) -> tuple[str, int, str] | None:
 @dataclass(frozen=True, slots=True)
 class Link:
     """One journal entry as the chain sees it: its fields (``CHAIN_FIELDS`` and ``chain_hash``)
-    and where it was read from (``origin``: the row's site in the place, for a branch's
-    explanation; ``role``: the database role that pushed it, when known)."""
+    and ``role``, the database role that pushed it (a store's rows; None elsewhere)."""
 
     fields: Mapping[str, Any]
     role: str | None = None
 
     @property
     def site(self) -> str:
+        """The site id whose chain the entry belongs to (``""``: unchained)."""
         return str(self.fields.get("chain_site") or "")
 
     @property
     def seq(self) -> int:
+        """The entry's position in its site's chain (1-based; 0: unchained)."""
         return int(self.fields.get("chain_seq") or 0)
 
     @property
     def number(self) -> str:
+        """The journal number (``V1-0042``), or the id when there is none: how it is named."""
         return str(self.fields.get("number") or self.fields.get("id") or "")
 
     @property
     def stored_hash(self) -> str:
+        """The hash the entry carries (64 hex digits)."""
         return str(self.fields.get("chain_hash") or "")
 
     @property
     def prev(self) -> str:
+        """The previous link's hash the entry carries."""
         return str(self.fields.get("chain_prev") or "")
 
     @property
     def segment(self) -> str:
+        """Why a segment starts here (``""`` on an ordinary link)."""
         return str(self.fields.get("chain_segment") or "")
 
 
@@ -161,6 +166,7 @@ class Finding:
 
     @property
     def failure(self) -> bool:
+        """True for what fails a check; False for the notes ``restore`` and ``role``."""
         return self.kind not in ("restore", "role")
 
 
@@ -176,10 +182,12 @@ class ChainReport:
 
     @property
     def failures(self) -> list[Finding]:
+        """The findings that fail the check, in recorded order."""
         return [f for f in self.findings if f.failure]
 
     @property
     def ok(self) -> bool:
+        """True when every chain verifies (notes aside)."""
         return not self.failures
 
 

@@ -82,6 +82,7 @@ class ArchiveReport:
 
     @property
     def ok(self) -> bool:
+        """True when the chains verify and every file matches the manifest."""
         return self.chains.ok and not self.bad_files
 
 
