@@ -3,8 +3,8 @@
 Each station (site id) chains the journal entries it writes: entry *n* of a site carries
 ``chain_seq`` = *n*, ``chain_prev`` = the hash of entry *n − 1* of the same site (64 zeros for
 *n* = 1) and ``chain_hash`` = SHA-256 over ``canonical`` — the entry's fields, the previous hash
-included, as sorted, compact UTF-8 JSON with instants as UTC ISO 8601 in whole seconds (the
-precision every document and export shows, so an archive's JSON can be checked). A
+included, in a fixed order as a compact UTF-8 JSON array, with instants as UTC ISO 8601 in whole
+seconds (the precision every document and export shows, so an archive's JSON can be checked). A
 correction is a new entry, so the chain is never rewritten.
 
 ``chain_segment`` is empty on an ordinary link. The first link of a segment says why the segment
@@ -62,33 +62,51 @@ SEGMENT_RESTORE = "restore"
 
 
 def _instant(value: Any) -> Any:
+    """An instant as ``YYYY-MM-DDTHH:MM:SSZ`` (UTC, whole seconds). The forms the program
+    writes — ``…+00:00`` ISO text (outbox, store, with or without microseconds) and SQLite's
+    naive UTC text — are cut directly; anything else is parsed."""
     if value is None:
         return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:  # SQLite's naive UTC text
+    if isinstance(value, str):
+        size = len(value)
+        if value.endswith("+00:00") and size in (25, 32) and value[10] == "T":
+            return value[:19] + "Z"
+        if size in (19, 26) and value[10] == " ":
+            return f"{value[:10]}T{value[11:19]}Z"
+        value = datetime.fromisoformat(value)
+    moment: datetime = value
+    if moment.tzinfo is None:  # SQLite's naive UTC
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{moment.astimezone(UTC):%Y-%m-%dT%H:%M:%S}Z"
+
+
+_OCCURRED_AT = CHAIN_FIELDS.index("occurred_at")
+_RECORDED_AT = CHAIN_FIELDS.index("recorded_at")
+_HIDDEN_AT = CHAIN_FIELDS.index("hidden_from_wall")
+_SEQ_AT = CHAIN_FIELDS.index("chain_seq")
+_CODED_AT = tuple(CHAIN_FIELDS.index(name) for name in ("function", "category", "medium"))
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def canonical(fields: Mapping[str, Any]) -> bytes:
-    """The canonical encoding of one entry: ``CHAIN_FIELDS`` of ``fields`` (a mapping of field
-    name → value: instants as aware or naive-UTC ``datetime`` or ISO text, enums as their code
-    names, booleans, ints, text; a missing field counts as null) as sorted, compact UTF-8 JSON.
+    """The canonical encoding of one entry: the values of ``CHAIN_FIELDS`` (in that order) of
+    ``fields`` (a mapping of field name → value: instants as aware or naive-UTC ``datetime`` or
+    ISO text, cut to whole UTC seconds; function, category and medium as code names or enums;
+    the wall flag as a boolean; the link number as an int; text as it is; a missing field
+    counts as null) as a compact UTF-8 JSON array.
 
     Raises ``ValueError`` for an instant that is not ISO 8601."""
-    out: dict[str, Any] = {}
-    for name in CHAIN_FIELDS:
-        value = fields.get(name)
-        if name in INSTANTS:
-            value = _instant(value)
-        elif name == "hidden_from_wall":
-            value = bool(value)
-        elif name == "chain_seq":
-            value = int(value or 0)
-        elif isinstance(value, Enum):
-            value = value.value
-        out[name] = value
-    return json.dumps(out, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    get = fields.get
+    values = [get(name) for name in CHAIN_FIELDS]
+    values[_OCCURRED_AT] = _instant(values[_OCCURRED_AT])
+    values[_RECORDED_AT] = _instant(values[_RECORDED_AT])
+    values[_HIDDEN_AT] = bool(values[_HIDDEN_AT])
+    values[_SEQ_AT] = int(values[_SEQ_AT] or 0)
+    for i in _CODED_AT:
+        coded = values[i]
+        if isinstance(coded, Enum):
+            values[i] = coded.value
+    return _dumps(values).encode()
 
 
 def entry_hash(fields: Mapping[str, Any]) -> str:

@@ -22,25 +22,42 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
 
-from situation_board.domain.chain import GENESIS, entry_hash, parse_restore
+from situation_board.domain.chain import CHAIN_FIELDS, GENESIS, entry_hash, parse_restore
 from situation_board.domain.messages import Text
 from situation_board.i18n import N_
 from situation_board.sync.batch import BatchPlan, StoredRow
 from situation_board.sync.errors import SyncError
-from situation_board.sync.protocol import SiteInfo, unwrap
+from situation_board.sync.protocol import SiteInfo
 from situation_board.sync.store_sql import HEADS_SQL
 
-Heads = dict[str, tuple[int, str]]
+Links = dict[str, tuple[int, str]]
+"""site id → (last link's position, its hash)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heads:
+    """Chain heads read ahead (with the push's first reads): ``sites`` asked for, ``found``
+    the heads the store has among them."""
+
+    sites: frozenset[str]
+    found: Links
 
 
 def entry_fields(row: StoredRow) -> dict[str, Any]:
-    """A pushed journal row's fields (its changes as pushed, unwrapped) with its id."""
+    """A pushed journal row's chain fields (``CHAIN_FIELDS`` and ``chain_hash``, from its
+    changes as pushed) with its id."""
     data = json.loads(row.pushed) if row.pushed is not None else row.fields
-    return {**unwrap(data), "id": row.id}
+    out = {name: change.get("v") for name, change in data.items() if name in _WANTED}
+    out["id"] = row.id
+    return out
+
+
+_WANTED = frozenset({*CHAIN_FIELDS, "chain_hash"})
 
 
 def chain_sites(entries: Iterable[dict[str, Any]]) -> set[str]:
@@ -48,12 +65,12 @@ def chain_sites(entries: Iterable[dict[str, Any]]) -> set[str]:
     return {str(e.get("chain_site") or "") for e in entries}
 
 
-def check_entries(site: SiteInfo, entries: list[dict[str, Any]], heads: Heads) -> Heads:
+def check_entries(site: SiteInfo, entries: list[dict[str, Any]], heads: Links) -> Links:
     """Check ``entries`` (new journal rows of one batch, in push order) against ``heads`` (site →
     (seq, hash) stored); returns the heads that move. Raises ``SyncError("chain_broken")``."""
-    moved: Heads = {}
+    moved: Links = {}
     current = dict(heads)
-    batch: Heads = {}  # each site's last link in this batch
+    batch: Links = {}  # each site's last link in this batch
     for fields in entries:
         number = str(fields.get("number") or fields.get("id"))
         chain_site = str(fields.get("chain_site") or "")
@@ -73,8 +90,11 @@ def check_entries(site: SiteInfo, entries: list[dict[str, Any]], heads: Heads) -
             raise broken(N_("it does not follow the entry before it"))
         have = current.get(chain_site)
         if chain_site == site.site_id:
-            restore = parse_restore(str(fields.get("chain_segment") or "")) is not None
-            if seq == 1 and prev != GENESIS and not restore:
+            if (
+                seq == 1
+                and prev != GENESIS
+                and parse_restore(str(fields.get("chain_segment") or "")) is None
+            ):
                 raise broken(N_("it does not start the station's chain"))
             if have is not None and seq == have[0] + 1 and prev != have[1]:
                 raise broken(N_("it does not follow the station's last entry in the store"))
@@ -86,15 +106,21 @@ def check_entries(site: SiteInfo, entries: list[dict[str, Any]], heads: Heads) -
     return moved
 
 
-def check_push(conn: Connection, site: SiteInfo, plan: BatchPlan) -> Heads:
-    """Check the journal chains of the entries ``plan`` inserts against the stored heads (one
-    read of ``chain_heads``, only when the batch has journal entries), inside the push's
-    transaction; returns the heads that move. Raises ``SyncError("chain_broken")``: nothing of
-    the batch is saved."""
+def check_push(
+    conn: Connection, site: SiteInfo, plan: BatchPlan, known: Heads | None = None
+) -> Links:
+    """Check the journal chains of the entries ``plan`` inserts against the stored heads,
+    inside the push's transaction; returns the heads that move. ``known``: heads already read
+    (PostgreSQL reads the pushing site's with the push's first reads); any other site's are
+    read here in one statement, only when the batch has entries of such a site. Raises
+    ``SyncError("chain_broken")``: nothing of the batch is saved."""
     entries = [entry_fields(r) for r in plan.rows if r.new and r.entity == "journal"]
     if not entries:
         return {}
-    sites = json.dumps(sorted(chain_sites(entries)))
-    found = conn.execute(text(HEADS_SQL[conn.dialect.name]), {"sites": sites}).all()
-    heads = {str(r[0]): (int(r[1]), str(r[2])) for r in found}
+    heads = dict(known.found) if known is not None else {}
+    missing = chain_sites(entries) - (known.sites if known is not None else frozenset())
+    if missing:
+        sites = json.dumps(sorted(missing))
+        found = conn.execute(text(HEADS_SQL[conn.dialect.name]), {"sites": sites}).all()
+        heads.update({str(r[0]): (int(r[1]), str(r[2])) for r in found})
     return check_entries(site, entries, heads)

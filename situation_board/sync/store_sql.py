@@ -42,6 +42,7 @@ from sqlalchemy import (
 
 from situation_board.domain.entities import Conflict
 from situation_board.store.schema import UTCDateTime
+from situation_board.store.unit_of_work import os_account
 from situation_board.sync import migrate
 from situation_board.sync.batch import IMMUTABLE_ENTITIES, Key, StoredRow, keys_of
 from situation_board.sync.errors import SyncError
@@ -247,6 +248,17 @@ ON_CONFLICT = (
 )
 ROLE_SQL = "SELECT session_user, current_user"
 """PostgreSQL: the role that logged in and the role in effect (``SET ROLE``)."""
+
+
+def pushing_role(conn: Connection) -> str:
+    """Who pushes, for ``entities.pushed_by``: on PostgreSQL ``session_user``, with
+    ``current_user`` after a slash when a ``SET ROLE`` made them differ; for a SQLite file the
+    operating-system account of this process (``unit_of_work.os_account``)."""
+    if conn.dialect.name != "postgresql":
+        return os_account()
+    session, current = conn.execute(text(ROLE_SQL)).one()
+    return str(session) if session == current else f"{session}/{current}"
+
 
 HEADS_SQL = {
     "postgresql": (
