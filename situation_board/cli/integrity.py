@@ -57,7 +57,7 @@ def report_lines(report: ChainReport) -> int:
     if report.ok:
         emit(
             _(
-                "The journal verifies: {entries} entries in {chains} station chains, none changed."
+                "The journal verifies: {entries} entries, station chains: {chains}, none changed."
             ).format(entries=report.entries, chains=report.chains)
         )
         return 0
