@@ -72,6 +72,7 @@ HANDLERS: dict[str, str] = {
     "store init": "sync.store_init",
     "store password": "sync.store_password",
     "sync": "sync.sync",
+    "verify": "integrity.verify",
 }
 """Each command's handler as ``module.function`` in this package, imported when the command
 runs: ``--help``, ``--version`` and a usage error load no handler module (and so neither

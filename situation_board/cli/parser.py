@@ -329,4 +329,7 @@ def build_parser(handlers: Mapping[str, object]) -> Parser:
     p = cmd(sub, "sync", _("sync with the shared store"))
     p.add_argument("--once", action="store_true", help=_("one sync, then exit"))
     p.add_argument("--store", metavar="URL", help=_("sqlite:///file.db or postgresql+psycopg://…"))
+    p = cmd(sub, "verify", _("check the journal's hash chains (board, store or archive)"))
+    p.add_argument("--store", metavar="URL", help=_("check this shared store"))
+    p.add_argument("archive", nargs="?", metavar="ARCHIVE_DIR", help=_("check this archive"))
     return root

@@ -273,6 +273,13 @@ MESSAGES: dict[str, str] = {
         "The station code {code} is already used by another station ({owner}) in the shared "
         "store. Choose another code (--station or station in the configuration)."
     ),
+    "chain_broken": N_(
+        "The shared store refused the journal entries from {station}: entry {number} does not "
+        "match its hash chain ({reason}). Nothing was saved; run “situation-board verify” on "
+        "that station."
+    ),
+    "verify_one_place": N_("Give either --store or an archive folder, not both."),
+    "not_an_archive": N_("{path} holds no closure archive (no chains.json)."),
     "push_gap": N_("The shared store expects change number {expected}, which is missing locally."),
     "pull_rejected": N_(
         "A pulled change could not be saved locally ({reason}); nothing of the page was saved."

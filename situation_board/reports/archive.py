@@ -9,6 +9,8 @@ The package, in the new or empty folder ``DIR`` (its name is the package's id)::
     metadata/descriptive/dc.xml                Dublin Core: event, exercise or not, period
     metadata/descriptive/event.json            the same, exactly, for programs
     metadata/preservation/provenance.json      program, version, station, when made
+    metadata/preservation/chains.json          each station's journal chain head, each entry's
+                                               link and OS account (``verify ARCHIVE_DIR``)
     representations/pdfa/METS.xml, data/handelsearkiv.pdf     the record as PDF/A-2u
     representations/tables/METS.xml, data/csv/*.csv, data/json/*.json   each table
     schemas/mets.xsd, xlink.xsd, DILCISExtensionMETS.xsd
@@ -19,8 +21,8 @@ Excel (UTF-8 with BOM, ``;``, CRLF), JSON in the documented shapes. Labels, head
 follow the document language; the board's data is as recorded.
 
 The package is built in a hidden sibling folder and moved into place at the end, so a failure
-leaves no half-written archive. Further preservation metadata (for instance each station's
-journal chain head) belongs in ``provenance`` and is listed in the METS with it.
+leaves no half-written archive. Further preservation metadata belongs beside ``provenance`` and
+``chains`` and is listed in the METS with them.
 """
 
 from __future__ import annotations
@@ -170,6 +172,12 @@ def readme_text(record: EventRecord, tables: tuple[Table, ...], pdf_pages: int, 
         "      " + _("The event, whether it is an exercise, and the period (Dublin Core, JSON)."),
         "  metadata/preservation/provenance.json",
         "      " + _("Which program and station made the package, and when."),
+        "  metadata/preservation/chains.json",
+        "      "
+        + _(
+            "Each station's journal hash chain: its head, and every entry's link and the"
+            " computer account that wrote it (check with: situation-board verify FOLDER)."
+        ),
         "  schemas/",
         "      " + _("The XML schemas of the METS files."),
         f"  {README}",
@@ -295,6 +303,29 @@ def provenance(record: EventRecord, language: str) -> dict[str, Any]:
     }
 
 
+CHAINS_PATH = "metadata/preservation/chains.json"
+
+
+def chain_metadata(record: EventRecord) -> dict[str, Any]:
+    """Each station's journal chain head (site, station code, last link, its hash, segments)
+    and each entry's chain link, OS account and as-written wall flag (``domain.chain``):
+    ``verify ARCHIVE_DIR`` recomputes every hash from the journal's JSON and these."""
+    numbers = {e.id: e.number for e in record.board.journal}
+    heads: dict[str, dict[str, Any]] = {}
+    for c in record.chains:
+        site = str(c["chain_site"])
+        head = heads.setdefault(site, {"site": site, "station": "", "segments": 0})
+        if int(c["chain_seq"]) >= int(head.get("seq", 0)):
+            head.update(seq=int(c["chain_seq"]), hash=c["chain_hash"])
+            head["station"] = numbers.get(str(c["id"]), "").rpartition("-")[0]
+        if c["chain_segment"]:
+            head["segments"] += 1
+            head["restored"] = head.get("restored", False) or str(c["chain_segment"]).startswith(
+                "restore"
+            )
+    return {"heads": list(heads.values()), "entries": [dict(c) for c in record.chains]}
+
+
 def _default_pdf_writer() -> PdfWriter:
     from situation_board.reports.pdf import write_pdf  # noqa: PLC0415 - ReportLab only when needed
 
@@ -356,6 +387,7 @@ def write_archive(
         _write(staging, "metadata/descriptive/event.json", meta, files)
         prov = json_bytes([provenance(record, lang.code)])
         _write(staging, "metadata/preservation/provenance.json", prov, files)
+        _write(staging, CHAINS_PATH, json_bytes([chain_metadata(record)]), files)
         for name in SCHEMAS:
             _write(staging, f"schemas/{name}", resource("schemas", name).read_bytes(), files)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from situation_board.domain.entities import Board, Event, Handover, LevelDecision
 from situation_board.reports import html
@@ -24,6 +25,9 @@ class EventRecord:
     board: Board
     level_history: tuple[LevelDecision, ...]
     handovers: tuple[Handover, ...]
+    # each journal entry's OS account, as-written wall flag, event and hash-chain link
+    # (``store.queries.chain_records``): the archive keeps them (``chains.json``)
+    chains: tuple[dict[str, Any], ...] = ()
 
     @property
     def event(self) -> Event:

@@ -18,6 +18,7 @@ from situation_board.reports.records import EventRecord
 from situation_board.reports.situation_report import SituationReport, build_situation_report
 from situation_board.services.read import ReadServices
 from situation_board.store import queries as q
+from situation_board.store.chains import chain_records
 
 
 class DocumentServices(ReadServices):
@@ -76,6 +77,7 @@ class DocumentServices(ReadServices):
                 board=board,
                 level_history=tuple(q.level_history(conn, event.id)),
                 handovers=tuple(q.handovers_of(conn, event.id)),
+                chains=tuple(chain_records(conn, event.id)),
             )
 
     def situation_report(

@@ -34,7 +34,7 @@ from situation_board.store import faults
 from situation_board.store.schema import journal, local_station
 from situation_board.store.unit_of_work import WriteTx, bump_journal_counter
 
-HEAD_REVISION = "0004_journal_search"  # kept equal to the migrations' head by a test
+HEAD_REVISION = "0005_journal_chain"  # kept equal to the migrations' head by a test
 BUSY_TIMEOUT_MS = 10_000
 DEFAULT_STATION = "V1"
 log = logging.getLogger(__name__)

@@ -108,6 +108,10 @@ local_station = Table(
     Column("journal_counter", Integer, nullable=False, server_default="0"),
     Column("outbox_seq", BigInteger, nullable=False, server_default="0"),
     _when("created_at", nullable=False),
+    # the head of this site's journal hash chain (migration 0005; domain.chain)
+    Column("chain_seq", Integer, nullable=False, server_default="0"),
+    Column("chain_head", String(64), nullable=False, server_default=""),
+    Column("chain_segment", Text, nullable=False, server_default=""),  # the next link's marker
 )
 
 events = Table(
@@ -192,6 +196,13 @@ journal = Table(
     _text("text"),
     Column("corrects", String(36), nullable=True, index=True),
     Column("hidden_from_wall", Boolean, nullable=False, server_default="0"),
+    # who was logged in at the workstation, and the hash chain (migration 0005; domain.chain)
+    _text("os_account"),
+    Column("chain_site", String(36), nullable=False, server_default=""),
+    Column("chain_seq", Integer, nullable=False, server_default="0"),
+    Column("chain_prev", String(64), nullable=False, server_default=""),
+    Column("chain_hash", String(64), nullable=False, server_default=""),
+    _text("chain_segment"),
     *_immutable_tail(),
     # the display and export order (migration 0004): read in order, never sorted
     Index("ix_journal_chrono", "event_id", "occurred_at", "recorded_at", "number", "id"),

@@ -8,12 +8,14 @@ clock and the counters in the same transaction, so a crash loses either all of i
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
 
+from situation_board.domain.chain import GENESIS, SEGMENT_START, next_link
 from situation_board.domain.changes import ChangeSet, change_set
 from situation_board.domain.entities import Station
 from situation_board.domain.hlc import Hlc, tick
@@ -24,9 +26,20 @@ from situation_board.store.schema import (
     SCHEMA_VERSION,
     data_columns,
     encode_value,
+    journal,
     local_station,
     outbox,
 )
+
+
+def os_account() -> str:
+    """The operating-system account logged in at this workstation (``getpass.getuser``: the
+    ``LOGNAME``/``USER``/``USERNAME`` environment, else the password database); ``""`` when
+    none can be found. Recorded beside the name the person gave (issue 15 item 5)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name anywhere (a bare container): record none
+        return ""
 
 
 class WriteTx:
@@ -44,6 +57,10 @@ class WriteTx:
         self._hlc = Hlc(row["hlc_ms"], row["hlc_counter"])
         self._journal_counter: int = row["journal_counter"]
         self._outbox_seq: int = row["outbox_seq"]
+        self._chain_seq: int = row["chain_seq"]
+        self._chain_head: str = row["chain_head"] or GENESIS
+        self._chain_segment: str = row["chain_segment"]
+        self._chained = False
         self._touched: set[str] = set()  # table names written in this transaction
 
     @property
@@ -70,8 +87,33 @@ class WriteTx:
                 hlc_counter=self._hlc.counter,
                 journal_counter=self._journal_counter,
                 outbox_seq=self._outbox_seq,
+                **(
+                    {
+                        "chain_seq": self._chain_seq,
+                        "chain_head": self._chain_head,
+                        "chain_segment": self._chain_segment,
+                    }
+                    if self._chained
+                    else {}
+                ),
             )
         )
+
+    def _link(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The OS account and chain fields of a new journal entry ``row`` (the next link of
+        this site's chain, ``domain.chain``); the head moves on, persisted at ``finish``."""
+        values = {**row, "os_account": row.get("os_account") or os_account()}
+        self._chain_seq += 1
+        segment = self._chain_segment or (SEGMENT_START if self._chain_seq == 1 else "")
+        link = next_link(
+            values,
+            site=self.station.site_id,
+            seq=self._chain_seq,
+            prev=self._chain_head,
+            segment=segment,
+        )
+        self._chain_head, self._chain_segment, self._chained = link["chain_hash"], "", True
+        return {**values, **link}
 
     # ------------------------------------------------------------------ rows
 
@@ -80,6 +122,8 @@ class WriteTx:
         entity_id = values.get("id") or uuid7()
         stamp = self.stamp()
         row = {**values, "id": entity_id}
+        if table is journal:
+            row = self._link(row)
         columns = data_columns(table)
         if table.name in MUTABLE:
             row["versions"] = {c: [stamp, self.author] for c in columns}

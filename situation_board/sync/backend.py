@@ -16,6 +16,7 @@ order and a pull by cursor cannot skip a transaction that commits late. A pull i
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,6 +49,7 @@ from situation_board.sync.batch import (
     fresh_rows,
     plan_batch,
 )
+from situation_board.sync.chain_check import Heads, check_push
 from situation_board.sync.credentials import PasswordSource, StoreUrl
 from situation_board.sync.errors import GapError, SyncError, UpdateRequiredError, classify
 from situation_board.sync.protocol import (
@@ -72,7 +74,10 @@ from situation_board.sync.shared_schema import (
 from situation_board.sync.store_sql import (
     CLAIM_SQL,
     COUNTER_SQL,
+    HEADS_SQL,
+    HEADS_UPSERT_SQL,
     KEYS_SQL,
+    STORE_JOURNAL_SQL,
     Claim,
     claim_of,
     copy_rows,
@@ -80,6 +85,7 @@ from situation_board.sync.store_sql import (
     keys_json,
     pull_query,
     pulled_row,
+    pushing_role,
     stored_rows,
     upsert_rows,
 )
@@ -121,6 +127,7 @@ class SharedStore:
         self.password = password or PasswordSource(store)
         self._engine: Engine | None = None
         self._checked = False
+        self._pusher: str | None = None
 
     def __repr__(self) -> str:
         return f"SharedStore({self.store.display!r})"
@@ -327,11 +334,15 @@ class SharedStore:
         with self._guard():
             self._check_integrity()
             with self._write() as conn:
-                numbers, claim, current = self._begin_push(conn, site, rows)
+                numbers, claim, current, mine = self._begin_push(conn, site, rows)
                 fresh, duplicates = fresh_rows(rows, claim.last_seq)
                 plan = plan_batch(
                     site.site_id, fresh, current, numbers.next, now, duplicates=duplicates
                 )
+                heads = check_push(conn, site, plan, mine)
+                role = self._role(conn)
+                for r in plan.rows:
+                    r.pushed_by = role
                 recorded = self._new_conflicts(conn, plan, numbers)
                 new = [r for r in plan.rows if r.new]
                 if new and self.is_postgres:  # the bulk of a batch: COPY, before the pipeline
@@ -345,6 +356,11 @@ class SharedStore:
                     if recorded:
                         conn.execute(insert(conflicts), recorded)
                     self._write_station(conn, site, claim, now)
+                    if heads:
+                        conn.execute(
+                            text(HEADS_UPSERT_SQL),
+                            [{"site": k, "seq": n, "hash": h} for k, (n, h) in heads.items()],
+                        )
                     if fresh:
                         values = {"last_seq": plan.last_seq, "last_mutation": plan.last_mutation}
                         if claim.progress_exists:
@@ -368,6 +384,25 @@ class SharedStore:
         return PushResult(
             last_seq=last, applied=plan.applied, duplicates=duplicates, conflicts=len(recorded)
         )
+
+    def _role(self, conn: Connection) -> str:
+        """Who pushes (``store_sql.pushing_role``), read once per store object."""
+        if self._pusher is None:
+            self._pusher = pushing_role(conn)
+        return self._pusher
+
+    def journal_rows(self) -> list[Any]:
+        """Every journal row of the store as ``(id, fields as pushed, site id, pushed_by)``, in
+        change order, in one read-only ``SELECT`` (``services.integrity``)."""
+        with self._guard():
+            self._check_integrity()
+            with self._read() as conn:
+                try:
+                    return list(conn.execute(text(STORE_JOURNAL_SQL)).all())
+                except DBAPIError as exc:
+                    if _missing_table(exc):
+                        raise SyncError("store_not_initialised", store=self.store.display) from None
+                    raise
 
     @contextmanager
     def _pipeline(self, conn: Connection, *, commit: bool = False) -> Iterator[None]:
@@ -402,13 +437,16 @@ class SharedStore:
 
     def _begin_push(
         self, conn: Connection, site: SiteInfo, rows: list[OutboxRow]
-    ) -> tuple[ChangeNumbers, Claim, dict[Key, StoredRow]]:
-        """The counter's lock, this site's progress and station code, and the store's rows the
-        batch touches. On PostgreSQL the three go in one pipeline (one round trip, with the
-        transaction's BEGIN); a subclass that supplies its own numbers (the late-commit test's
-        naive sequence) takes them its own way, before the two reads."""
+    ) -> tuple[ChangeNumbers, Claim, dict[Key, StoredRow], Heads | None]:
+        """The counter's lock, this site's progress and station code, the store's rows the
+        batch touches and (PostgreSQL) the chain heads of this site and its earlier ones. On
+        PostgreSQL the four go in one pipeline (one round trip, with the transaction's BEGIN); a
+        subclass that supplies its own numbers (the late-commit test's naive sequence) takes
+        them its own way, before the reads (the heads are then read when needed)."""
         names = {"code": site.code, "site": site.site_id}
         keys = keys_json(rows)
+        own_sites = frozenset((site.site_id, *site.previous))
+        own = json.dumps(sorted(own_sites))
         if self.is_postgres and type(self).change_numbers is SharedStore.change_numbers:
             raw: Any = conn.connection.driver_connection
             with raw.pipeline():
@@ -417,12 +455,17 @@ class SharedStore:
                 found = raw.execute(
                     KEYS_SQL["postgresql"].replace(":keys", "%(keys)s"), {"keys": keys}
                 )
+                chained = raw.execute(
+                    HEADS_SQL["postgresql"].replace(":sites", "%(sites)s"), {"sites": own}
+                )
             numbers = ChangeNumbers(conn, taken=int(counter.fetchone()[0]))
-            return numbers, claim_of(site, *holder.fetchone()), stored_rows(found.fetchall())
+            claim = claim_of(site, *holder.fetchone())
+            mine = Heads(own_sites, {str(r[0]): (int(r[1]), str(r[2])) for r in chained})
+            return numbers, claim, stored_rows(found.fetchall()), mine
         numbers = self.change_numbers(conn)
         holder_row = conn.execute(text(CLAIM_SQL.format(code=":code", site=":site")), names).one()
         found_rows = conn.execute(text(KEYS_SQL[conn.dialect.name]), {"keys": keys}).all()
-        return numbers, claim_of(site, *holder_row), stored_rows(found_rows)
+        return numbers, claim_of(site, *holder_row), stored_rows(found_rows), None
 
     def _write_station(self, conn: Connection, site: SiteInfo, claim: Claim, now: datetime) -> None:
         if claim.takeover is not None:

@@ -53,6 +53,7 @@ class StoredRow:
     dirty: bool = False  # written by this batch
     mine: set[str] = field(default_factory=set)  # fields whose version this batch set
     pushed: str | None = None  # an immutable row: its changes as pushed, JSON text
+    pushed_by: str | None = None  # the database role that pushes it (shared revision s0003)
 
     def fields_json(self) -> str:
         """``fields`` as the store keeps them: an immutable row's changes as pushed."""

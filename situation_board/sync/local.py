@@ -23,6 +23,7 @@ from sqlalchemy import JSON, Connection, Table, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
+from situation_board.domain.chain import GENESIS, restore_segment
 from situation_board.domain.hlc import Hlc, is_far_ahead, receive
 from situation_board.domain.ids import uuid7
 from situation_board.store.database import LocalStore
@@ -228,10 +229,19 @@ def rekey_site(store: LocalStore) -> str:
     wrote after the restore is then mistaken for a change the store already has."""
     new_site = uuid7()
     with store.write_connection() as conn:
-        old = conn.execute(select(local_station.c.site_id)).scalar_one()
+        me = conn.execute(
+            select(local_station.c.site_id, local_station.c.chain_seq, local_station.c.chain_head)
+        ).one()
+        old = me.site_id
         previous = [*(get_state(conn, PREVIOUS_SITES, []) or []), old]
         set_state(conn, PREVIOUS_SITES, previous)  # so it may take over its own station code
-        conn.execute(update(local_station).values(site_id=new_site))
+        # the new site's chain starts with a link that records the restore (domain.chain)
+        marker = restore_segment(old, int(me.chain_seq), me.chain_head or GENESIS)
+        conn.execute(
+            update(local_station).values(
+                site_id=new_site, chain_seq=0, chain_head=me.chain_head, chain_segment=marker
+            )
+        )
         conn.execute(update(outbox).values(acked=False))
     return new_site
 

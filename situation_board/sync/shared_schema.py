@@ -34,10 +34,11 @@ from sqlalchemy import (
 
 from situation_board.store.schema import NAMING, UTCDateTime, conflict_record_columns
 
-SHARED_SCHEMA_VERSION = 2
+SHARED_SCHEMA_VERSION = 3
 """The shared store's schema version this program reads and writes (``store_meta``).
 
-2: ``entities.echo_site`` (a pull skips the rows the puller itself has just pushed)."""
+2: ``entities.echo_site`` (a pull skips the rows the puller itself has just pushed).
+3: the journal's hash chains (``chain_heads``, checked on push) and ``entities.pushed_by``."""
 
 NOTIFY_CHANNEL = "situation_board_changes"
 """PostgreSQL channel the store notifies after each push commit (payload: the pusher's site id)."""
@@ -89,9 +90,20 @@ entities = Table(
     Column("change", BigInteger, nullable=False),
     # the site whose own push left this row exactly as that site has it: its pull skips the row
     Column("echo_site", String(36), nullable=True),
+    # the database role that pushed the row (shared revision s0003)
+    Column("pushed_by", Text, nullable=True),
     PrimaryKeyConstraint("entity", "id", name="pk_entities"),
     Index("ix_entities_change", "change", unique=True),
 )
+
+chain_heads = Table(
+    "chain_heads",
+    shared_metadata,
+    Column("site_id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+"""Each site's last journal link in the store (``domain.chain``): a push continues it."""
 
 conflicts = Table(
     "conflicts",

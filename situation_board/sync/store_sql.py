@@ -42,6 +42,7 @@ from sqlalchemy import (
 
 from situation_board.domain.entities import Conflict
 from situation_board.store.schema import UTCDateTime
+from situation_board.store.unit_of_work import os_account
 from situation_board.sync import migrate
 from situation_board.sync.batch import IMMUTABLE_ENTITIES, Key, StoredRow, keys_of
 from situation_board.sync.errors import SyncError
@@ -239,24 +240,62 @@ KEYS_SQL = {
     ),
 }
 
-COLUMNS = "entity, id, immutable, fields, versions, site_id, stamp, change, echo_site"
+COLUMNS = "entity, id, immutable, fields, versions, site_id, stamp, change, echo_site, pushed_by"
 ON_CONFLICT = (
     " ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
-    " versions = excluded.versions, change = excluded.change, echo_site = excluded.echo_site"
+    " versions = excluded.versions, change = excluded.change, echo_site = excluded.echo_site,"
+    " pushed_by = excluded.pushed_by"
+)
+ROLE_SQL = "SELECT session_user, current_user"
+"""PostgreSQL: the role that logged in and the role in effect (``SET ROLE``)."""
+
+
+def pushing_role(conn: Connection) -> str:
+    """Who pushes, for ``entities.pushed_by``: on PostgreSQL ``session_user``, with
+    ``current_user`` after a slash when a ``SET ROLE`` made them differ; for a SQLite file the
+    operating-system account of this process (``unit_of_work.os_account``)."""
+    if conn.dialect.name != "postgresql":
+        return os_account()
+    session, current = conn.execute(text(ROLE_SQL)).one()
+    return str(session) if session == current else f"{session}/{current}"
+
+
+HEADS_SQL = {
+    "postgresql": (
+        "SELECT h.site_id, h.seq, h.hash FROM chain_heads h"
+        " JOIN json_array_elements_text(CAST(:sites AS json)) AS s(site) ON h.site_id = s.site"
+    ),
+    "sqlite": (
+        "SELECT h.site_id, h.seq, h.hash FROM chain_heads h"
+        " JOIN json_each(:sites) AS s ON h.site_id = s.value"
+    ),
+}
+"""The stored chain heads of the sites a batch's journal entries belong to (one read)."""
+
+STORE_JOURNAL_SQL = (
+    "SELECT id, fields, site_id, pushed_by FROM entities WHERE entity = 'journal' ORDER BY change"
+)
+"""Every journal row of a store, for ``verify --store``."""
+
+HEADS_UPSERT_SQL = (
+    "INSERT INTO chain_heads (site_id, seq, hash) VALUES (:site, :seq, :hash)"
+    " ON CONFLICT (site_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash"
+    " WHERE excluded.seq > chain_heads.seq"
 )
 UPSERT_SQL = {
     "postgresql": (
         f"INSERT INTO entities ({COLUMNS}) SELECT {COLUMNS}"
         " FROM json_to_recordset(CAST(:rows AS json)) AS r(entity text, id text,"
         " immutable boolean, fields json, versions json, site_id text, stamp text,"
-        " change bigint, echo_site text)" + ON_CONFLICT
+        " change bigint, echo_site text, pushed_by text)" + ON_CONFLICT
     ),
     "sqlite": (
         f"INSERT INTO entities ({COLUMNS}) SELECT json_extract(value, '$.entity'),"
         " json_extract(value, '$.id'), json_extract(value, '$.immutable'),"
         " json(json_extract(value, '$.fields')), json(json_extract(value, '$.versions')),"
         " json_extract(value, '$.site_id'), json_extract(value, '$.stamp'),"
-        " json_extract(value, '$.change'), json_extract(value, '$.echo_site')"
+        " json_extract(value, '$.change'), json_extract(value, '$.echo_site'),"
+        " json_extract(value, '$.pushed_by')"
         " FROM json_each(:rows) WHERE true" + ON_CONFLICT
     ),
 }
@@ -311,7 +350,7 @@ def row_json(r: StoredRow) -> str:
         f'{{"entity":{dumps(r.entity)},"id":{dumps(r.id)},"immutable":{dumps(r.immutable)},'
         f'"fields":{fields},"versions":{dumps(r.versions, ensure_ascii=False)},'
         f'"site_id":{dumps(r.site_id)},"stamp":{dumps(r.stamp)},"change":{r.change},'
-        f'"echo_site":{dumps(r.echo_site)}}}'
+        f'"echo_site":{dumps(r.echo_site)},"pushed_by":{dumps(r.pushed_by)}}}'
     )
 
 
@@ -333,6 +372,7 @@ def copy_rows(conn: Connection, rows: list[StoredRow]) -> None:
                     r.stamp,
                     r.change,
                     r.echo_site,
+                    r.pushed_by,
                 )
             )
 

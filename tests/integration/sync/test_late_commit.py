@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, text
 
+from situation_board.domain.chain import GENESIS, next_link
 from situation_board.domain.hlc import Hlc
 from situation_board.domain.ids import uuid7
 from situation_board.sync import local
@@ -132,12 +133,20 @@ def test_a_naive_sequence_cursor_does_skip_the_late_commit(tmp_path: Path, pg_ur
 # ---------------------------------------------------------------------- at scale
 
 
+_HEADS: dict[str, str] = {}  # each site's last link (the rows form its hash chain)
+
+
 def _journal_rows(site: str, start: int, count: int) -> list[OutboxRow]:
     """``count`` journal rows of one site from sequence ``start`` (as a station's outbox sends
     them; the store keeps them as they come)."""
     rows = []
     for seq in range(start, start + count):
         entry_id = uuid7()
+        fields = {"id": entry_id, "number": f"{seq:07d}", "text": f"Sen commit {seq}"}
+        prev = _HEADS.get(site, GENESIS) if seq > 1 else GENESIS
+        link = next_link(fields, site=site, seq=seq, prev=prev)
+        _HEADS[site] = link["chain_hash"]
+        fields.pop("id")
         rows.append(
             OutboxRow(
                 seq=seq,
@@ -145,7 +154,7 @@ def _journal_rows(site: str, start: int, count: int) -> list[OutboxRow]:
                 entity="journal",
                 entity_id=entry_id,
                 op="insert",
-                changes={"number": {"v": f"{seq:07d}"}, "text": {"v": f"Sen commit {seq}"}},
+                changes={k: {"v": v} for k, v in {**fields, **link}.items()},
                 stamp=Hlc(1_700_000_000_000 + seq).stamp(site),
                 author="Belastning",
                 schema_version=1,
