@@ -28,6 +28,16 @@ def pdf_pages_text(path: Path) -> list[str]:
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
+def pdf_raw_text(path: Path) -> str:
+    """A PDF's text in the order it is drawn (``pdftotext -raw``): each table cell's lines stay
+    together, where ``-layout`` interleaves the lines of cells side by side."""
+    return subprocess.run(
+        [_tool("pdftotext"), "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+
+
 def pdf_info(path: Path) -> dict[str, str]:
     out = subprocess.run(
         [_tool("pdfinfo"), str(path)], capture_output=True, check=True

@@ -219,7 +219,9 @@ def journal_table(
             corrects,
             rich(bold(lang.gettext("Stays in the room: {0}").format(why))) if why else "",
         )
-        rows.append((rich(e.number), when, rich(lang.label(e.category)), text, rich(e.author)))
+        station = e.number.rpartition("-")[0]  # the journal number starts with the station code
+        author = lines(e.author, f"{lang.label(e.function)} · {station}" if station else "")
+        rows.append((rich(e.number), when, rich(lang.label(e.category)), text, author))
     headers = (
         lang.gettext("No."),
         lang.gettext("Occurred"),

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO_AS_OF, cli, show_json
-from tests.pdftext import page_count, pdf_pages_text
+from tests.pdftext import page_count, pdf_pages_text, pdf_raw_text
 from tests.pnr import personnummer
 
 NOW = datetime.fromisoformat(DEMO_AS_OF)
@@ -37,8 +37,9 @@ def ok(db: Path, *args: str, now: datetime | str = NOW) -> str:
 
 
 def flat(path: Path) -> str:
-    """A PDF's text with its line breaks and runs of spaces made single spaces."""
-    return " ".join(" ".join(pdf_pages_text(path)).split())
+    """A PDF's text in drawing order (each table cell whole), with its line breaks and runs of
+    spaces made single spaces."""
+    return " ".join(pdf_raw_text(path).split())
 
 
 def csv_rows(path: Path) -> list[list[str]]:
