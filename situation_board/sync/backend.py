@@ -513,8 +513,9 @@ class SharedStore:
         self, site_id: str, code: str, *, pull: tuple[int, int] | None = None
     ) -> Handshake:
         """What a sync run checks first, in ONE read-only ``SELECT``: the store's epoch, schema
-        version and revision, the server's clock (PostgreSQL), this site's progress and who holds
-        station code ``code``. ``store_not_initialised`` when the store has no schema yet.
+        version and revision, the server's clock (PostgreSQL), this site's progress, who holds
+        station code ``code``, and the store's timeline and change counter (failover,
+        ``StoreHistory``). ``store_not_initialised`` when the store has no schema yet.
 
         With ``pull`` (cursor, limit) — a round with nothing to push — the first page of the
         pull (``pull_page`` for ``site_id``) is read in the same read transaction:
@@ -553,19 +554,6 @@ class SharedStore:
                 counter=int(row.counter),
             ),
         )
-
-    # ------------------------------------------------------------------ failover (issue 14)
-
-    def history(self) -> StoreHistory:
-        """The store's timeline and change counter (``StoreHistory``), read-only; a sync run
-        reads the same in its handshake."""
-        with self._guard(), self._read() as conn:
-            counter = int(conn.execute(select(store_counter.c.value)).scalar_one())
-            timeline = None
-            if self.is_postgres:  # the WAL file name starts with the timeline, in hex
-                wal = conn.execute(text("SELECT pg_walfile_name(pg_current_wal_lsn())"))
-                timeline = int(str(wal.scalar_one())[:8], 16)
-        return StoreHistory(timeline=timeline, counter=counter)
 
 
 def _page_of(result: Any, cursor: int, limit: int) -> PullPage:

@@ -184,8 +184,7 @@ class SyncClient:
         if meta.schema_version < SHARED_SCHEMA_VERSION:
             raise SyncError("store_schema_older", store=self.shared.store.display)
         epoch_changed = False
-        pending = mine.pending
-        acked = mine.last_acked[0] if mine.last_acked is not None else 0
+        reset = False  # the outbox or the site changed under the round: read them again
         if mine.states.get(local.EPOCH) != meta.epoch:
             epoch_changed = mine.states.get(local.EPOCH) is not None
             copied = local.reset_for_epoch(self.local, meta.epoch, snapshot=epoch_changed)
@@ -193,20 +192,22 @@ class SyncClient:
                 log.warning(
                     "store epoch changed: full re-pull, re-push and a copy of %d rows", copied
                 )
-            first_page, pending = None, local.pending_count(self.local)  # from the start again
-            acked = local.last_acked(self.local)
+            reset = True  # from the start again
         history_lost, forgotten = self._check_history(
             mine.states, meta.epoch, hello.history, hello.progress, epoch_changed=epoch_changed
         )
-        if history_lost:
-            first_page, pending = None, local.pending_count(self.local)
-            acked = local.last_acked(self.local)
+        reset = reset or history_lost
         progress = hello.progress if not history_lost else None
         known = progress is None or progress == mine.last_acked
         if not known and self._check_restored(site, progress):
             site = local.site_info(self.local)
+            reset = True
+        if reset:
             first_page, pending = None, local.pending_count(self.local)
             acked = local.last_acked(self.local)
+        else:
+            pending = mine.pending
+            acked = mine.last_acked[0] if mine.last_acked is not None else 0
         warning = self._clock_warning(hello.server_time, (before + after) / 2, mine.hlc)
         # acknowledged here, but no longer held by the store (it failed over): sent again
         held = min(acked, progress[0]) if progress is not None else 0
